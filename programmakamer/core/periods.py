@@ -1,0 +1,59 @@
+"""Planned periods with their precision.
+
+A delivery often says only "2027" or "Q3 2027". We keep that precision: the stored
+start is the first day of the unit and the stored end the last day of its unit, so
+a year-precise period covers the whole year, and the precision says how it is shown.
+"""
+
+from __future__ import annotations
+
+import calendar
+from datetime import date
+
+PRECISION_ORDER = ("day", "month", "quarter", "year")
+
+
+def first_day(day: date, precision: str) -> date:
+    if precision == "day":
+        return day
+    if precision == "month":
+        return day.replace(day=1)
+    if precision == "quarter":
+        return date(day.year, 3 * ((day.month - 1) // 3) + 1, 1)
+    if precision == "year":
+        return date(day.year, 1, 1)
+    raise ValueError(precision)
+
+
+def last_day(day: date, precision: str) -> date:
+    if precision == "day":
+        return day
+    if precision == "month":
+        return day.replace(day=calendar.monthrange(day.year, day.month)[1])
+    if precision == "quarter":
+        month = 3 * ((day.month - 1) // 3) + 3
+        return date(day.year, month, calendar.monthrange(day.year, month)[1])
+    if precision == "year":
+        return date(day.year, 12, 31)
+    raise ValueError(precision)
+
+
+def format_moment(day: date | None, precision: str | None) -> str:
+    """Show a moment as precisely as it is known: 2027, Q3 2027, 2027-09, 2027-09-14."""
+    if day is None:
+        return "?"
+    if precision == "year":
+        return str(day.year)
+    if precision == "quarter":
+        return "Q{} {}".format((day.month - 1) // 3 + 1, day.year)
+    if precision == "month":
+        return "{:04d}-{:02d}".format(day.year, day.month)
+    return day.isoformat()
+
+
+def format_period(
+    start: date | None, start_precision: str | None, end: date | None, end_precision: str | None
+) -> str:
+    first = format_moment(start, start_precision)
+    last = format_moment(end, end_precision)
+    return first if first == last else "{} – {}".format(first, last)

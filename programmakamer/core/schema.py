@@ -1,0 +1,367 @@
+"""The one definition of a programme: tables, fields, aliases and value lists.
+
+Store, import, validation, UI and export all read this module, so a field is added
+here once and appears everywhere. Labels come in English and Dutch side by side:
+they are data, not source strings, so the schema can be read without Qt.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+SCHEMA_VERSION = 1
+DEFAULT_CRS = "EPSG:28992"
+
+
+@dataclass(frozen=True)
+class Choice:
+    """One allowed value of a field, with its labels."""
+
+    value: str
+    en: str
+    nl: str
+
+    def label(self, language: str) -> str:
+        return self.nl if language == "nl" else self.en
+
+
+@dataclass(frozen=True)
+class Field:
+    """A column. `kind` is one of text, integer, real, boolean, date, datetime."""
+
+    name: str
+    kind: str
+    en: str
+    nl: str
+    choices: tuple[Choice, ...] = ()
+    required: bool = False
+    length: int = 0
+
+    def alias(self, language: str) -> str:
+        return self.nl if language == "nl" else self.en
+
+    def allowed_values(self) -> tuple[str, ...]:
+        return tuple(c.value for c in self.choices)
+
+
+@dataclass(frozen=True)
+class Table:
+    """A table of the programme. `geometry` is none, line, polygon or point."""
+
+    name: str
+    geometry: str
+    en: str
+    nl: str
+    fields: tuple[Field, ...] = field(default_factory=tuple)
+
+    def field(self, name: str) -> Field:
+        for f in self.fields:
+            if f.name == name:
+                return f
+        raise KeyError(name)
+
+    @property
+    def field_names(self) -> tuple[str, ...]:
+        return tuple(f.name for f in self.fields)
+
+    def label(self, language: str) -> str:
+        return self.nl if language == "nl" else self.en
+
+
+def _choices(*rows: tuple[str, str, str]) -> tuple[Choice, ...]:
+    return tuple(Choice(*row) for row in rows)
+
+
+DISCIPLINES = _choices(
+    ("road_surface", "Road surface", "Verharding"),
+    ("sewer", "Sewer", "Riolering"),
+    ("drinking_water", "Drinking water", "Drinkwater"),
+    ("gas", "Gas", "Gas"),
+    ("electricity", "Electricity", "Elektriciteit"),
+    ("telecom", "Telecom", "Telecom"),
+    ("district_heating", "District heating", "Warmtenet"),
+    ("green", "Green", "Groen"),
+    ("public_lighting", "Public lighting", "Openbare verlichting"),
+    ("traffic", "Traffic", "Verkeer"),
+    ("public_transport", "Public transport", "Openbaar vervoer"),
+    ("area_development", "Area development", "Gebiedsontwikkeling"),
+    ("climate_adaptation", "Climate adaptation", "Klimaatadaptatie"),
+    ("mobility", "Mobility", "Mobiliteit"),
+    ("other", "Other", "Overig"),
+)
+
+STATUSES = _choices(
+    ("idea", "Idea", "Idee"),
+    ("planned", "Planned", "Gepland"),
+    ("in_preparation", "In preparation", "In voorbereiding"),
+    ("committed", "Committed", "Vastgesteld"),
+    ("in_execution", "In execution", "In uitvoering"),
+    ("done", "Done", "Gereed"),
+    ("cancelled", "Cancelled", "Vervallen"),
+)
+
+PRECISIONS = _choices(
+    ("day", "Day", "Dag"),
+    ("month", "Month", "Maand"),
+    ("quarter", "Quarter", "Kwartaal"),
+    ("year", "Year", "Jaar"),
+)
+
+HORIZONS = _choices(
+    ("short", "Short term (years 1-2)", "Korte termijn (jaar 1-2)"),
+    ("medium", "Medium term (years 3-4)", "Middellange termijn (jaar 3-4)"),
+    ("long", "Long term (year 5 and later)", "Lange termijn (jaar 5 en later)"),
+)
+
+SURFACE_TYPES = _choices(
+    ("asphalt", "Asphalt", "Asfalt"),
+    ("paving_elements", "Paving elements", "Elementenverharding"),
+    ("concrete", "Concrete", "Beton"),
+    ("semi_paved", "Semi-paved", "Halfverharding"),
+    ("unpaved", "Unpaved", "Onverhard"),
+)
+
+CHALLENGE_KINDS = _choices(
+    ("heat_stress", "Heat stress", "Hittestress"),
+    ("flooding", "Flooding", "Wateroverlast"),
+    ("energy_transition", "Energy transition district", "Energietransitiewijk"),
+    ("gas_free", "Gas-free district", "Aardgasvrije wijk"),
+    ("mobility_corridor", "Mobility corridor", "Mobiliteitscorridor"),
+    ("biodiversity", "Biodiversity", "Biodiversiteit"),
+    ("other", "Other", "Overig"),
+)
+
+FINDING_KINDS = _choices(
+    ("combine", "Dig-once chance", "Meekoppelkans"),
+    ("clash", "Conflict", "Conflict"),
+    ("sequence", "Pave before dig", "Verkeerde volgorde"),
+    ("moratorium", "Moratorium breach", "Graafrust doorbroken"),
+    ("ambition", "Ambition can ride along", "Ambitie kan meeliften"),
+    ("hotspot", "Hotspot", "Knelpunt"),
+)
+
+FINDING_STATES = _choices(
+    ("open", "Open", "Open"),
+    ("obsolete", "No longer found", "Niet meer gevonden"),
+)
+
+VERDICTS = _choices(
+    ("accepted", "Accepted", "Aanvaard"),
+    ("rejected", "Rejected", "Verworpen"),
+    ("deferred", "Deferred", "Uitgesteld"),
+)
+
+PROGRAMME_STATES = _choices(
+    ("draft", "Draft", "Concept"),
+    ("adopted", "Adopted", "Vastgesteld"),
+)
+
+
+def _work_fields() -> tuple[Field, ...]:
+    return (
+        Field("work_id", "text", "Work id", "Werk-id", required=True, length=40),
+        Field("stakeholder_id", "integer", "Stakeholder", "Partij", required=True),
+        Field("discipline", "text", "Discipline", "Discipline", DISCIPLINES, True, 30),
+        Field("title", "text", "Title", "Titel", required=True, length=200),
+        Field("description", "text", "Description", "Omschrijving"),
+        Field("location", "text", "Street or place", "Straat of plaats", length=200),
+        Field("planned_start", "date", "Planned start", "Geplande start"),
+        Field(
+            "start_precision", "text", "Start precision", "Precisie start", PRECISIONS, length=10
+        ),
+        Field("planned_end", "date", "Planned end", "Gepland einde"),
+        Field("end_precision", "text", "End precision", "Precisie einde", PRECISIONS, length=10),
+        Field("status", "text", "Status", "Status", STATUSES, True, 20),
+        Field("opens_ground", "boolean", "Opens the ground", "Graaft open"),
+        Field("renews_surface", "boolean", "Renews the surface", "Vernieuwt verharding"),
+        Field("surface_type", "text", "Surface type", "Verhardingstype", SURFACE_TYPES, length=20),
+        Field("flexibility_years", "real", "Flexibility (years)", "Flexibiliteit (jaren)"),
+        Field("cost_estimate", "real", "Cost estimate (EUR)", "Kostenraming (EUR)"),
+        Field("horizon", "text", "Horizon (computed)", "Horizon (berekend)", HORIZONS, length=10),
+        Field(
+            "horizon_override",
+            "text",
+            "Horizon set by the chamber",
+            "Horizon door de kamer",
+            HORIZONS,
+            length=10,
+        ),
+        Field("horizon_reason", "text", "Reason for the override", "Reden van de afwijking"),
+        Field("external_ref", "text", "External reference", "Externe referentie", length=100),
+        Field("source_delivery", "text", "Source delivery", "Bronlevering", length=200),
+        Field("last_changed", "datetime", "Last changed", "Laatst gewijzigd"),
+    )
+
+
+WORK_FIELDS = _work_fields()
+
+#: Works are one schema in three tables, one per geometry kind: a QGIS layer has one
+#: geometry type, and a stakeholder delivers street works as lines, area developments
+#: as polygons and the odd pumping station as a point.
+WORK_TABLES = (
+    Table("works_lines", "line", "Works (lines)", "Werken (lijnen)", WORK_FIELDS),
+    Table("works_areas", "polygon", "Works (areas)", "Werken (vlakken)", WORK_FIELDS),
+    Table("works_points", "point", "Works (points)", "Werken (punten)", WORK_FIELDS),
+)
+
+PROGRAMME = Table(
+    "programme",
+    "none",
+    "Programme",
+    "Programma",
+    (
+        Field("name", "text", "Programme name", "Programmanaam", required=True, length=200),
+        Field("municipality", "text", "Municipality", "Gemeente", required=True, length=100),
+        Field("reference_year", "integer", "Reference year", "Programmajaar", required=True),
+        Field("crs", "text", "Coordinate reference system", "Coördinatenstelsel", length=30),
+        Field("state", "text", "State", "Status", PROGRAMME_STATES, length=10),
+        Field("logo_path", "text", "Logo", "Logo"),
+        Field("schema_version", "integer", "Schema version", "Schemaversie", required=True),
+        Field("created", "datetime", "Created", "Aangemaakt"),
+    ),
+)
+
+STAKEHOLDERS = Table(
+    "stakeholders",
+    "none",
+    "Stakeholders",
+    "Partijen",
+    (
+        Field("stakeholder_id", "integer", "Stakeholder id", "Partij-id", required=True),
+        Field("name", "text", "Name", "Naam", required=True, length=100),
+        Field("discipline", "text", "Discipline", "Discipline", DISCIPLINES, True, 30),
+        Field("colour", "text", "Colour", "Kleur", length=9),
+        Field("contact", "text", "Contact", "Contactpersoon", length=200),
+    ),
+)
+
+CHALLENGES = Table(
+    "challenges",
+    "polygon",
+    "Challenges",
+    "Opgaven",
+    (
+        Field("challenge_id", "text", "Challenge id", "Opgave-id", required=True, length=40),
+        Field("kind", "text", "Kind", "Soort", CHALLENGE_KINDS, True, 30),
+        Field("title", "text", "Title", "Titel", required=True, length=200),
+        Field("description", "text", "Description", "Omschrijving"),
+        Field("owner", "text", "Ambition owner", "Eigenaar ambitie", length=100),
+    ),
+)
+
+FINDINGS = Table(
+    "findings",
+    "polygon",
+    "Findings",
+    "Bevindingen",
+    (
+        Field("finding_id", "text", "Finding id", "Bevinding-id", required=True, length=80),
+        Field("kind", "text", "Kind", "Soort", FINDING_KINDS, True, 20),
+        Field("state", "text", "State", "Stand", FINDING_STATES, True, 10),
+        Field("work_a", "text", "Work A", "Werk A", length=40),
+        Field("work_b", "text", "Work B", "Werk B", length=40),
+        Field("challenge_id", "text", "Challenge", "Opgave", length=40),
+        Field("stakeholder_a", "integer", "Stakeholder A", "Partij A"),
+        Field("stakeholder_b", "integer", "Stakeholder B", "Partij B"),
+        Field("distance_m", "real", "Distance (m)", "Afstand (m)"),
+        Field("shared_length_m", "real", "Shared length (m)", "Gedeelde lengte (m)"),
+        Field("shared_area_m2", "real", "Shared area (m²)", "Gedeeld oppervlak (m²)"),
+        Field("time_gap_years", "real", "Time gap (years)", "Tijdsverschil (jaren)"),
+        Field("saving_eur", "real", "Estimated saving (EUR)", "Geschatte besparing (EUR)"),
+        Field("severity", "real", "Severity", "Ernst"),
+        Field("parameters", "text", "Rule parameters", "Regelparameters"),
+        Field("explanation_en", "text", "Explanation (English)", "Uitleg (Engels)"),
+        Field("explanation_nl", "text", "Explanation (Dutch)", "Uitleg (Nederlands)"),
+        Field("first_found", "datetime", "First found", "Eerst gevonden"),
+        Field("last_found", "datetime", "Last found", "Laatst gevonden"),
+    ),
+)
+
+DECISIONS = Table(
+    "decisions",
+    "none",
+    "Decisions",
+    "Besluiten",
+    (
+        Field("finding_id", "text", "Finding", "Bevinding", length=80),
+        Field("work_id", "text", "Work", "Werk", length=40),
+        Field("verdict", "text", "Verdict", "Besluit", VERDICTS, True, 20),
+        Field("decision_text", "text", "Decision", "Besluittekst"),
+        Field("action_holder", "text", "Action holder", "Actiehouder", length=100),
+        Field("decided_by", "text", "Decided by", "Besloten door", length=100),
+        Field("decided_at", "datetime", "Decided at", "Besloten op", required=True),
+    ),
+)
+
+RULE_SETTINGS = Table(
+    "rule_settings",
+    "none",
+    "Rule settings",
+    "Regelinstellingen",
+    (
+        Field("key", "text", "Setting", "Instelling", required=True, length=60),
+        Field("value", "real", "Value", "Waarde", required=True),
+    ),
+)
+
+MORATORIUM_PERIODS = Table(
+    "moratorium_periods",
+    "none",
+    "Moratorium periods",
+    "Graafrustperiodes",
+    (
+        Field("surface_type", "text", "Surface type", "Verhardingstype", SURFACE_TYPES, True, 20),
+        Field("years", "real", "Years without excavation", "Jaren graafrust", required=True),
+    ),
+)
+
+STREETS = Table(
+    "streets",
+    "line",
+    "Streets",
+    "Straten",
+    (
+        Field("street_name", "text", "Street name", "Straatnaam", required=True, length=100),
+        Field("neighbourhood", "text", "Neighbourhood", "Wijk", length=100),
+        Field("road_class", "text", "Road class", "Wegklasse", length=20),
+    ),
+)
+
+NEIGHBOURHOODS = Table(
+    "neighbourhoods",
+    "polygon",
+    "Neighbourhoods",
+    "Wijken",
+    (
+        Field("code", "text", "Code", "Code", required=True, length=20),
+        Field("name", "text", "Name", "Naam", required=True, length=100),
+    ),
+)
+
+TABLES = (
+    PROGRAMME,
+    STAKEHOLDERS,
+    *WORK_TABLES,
+    CHALLENGES,
+    FINDINGS,
+    DECISIONS,
+    RULE_SETTINGS,
+    MORATORIUM_PERIODS,
+    STREETS,
+    NEIGHBOURHOODS,
+)
+
+
+def table(name: str) -> Table:
+    for t in TABLES:
+        if t.name == name:
+            return t
+    raise KeyError(name)
+
+
+def choice_label(choices: tuple[Choice, ...], value: str | None, language: str) -> str:
+    """The label of a stored value, or the value itself when it is not in the list."""
+    for c in choices:
+        if c.value == value:
+            return c.label(language)
+    return "" if value is None else str(value)

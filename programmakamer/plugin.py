@@ -1,0 +1,109 @@
+"""Wiring between QGIS and the plugin: menu, toolbar, Processing provider, translator."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from qgis.core import Qgis, QgsApplication, QgsProject
+from qgis.PyQt.QtGui import QIcon
+from qgis.PyQt.QtWidgets import QAction, QFileDialog
+
+from .dependencies import shapely_problem
+from .translation import install_translator, tr
+
+ICON = str(Path(__file__).parent / "icons" / "icon.svg")
+
+
+class ProgrammakamerPlugin:
+    def __init__(self, iface):
+        self.iface = iface
+        self.translator = install_translator()
+        self.provider = None
+        self.actions: list[QAction] = []
+        self.menu = tr("&Integrale Programmakamer")
+
+    def initProcessing(self):  # noqa: N802 (QGIS's name)
+        from .processing.provider import ProgrammakamerProvider
+
+        if self.provider is None:
+            self.provider = ProgrammakamerProvider()
+            QgsApplication.processingRegistry().addProvider(self.provider)
+
+    def initGui(self):  # noqa: N802 (QGIS's name)
+        self.initProcessing()
+        self._add_action(tr("New programme…"), self.new_programme, toolbar=False)
+        self._add_action(tr("Open programme…"), self.open_programme_dialog, toolbar=True)
+        self._add_action(tr("Add stakeholder…"), self.add_stakeholder_dialog, toolbar=False)
+        problem = shapely_problem()
+        if problem:
+            self.iface.messageBar().pushMessage(
+                tr("Integrale Programmakamer"),
+                tr(
+                    "The analyses need the Python package shapely 2.0 or newer (found: {}). "
+                    "Install it for the Python that QGIS uses, e.g. "
+                    '\'python3 -m pip install --user "shapely>=2,<3" "numpy<2"\', and restart QGIS.'
+                ).format(problem),
+                Qgis.Warning,
+            )
+
+    def _add_action(self, text: str, slot, toolbar: bool) -> QAction:
+        action = QAction(QIcon(ICON), text, self.iface.mainWindow())
+        action.triggered.connect(slot)
+        self.iface.addPluginToMenu(self.menu, action)
+        if toolbar:
+            self.iface.addToolBarIcon(action)
+        self.actions.append(action)
+        return action
+
+    def unload(self):
+        for action in self.actions:
+            self.iface.removePluginMenu(self.menu, action)
+            self.iface.removeToolBarIcon(action)
+            action.triggered.disconnect()
+            action.deleteLater()
+        self.actions = []
+        if self.provider is not None:
+            QgsApplication.processingRegistry().removeProvider(self.provider)
+            self.provider = None
+        if self.translator is not None:
+            QgsApplication.instance().removeTranslator(self.translator)
+            self.translator = None
+
+    # --- actions ------------------------------------------------------------------
+    def new_programme(self):
+        import processing
+
+        results = processing.execAlgorithmDialog("programmakamer:createprogramme", {})
+        if results and results.get("OUTPUT"):
+            self.open_programme(results["OUTPUT"])
+
+    def open_programme_dialog(self):
+        path, _ = QFileDialog.getOpenFileName(
+            self.iface.mainWindow(), tr("Open programme"), "", tr("GeoPackage (*.gpkg)")
+        )
+        if path:
+            self.open_programme(path)
+
+    def open_programme(self, path: str) -> bool:
+        from .store.layers import open_programme
+        from .store.programme import ProgrammeError
+
+        try:
+            info = open_programme(QgsProject.instance(), path)
+        except ProgrammeError as error:
+            self.iface.messageBar().pushMessage(
+                tr("Integrale Programmakamer"), str(error), Qgis.Critical
+            )
+            return False
+        self.iface.messageBar().pushMessage(
+            tr("Integrale Programmakamer"),
+            tr("Programme {} opened.").format(info.name),
+            Qgis.Success,
+        )
+        return True
+
+    def add_stakeholder_dialog(self):
+        from .ui.stakeholder_dialog import StakeholderDialog
+
+        dialog = StakeholderDialog(self.iface, self.iface.mainWindow())
+        dialog.exec_()

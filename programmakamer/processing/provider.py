@@ -1,0 +1,27 @@
+"""The Processing provider: every algorithm of the plugin, under `programmakamer:`."""
+
+from __future__ import annotations
+
+from qgis.core import QgsProcessingProvider
+from qgis.PyQt.QtGui import QIcon
+
+from ..translation import tr
+from .add_stakeholder import AddStakeholder
+from .algorithm import ICON
+from .assign_horizons import AssignHorizons
+from .create_programme import CreateProgramme
+
+
+class ProgrammakamerProvider(QgsProcessingProvider):
+    def id(self) -> str:
+        return "programmakamer"
+
+    def name(self) -> str:
+        return tr("Integrale Programmakamer")
+
+    def icon(self) -> QIcon:
+        return QIcon(str(ICON))
+
+    def loadAlgorithms(self) -> None:
+        for algorithm in (CreateProgramme(), AddStakeholder(), AssignHorizons()):
+            self.addAlgorithm(algorithm)

@@ -1,0 +1,1 @@
+"""Programme storage through QGIS data providers (GeoPackage by default)."""

@@ -1,0 +1,182 @@
+"""Symbology of the programme, built in code from the schema so it never drifts.
+
+Works by horizon: strong colours and thick lines that survive a projector, the
+discipline as a dash pattern, and a black dotted line where the chamber overrode the
+computed horizon. A second style colours works by stakeholder.
+"""
+
+from __future__ import annotations
+
+from qgis.core import (
+    QgsCategorizedSymbolRenderer,
+    QgsFillSymbol,
+    QgsLineSymbol,
+    QgsMarkerSymbol,
+    QgsProperty,
+    QgsRendererCategory,
+    QgsRuleBasedRenderer,
+    QgsSymbol,
+    QgsSymbolLayer,
+)
+from qgis.PyQt.QtGui import QColor
+
+from ..core.schema import DISCIPLINES, HORIZONS, choice_label
+from ..translation import tr
+
+HORIZON_COLOURS = {"short": "#d7191c", "medium": "#f28e00", "long": "#2c7bb6"}
+NO_HORIZON_COLOUR = "#9e9e9e"
+EFFECTIVE_HORIZON = 'coalesce("horizon_override", "horizon")'
+
+#: Dash pattern (mm) per discipline: the stakeholder's trade stays readable in the
+#: horizon colours. Digging trades get distinct dashes, surface trades solid lines.
+DISCIPLINE_DASHES = {
+    "sewer": "6;1.5",
+    "drinking_water": "3;1.5",
+    "gas": "6;1.5;1;1.5",
+    "electricity": "1.5;1.5",
+    "telecom": "1;1",
+    "district_heating": "8;1.5;1.5;1.5",
+    "public_lighting": "2;3",
+}
+
+
+def _dash_expression() -> str:
+    cases = " ".join(
+        "WHEN '{}' THEN '{}'".format(d, pattern) for d, pattern in DISCIPLINE_DASHES.items()
+    )
+    return "CASE \"discipline\" {} ELSE '20;0' END".format(cases)
+
+
+def work_symbol(geometry: str, colour: str, width_mm: float = 1.6) -> QgsSymbol:
+    """One symbol for a work in the given colour, for a geometry kind line/polygon/point."""
+    if geometry == "line":
+        symbol = QgsLineSymbol.createSimple(
+            {"line_color": colour, "line_width": str(width_mm), "capstyle": "flat"}
+        )
+        layer = symbol.symbolLayer(0)
+        layer.setUseCustomDashPattern(True)
+        layer.setDataDefinedProperty(
+            QgsSymbolLayer.PropertyCustomDash, QgsProperty.fromExpression(_dash_expression())
+        )
+        return symbol
+    if geometry == "polygon":
+        fill = QColor(colour)
+        fill.setAlpha(90)
+        return QgsFillSymbol.createSimple(
+            {
+                "color": fill.name(QColor.HexArgb),
+                "outline_color": colour,
+                "outline_width": str(width_mm * 0.6),
+                "style": "b_diagonal",
+            }
+        )
+    return QgsMarkerSymbol.createSimple(
+        {"name": "circle", "color": colour, "size": str(width_mm * 3), "outline_color": "#202020"}
+    )
+
+
+def _override_symbol(geometry: str) -> QgsSymbol:
+    if geometry == "line":
+        return QgsLineSymbol.createSimple(
+            {"line_color": "black", "line_width": "0.5", "line_style": "dot"}
+        )
+    if geometry == "polygon":
+        return QgsFillSymbol.createSimple(
+            {
+                "style": "no",
+                "outline_color": "black",
+                "outline_width": "0.5",
+                "outline_style": "dot",
+            }
+        )
+    return QgsMarkerSymbol.createSimple({"name": "circle", "color": "black", "size": "1.5"})
+
+
+def horizon_renderer(geometry: str, language: str) -> QgsRuleBasedRenderer:
+    """Rule-based renderer: one rule per horizon, plus a marker for overrides."""
+    root = QgsRuleBasedRenderer.Rule(None)
+    for choice in HORIZONS:
+        rule = QgsRuleBasedRenderer.Rule(
+            work_symbol(geometry, HORIZON_COLOURS[choice.value]),
+            filterExp="{} = '{}'".format(EFFECTIVE_HORIZON, choice.value),
+            label=choice.label(language),
+        )
+        root.appendChild(rule)
+    root.appendChild(
+        QgsRuleBasedRenderer.Rule(
+            work_symbol(geometry, NO_HORIZON_COLOUR, 0.8),
+            filterExp="{} IS NULL".format(EFFECTIVE_HORIZON),
+            label=tr("No horizon (done, cancelled or undated)"),
+        )
+    )
+    root.appendChild(
+        QgsRuleBasedRenderer.Rule(
+            _override_symbol(geometry),
+            filterExp='"horizon_override" IS NOT NULL',
+            label=tr("Horizon set by the chamber"),
+        )
+    )
+    return QgsRuleBasedRenderer(root)
+
+
+def stakeholder_renderer(
+    geometry: str, stakeholders: list[dict], language: str
+) -> QgsCategorizedSymbolRenderer:
+    """Categorised on stakeholder_id, in each stakeholder's own colour."""
+    categories = [
+        QgsRendererCategory(
+            s["stakeholder_id"],
+            work_symbol(geometry, s["colour"] or NO_HORIZON_COLOUR),
+            "{} ({})".format(s["name"], choice_label(DISCIPLINES, s["discipline"], language)),
+        )
+        for s in stakeholders
+    ]
+    return QgsCategorizedSymbolRenderer("stakeholder_id", categories)
+
+
+def save_default_styles(path, stakeholders: list[dict]) -> None:
+    """Store both work styles in the GeoPackage, so it shows by horizon without the plugin."""
+    from ..core.schema import WORK_TABLES
+    from ..translation import language
+    from .programme import ProgrammeError, table_layer
+
+    lang = language()
+    for table in WORK_TABLES:
+        layer = table_layer(path, table.name)
+        layer.setRenderer(stakeholder_renderer(table.geometry, stakeholders, lang))
+        error = layer.saveStyleToDatabase(tr("By stakeholder"), "", False, "")
+        layer.setRenderer(horizon_renderer(table.geometry, lang))
+        error = error or layer.saveStyleToDatabase(tr("By horizon"), "", True, "")
+        if error:
+            raise ProgrammeError(tr("Cannot store the styles: {}").format(error))
+
+
+def reference_renderer(table_name: str):
+    """Quiet backgrounds for context layers, hatching for challenges."""
+    from qgis.core import QgsSingleSymbolRenderer
+
+    if table_name == "streets":
+        symbol = QgsLineSymbol.createSimple({"line_color": "#c8c8c8", "line_width": "0.5"})
+    elif table_name == "neighbourhoods":
+        symbol = QgsFillSymbol.createSimple(
+            {
+                "style": "no",
+                "outline_color": "#606060",
+                "outline_width": "0.6",
+                "outline_style": "dash",
+            }
+        )
+    elif table_name == "challenges":
+        symbol = QgsFillSymbol.createSimple(
+            {
+                "style": "f_diagonal",
+                "color": "#2ca25f",
+                "outline_color": "#2ca25f",
+                "outline_width": "0.8",
+            }
+        )
+    else:
+        symbol = QgsFillSymbol.createSimple(
+            {"color": "#80ff00ff", "outline_color": "#ff00ff", "outline_width": "0.8"}
+        )
+    return QgsSingleSymbolRenderer(symbol)

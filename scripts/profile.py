@@ -1,0 +1,39 @@
+"""Make an isolated QGIS profile with the plugin linked in and enabled."""
+
+from __future__ import annotations
+
+import configparser
+import sys
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+
+
+def make_profile(base: Path, plugin_source: Path = ROOT / "programmakamer") -> Path:
+    profile = base / "profiles" / "default"
+    plugins = profile / "python" / "plugins"
+    plugins.mkdir(parents=True, exist_ok=True)
+    link = plugins / "programmakamer"
+    if link.is_symlink() or link.exists():
+        link.unlink()
+    link.symlink_to(plugin_source.resolve(), target_is_directory=True)
+    ini = profile / "QGIS" / "QGIS3.ini"
+    ini.parent.mkdir(parents=True, exist_ok=True)
+    config = configparser.RawConfigParser()
+    config.optionxform = str
+    config.read(ini)
+    for section, values in {
+        "PythonPlugins": {"programmakamer": "true", "processing": "true"},
+        "qgis": {"checkVersion": "false", "showTips": "false"},
+    }.items():
+        if not config.has_section(section):
+            config.add_section(section)
+        for key, value in values.items():
+            config.set(section, key, value)
+    with ini.open("w") as handle:
+        config.write(handle, space_around_delimiters=False)
+    return profile
+
+
+if __name__ == "__main__":
+    print(make_profile(Path(sys.argv[1]).absolute()))
