@@ -4,11 +4,15 @@ import os
 
 from qgis.core import QgsProject
 from qgis.PyQt.QtCore import QTimer
+from qgis.PyQt.QtWidgets import QDockWidget
 from qgis.utils import iface
 
 
 def _open():
     QgsProject.instance().read(os.environ["SHOT_PROJECT"])
+    browser = iface.mainWindow().findChild(QDockWidget, "Browser")
+    if browser is not None:
+        browser.hide()  # the layer tree is what the screenshot is about
     iface.mainWindow().showMaximized()
 
 
@@ -18,4 +22,4 @@ def _shot():
 
 
 QTimer.singleShot(500, _open)
-QTimer.singleShot(int(os.environ.get("SHOT_WAIT_MS", "8000")), _shot)
+QTimer.singleShot(int(os.environ.get("SHOT_WAIT_MS", "12000")), _shot)

@@ -15,6 +15,7 @@ from qgis.core import (
     QgsLayerTreeGroup,
     QgsMapLayerStyle,
     QgsProject,
+    QgsReferencedRectangle,
     QgsVectorLayer,
 )
 
@@ -153,7 +154,8 @@ def add_stakeholder_layers(
             continue
         layer = _work_layer(path, table, stakeholder, lang, everyone)
         project.addMapLayer(layer, False)
-        target.addLayer(layer)
+        # The horizon legend is the same on every layer: show it once, on the first.
+        target.addLayer(layer).setExpanded(not target.findLayers()[:-1])
         layers.append(layer)
     return layers
 
@@ -183,8 +185,13 @@ def open_programme(project: QgsProject, path: str | Path) -> ProgrammeInfo:
     for table in (STREETS, NEIGHBOURHOODS):
         _add_plain(project, reference, path, table, lang)
     reference.setExpanded(False)
-    if project.crs() != (crs := _crs_of(path)):
+    crs = _crs_of(path)
+    if project.crs() != crs:
         project.setCrs(crs)
+    extent = table_layer(path, NEIGHBOURHOODS.name).extent()
+    if extent.isEmpty():
+        extent = table_layer(path, WORK_TABLES[0].name).extent()
+    project.viewSettings().setDefaultViewExtent(QgsReferencedRectangle(extent, crs))
     return info
 
 
