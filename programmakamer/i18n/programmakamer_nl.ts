@@ -232,16 +232,16 @@ Uitvoer: het .gpkg-bestand. Een bestaand bestand wordt niet overschreven.</trans
       <translation>Opslaan in {} is mislukt: {}</translation>
     </message>
     <message>
+      <source>features refused</source>
+      <translation>objecten geweigerd</translation>
+    </message>
+    <message>
       <source>{} already exists; choose another name.</source>
       <translation>{} bestaat al; kies een andere naam.</translation>
     </message>
     <message>
       <source>The folder {} does not exist.</source>
       <translation>De map {} bestaat niet.</translation>
-    </message>
-    <message>
-      <source>Cannot write in {}: the folder is read-only.</source>
-      <translation>Kan niet schrijven in {}: de map is alleen-lezen.</translation>
     </message>
     <message>
       <source>Unknown coordinate reference system: {}</source>
@@ -290,6 +290,10 @@ Uitvoer: het .gpkg-bestand. Een bestaand bestand wordt niet overschreven.</trans
     <message>
       <source>The programme already has a stakeholder named {}.</source>
       <translation>Het programma heeft al een partij met de naam {}.</translation>
+    </message>
+    <message>
+      <source>Cannot write in {}: the folder is read-only.</source>
+      <translation>Kan niet schrijven in {}: de map is alleen-lezen.</translation>
     </message>
     <message>
       <source>No horizon (done, cancelled or undated)</source>

@@ -9,7 +9,8 @@ from __future__ import annotations
 
 import os
 import tempfile
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Iterator, Sequence
+from contextlib import contextmanager
 from dataclasses import dataclass
 from datetime import date, datetime
 from pathlib import Path
@@ -19,6 +20,7 @@ from qgis.core import (
     QgsCoordinateReferenceSystem,
     QgsCoordinateTransformContext,
     QgsFeature,
+    QgsFeatureRequest,
     QgsField,
     QgsFields,
     QgsGeometry,
@@ -145,17 +147,29 @@ def make_features(table: Table, records: Iterable[dict], fields: QgsFields) -> l
     return features
 
 
-def append_features(layer: QgsVectorLayer, features: Sequence[QgsFeature]) -> None:
-    """Add features through the edit buffer: all are committed, or none."""
+@contextmanager
+def edit_session(layer: QgsVectorLayer) -> Iterator[QgsVectorLayer]:
+    """Edit through the layer's buffer: everything is committed, or nothing is."""
+    source = layer.source().split("|")[0]
     if not layer.startEditing():
-        raise ProgrammeError(
-            tr("Cannot edit {}: the file is read-only or locked.").format(layer.source())
-        )
-    ok = layer.addFeatures(list(features))
-    if not ok or not layer.commitChanges():
+        raise ProgrammeError(tr("Cannot edit {}: the file is read-only or locked.").format(source))
+    try:
+        yield layer
+    except BaseException:
+        layer.rollBack()
+        raise
+    if not layer.commitChanges():
         errors = "; ".join(layer.commitErrors())
         layer.rollBack()
-        raise ProgrammeError(tr("Saving to {} failed: {}").format(layer.source(), errors))
+        raise ProgrammeError(tr("Saving to {} failed: {}").format(source, errors))
+
+
+def append_features(layer: QgsVectorLayer, features: Sequence[QgsFeature]) -> None:
+    with edit_session(layer):
+        if not layer.addFeatures(list(features)):
+            raise ProgrammeError(
+                tr("Saving to {} failed: {}").format(layer.source(), tr("features refused"))
+            )
 
 
 def _check_target(target: Path, overwrite: bool) -> None:
@@ -405,33 +419,24 @@ def assign_horizons(path: str | Path, reference_year: int | None = None) -> Hori
         layer = table_layer(path, table.name)
         fields = layer.fields()
         ids, starts, statuses, old = [], [], [], []
-        for feature in layer.getFeatures():
+        request = QgsFeatureRequest().setFlags(QgsFeatureRequest.NoGeometry)
+        request.setSubsetOfAttributes(["planned_start", "status", "horizon"], fields)
+        for feature in layer.getFeatures(request):
             start = from_qvariant(feature["planned_start"])
             ids.append(feature.id())
             starts.append(float("nan") if start is None else float(start.year))
             statuses.append(from_qvariant(feature["status"]))
             old.append(from_qvariant(feature["horizon"]))
         new = horizons.compute_horizons(starts, statuses, year)
-        changes = {
-            fid: {fields.indexOf("horizon"): value}
-            for fid, value, before in zip(ids, new, old)
-            if value != before
-        }
+        changes = {fid: value for fid, value, before in zip(ids, new, old) if value != before}
         total += len(ids)
         moved += len(changes)
         undated += sum(
             1 for s, st in zip(starts, statuses) if s != s and st not in horizons.CLOSED_STATUSES
         )
         if changes:
-            if not layer.startEditing():
-                raise ProgrammeError(
-                    tr("Cannot edit {}: the file is read-only or locked.").format(path)
-                )
-            for fid, attrs in changes.items():
-                for index, value in attrs.items():
+            index = fields.indexOf("horizon")
+            with edit_session(layer):
+                for fid, value in changes.items():
                     layer.changeAttributeValue(fid, index, value)
-            if not layer.commitChanges():
-                errors = "; ".join(layer.commitErrors())
-                layer.rollBack()
-                raise ProgrammeError(tr("Saving to {} failed: {}").format(path, errors))
     return HorizonReport(total=total, moved=moved, undated=undated)

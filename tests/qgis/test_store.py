@@ -205,3 +205,18 @@ def test_adding_a_stakeholder_adds_its_layer_to_the_open_programme(demo_programm
     assert layer.name() == "Vervoerbedrijf" and layer.featureCount() == 0
     with pytest.raises(store.ProgrammeError, match="already has a stakeholder"):
         store.add_stakeholder(demo_programme, "vervoerbedrijf", "public_transport")
+
+
+def test_a_locked_programme_refuses_edits_and_keeps_what_was_saved(empty_programme):
+    """An immutable file stands in for a read-only share: the add fails, nothing changes."""
+    before = digest(empty_programme)
+    if subprocess.run(["chattr", "+i", str(empty_programme)], capture_output=True).returncode:
+        empty_programme.chmod(0o444)
+    try:
+        with pytest.raises(store.ProgrammeError):
+            store.add_stakeholder(empty_programme, "Telecom", "telecom")
+    finally:
+        subprocess.run(["chattr", "-i", str(empty_programme)], capture_output=True)
+        empty_programme.chmod(0o644)
+    assert digest(empty_programme) == before
+    assert [s["name"] for s in store.read_stakeholders(empty_programme)] == ["Riolering"]
