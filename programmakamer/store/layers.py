@@ -138,15 +138,22 @@ def stakeholder_group(group: QgsLayerTreeGroup) -> QgsLayerTreeGroup:
 
 
 def add_stakeholder_layers(
-    project: QgsProject, path: str | Path, stakeholder: dict, kinds: set[str] | None = None
+    project: QgsProject,
+    path: str | Path,
+    stakeholder: dict,
+    kinds: set[str] | None = None,
+    everyone: list[dict] | None = None,
 ) -> list[QgsVectorLayer]:
-    """Add the layers of one stakeholder to an open programme's group (lines always)."""
+    """Add the layers of one stakeholder to an open programme's group (lines always).
+
+    `everyone` is the programme's stakeholder list when the caller has read it already.
+    """
     path = str(Path(path).absolute())
     group = programme_group(project, path)
     if group is None:
         return []
     lang = language()
-    everyone = read_stakeholders(path)
+    everyone = read_stakeholders(path) if everyone is None else everyone
     target = stakeholder_group(group)
     layers = []
     for table in WORK_TABLES:
@@ -175,10 +182,11 @@ def open_programme(project: QgsProject, path: str | Path) -> ProgrammeInfo:
     stakeholders_group = group.addGroup(tr("Stakeholders"))
     stakeholders_group.setCustomProperty("programmakamer/role", "stakeholders")
     present = _kinds_present(path)
-    for stakeholder in read_stakeholders(path):
+    everyone = read_stakeholders(path)
+    for stakeholder in everyone:
         sid = int(stakeholder["stakeholder_id"])
         kinds = {name for name, ids in present.items() if sid in ids}
-        add_stakeholder_layers(project, path, stakeholder, kinds)
+        add_stakeholder_layers(project, path, stakeholder, kinds, everyone)
     for table in (CHALLENGES, FINDINGS):
         _add_plain(project, group, path, table, lang)
     reference = group.addGroup(tr("Reference layers"))

@@ -34,7 +34,6 @@ from qgis.PyQt.QtGui import QColor
 from ..core import horizons
 from ..core.schema import (
     DEFAULT_CRS,
-    DISCIPLINES,
     MORATORIUM_PERIODS,
     PROGRAMME,
     RULE_SETTINGS,
@@ -381,13 +380,10 @@ def read_stakeholders(path: str | Path) -> list[dict]:
 def _validate_stakeholder(name: str, discipline: str, colour: str | None) -> None:
     if not (name or "").strip():
         raise ProgrammeError(tr("A stakeholder needs a name."))
-    if discipline not in DISCIPLINES_VALUES:
+    if discipline not in STAKEHOLDERS.field("discipline").allowed_values():
         raise ProgrammeError(tr("Unknown discipline: {}").format(discipline))
     if colour and not QColor(colour).isValid():
         raise ProgrammeError(tr("Not a colour: {}").format(colour))
-
-
-DISCIPLINES_VALUES = tuple(c.value for c in DISCIPLINES)
 
 
 def add_stakeholder(
