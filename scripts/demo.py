@@ -1,4 +1,4 @@
-"""The main job on the embedded default: build the demo city, assign horizons, draw it.
+"""The main job on the embedded default: build the demo city, analyse it, draw it.
 
 Run through `make demo`; writes out/demo/programme.gpkg, programme.qgz and
 programmakaart.png.
@@ -21,6 +21,7 @@ def main(out: Path) -> int:
     from programmakamer.core.schema import CHALLENGES, NEIGHBOURHOODS, STREETS
     from programmakamer.export.overview_map import export_overview_png
     from programmakamer.store import programme as store
+    from programmakamer.store.analysis import analyse_programme
     from programmakamer.store.layers import open_programme
 
     started = time.perf_counter()
@@ -51,6 +52,11 @@ def main(out: Path) -> int:
         )
     )
     print("  horizons assigned: {} works, {} got a horizon".format(report.total, report.moved))
+    analysis = analyse_programme(gpkg)
+    print(
+        "  findings: "
+        + ", ".join("{} {}".format(n, kind) for kind, n in sorted(analysis.counts.items()))
+    )
     project = QgsProject.instance()
     open_programme(project, gpkg)
     project.write(str(out / "programme.qgz"))

@@ -110,6 +110,94 @@ Contact: een persoon of mailbox.</translation>
       <translation>Partij {} toegevoegd met id {}.</translation>
     </message>
     <message>
+      <source>The distance must be larger than 0 m (got {}).</source>
+      <translation>De afstand moet groter zijn dan 0 m (opgegeven: {}).</translation>
+    </message>
+    <message>
+      <source>A distance of {} m is too large: use at most 500 m.</source>
+      <translation>Een afstand van {} m is te groot: gebruik hoogstens 500 m.</translation>
+    </message>
+    <message>
+      <source>The time window cannot be negative (got {}).</source>
+      <translation>De tijdsmarge kan niet negatief zijn (opgegeven: {}).</translation>
+    </message>
+    <message>
+      <source>The cell size must be at least 10 m (got {}).</source>
+      <translation>De celgrootte moet minstens 10 m zijn (opgegeven: {}).</translation>
+    </message>
+    <message>
+      <source>About {} pairs of works would be compared: lower the distance or split the layer.</source>
+      <translation>Er zouden ongeveer {} paren werken vergeleken worden: verklein de afstand of splits de laag.</translation>
+    </message>
+    <message>
+      <source>Analyse programme</source>
+      <translation>Programma analyseren</translation>
+    </message>
+    <message>
+      <source>Analysis</source>
+      <translation>Analyse</translation>
+    </message>
+    <message>
+      <source>Runs every rule on a programme and merges the results into its findings table in one transaction. A finding keeps its id when it is found again, so the chamber's decisions stay attached; findings that no longer occur are marked obsolete, never deleted. The rule parameters are the programme's rule settings.
+
+Dig-once chance: works of different stakeholders that both dig (or one digs and one renews the surface), within the combine distance (default 5 m), at most the combine window apart (default 2 years). Saving = shared length × cost per metre.
+Conflict: works within the conflict distance whose periods overlap, unless the chamber accepted them as a dig-once chance.
+Pave before dig: a planned surface renewal before an excavation nearby, within the moratorium years of the surface type.
+Moratorium breach: an excavation within the moratorium after a renewal that is done or under way.
+Ambition: a work that digs or renews the surface inside a challenge area.
+Hotspot: grid cells (default 250 m) where in some year at least the minimum number of works run (default 4); hindrance = works + 2 × excavations.
+
+Include done and cancelled works: also pair works that are done (renewals that are done always count for the moratorium).
+Outputs: the number of findings per kind.</source>
+      <translation>Past alle regels toe op een programma en voegt de uitkomsten in één transactie samen met de bevindingentabel. Een bevinding houdt haar id als zij opnieuw wordt gevonden, zodat de besluiten van de kamer eraan gekoppeld blijven; bevindingen die niet meer voorkomen worden als vervallen gemarkeerd, nooit verwijderd. De regelparameters zijn de regelinstellingen van het programma.
+
+Meekoppelkans: werken van verschillende partijen die allebei graven (of waarvan één graaft en één de verharding vernieuwt), binnen de meekoppelafstand (standaard 5 m) en hoogstens de meekoppelmarge uit elkaar (standaard 2 jaar). Besparing = gedeelde lengte × kosten per meter.
+Conflict: werken binnen de conflictafstand waarvan de periodes overlappen, tenzij de kamer ze als meekoppelkans heeft aanvaard.
+Verkeerde volgorde: een geplande vernieuwing van de verharding vóór een graafwerk in de buurt, binnen de graafrustjaren van het verhardingstype.
+Graafrust doorbroken: een graafwerk binnen de graafrust na een vernieuwing die gereed of in uitvoering is.
+Ambitie: een werk dat graaft of de verharding vernieuwt binnen een opgavegebied.
+Knelpunt: rastercellen (standaard 250 m) waar in een jaar minstens het minimum aantal werken loopt (standaard 4); hinder = werken + 2 × graafwerken.
+
+Gereede en vervallen werken meenemen: ook gereede werken koppelen (gereede vernieuwingen tellen altijd mee voor de graafrust).
+Uitvoer: het aantal bevindingen per soort.</translation>
+    </message>
+    <message>
+      <source>Include done and cancelled works</source>
+      <translation>Gereede en vervallen werken meenemen</translation>
+    </message>
+    <message>
+      <source>Summary</source>
+      <translation>Samenvatting</translation>
+    </message>
+    <message>
+      <source>Works without a planned start (left out): {}</source>
+      <translation>Werken zonder geplande start (weggelaten): {}</translation>
+    </message>
+    <message>
+      <source>Works without a planned end (taken as open-ended): {}</source>
+      <translation>Werken zonder gepland einde (als doorlopend behandeld): {}</translation>
+    </message>
+    <message>
+      <source>Works that end before they start (left out): {}</source>
+      <translation>Werken die eindigen voordat ze beginnen (weggelaten): {}</translation>
+    </message>
+    <message>
+      <source>Findings: {}. New {}, found again {}, no longer found {}.</source>
+      <translation>Bevindingen: {}. Nieuw {}, opnieuw gevonden {}, niet meer gevonden {}.</translation>
+    </message>
+    <message>
+      <source>This algorithm needs shapely 2.0 or newer (found: {}).</source>
+      <translation>Dit algoritme heeft shapely 2.0 of nieuwer nodig (gevonden: {}).</translation>
+    </message>
+    <message>
+      <source>{} features without geometry were skipped.</source>
+      <translation>{} objecten zonder geometrie zijn overgeslagen.</translation>
+    </message>
+    <message>
+      <source>Invalid geometries repaired for works: {}</source>
+      <translation>Ongeldige geometrieën hersteld voor werken: {}</translation>
+    </message>
+    <message>
       <source>Assign horizons</source>
       <translation>Horizon bepalen</translation>
     </message>
@@ -180,6 +268,14 @@ Uitvoer: het .gpkg-bestand. Een bestaand bestand wordt niet overschreven.</trans
       <translation>Programma aangemaakt: {}</translation>
     </message>
     <message>
+      <source>features refused</source>
+      <translation>objecten geweigerd</translation>
+    </message>
+    <message>
+      <source>Saving to {} failed: {}</source>
+      <translation>Opslaan in {} is mislukt: {}</translation>
+    </message>
+    <message>
       <source>{} – areas</source>
       <translation>{} – vlakken</translation>
     </message>
@@ -226,14 +322,6 @@ Uitvoer: het .gpkg-bestand. Een bestaand bestand wordt niet overschreven.</trans
     <message>
       <source>Cannot edit {}: the file is read-only or locked.</source>
       <translation>{} kan niet worden bewerkt: het bestand is alleen-lezen of vergrendeld.</translation>
-    </message>
-    <message>
-      <source>Saving to {} failed: {}</source>
-      <translation>Opslaan in {} is mislukt: {}</translation>
-    </message>
-    <message>
-      <source>features refused</source>
-      <translation>objecten geweigerd</translation>
     </message>
     <message>
       <source>{} already exists; choose another name.</source>

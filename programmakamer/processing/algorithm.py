@@ -35,3 +35,17 @@ class ProgrammakamerAlgorithm(QgsProcessingAlgorithm):
 
     def icon(self) -> QIcon:
         return QIcon(str(ICON))
+
+
+def rule_error_message(error) -> str:
+    """A rule's refusal in the user's language."""
+    messages = {
+        "distance_not_positive": tr("The distance must be larger than 0 m (got {})."),
+        "distance_too_large": tr("A distance of {} m is too large: use at most 500 m."),
+        "window_negative": tr("The time window cannot be negative (got {})."),
+        "cell_too_small": tr("The cell size must be at least 10 m (got {})."),
+        "too_many_pairs": tr(
+            "About {} pairs of works would be compared: lower the distance or split the layer."
+        ),
+    }
+    return messages.get(error.code, str(error)).format(error.value)

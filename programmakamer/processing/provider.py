@@ -8,6 +8,7 @@ from qgis.PyQt.QtGui import QIcon
 from ..translation import tr
 from .add_stakeholder import AddStakeholder
 from .algorithm import ICON
+from .analyse_programme import AnalyseProgramme
 from .assign_horizons import AssignHorizons
 from .create_programme import CreateProgramme
 
@@ -23,5 +24,10 @@ class ProgrammakamerProvider(QgsProcessingProvider):
         return QIcon(str(ICON))
 
     def loadAlgorithms(self) -> None:
-        for algorithm in (CreateProgramme(), AddStakeholder(), AssignHorizons()):
+        for algorithm in (
+            CreateProgramme(),
+            AddStakeholder(),
+            AssignHorizons(),
+            AnalyseProgramme(),
+        ):
             self.addAlgorithm(algorithm)

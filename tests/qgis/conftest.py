@@ -3,11 +3,31 @@
 from __future__ import annotations
 
 import pytest
-from qgis.core import QgsProject
+from qgis.core import QgsApplication, QgsProject
 
 from programmakamer.core.demo import generate_demo_city
 from programmakamer.core.schema import CHALLENGES, NEIGHBOURHOODS, STREETS
+from programmakamer.processing.provider import ProgrammakamerProvider
 from programmakamer.store import programme as store
+
+# QGIS keeps only a pointer to a provider made in Python: the object must outlive every
+# test that runs an algorithm, or QGIS is left with a dangling provider.
+_PROVIDER: dict[str, ProgrammakamerProvider] = {}
+
+
+def ensure_provider() -> None:
+    registry = QgsApplication.processingRegistry()
+    if registry.providerById("programmakamer") is None:
+        _PROVIDER["provider"] = ProgrammakamerProvider()
+        registry.addProvider(_PROVIDER["provider"])
+
+
+@pytest.fixture()
+def processing_run(qgis_processing):
+    import processing
+
+    ensure_provider()
+    return processing.run
 
 
 @pytest.fixture(scope="session")

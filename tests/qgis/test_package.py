@@ -46,7 +46,7 @@ def test_the_zip_installs_into_a_fresh_profile_and_runs_with_system_python(tmp_p
     enabled = run_qgis_process(profile, "plugins", "enable", "programmakamer", cwd=tmp_path)
     assert enabled.returncode == 0, enabled.stderr
     listing = run_qgis_process(profile, "list", cwd=tmp_path)
-    for name in ("createprogramme", "addstakeholder", "assignhorizons"):
+    for name in ("createprogramme", "addstakeholder", "assignhorizons", "analyseprogramme"):
         assert "programmakamer:{}".format(name) in listing.stdout
     target = tmp_path / "zwolle.gpkg"
     created = run_qgis_process(

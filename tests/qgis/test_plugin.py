@@ -7,6 +7,8 @@ from qgis.core import QgsApplication
 
 import programmakamer
 
+from .conftest import ensure_provider
+
 
 class RecordingIface:
     """QGIS's iface as far as the plugin uses it, keeping the menu and toolbar state.
@@ -50,7 +52,8 @@ def iface(qgis_iface):
     existing = QgsApplication.processingRegistry().providerById("programmakamer")
     if existing is not None:
         QgsApplication.processingRegistry().removeProvider(existing)
-    return RecordingIface(qgis_iface)
+    yield RecordingIface(qgis_iface)
+    ensure_provider()  # for the tests that run algorithms after these
 
 
 def test_load_and_unload_three_times_leaves_nothing_behind(iface):

@@ -11,21 +11,8 @@ from qgis.core import (
 )
 
 from programmakamer.core.schema import WORK_TABLES
-from programmakamer.processing.provider import ProgrammakamerProvider
 from programmakamer.store import programme as store
 from programmakamer.store.layers import open_programme
-
-
-@pytest.fixture(scope="module")
-def processing_run(qgis_processing):
-    import processing
-
-    registry = QgsApplication.processingRegistry()
-    provider = registry.providerById("programmakamer")
-    if provider is None:
-        provider = ProgrammakamerProvider()
-        registry.addProvider(provider)
-    yield processing.run
 
 
 def test_the_provider_lists_its_algorithms_with_help(processing_run):

@@ -1,0 +1,133 @@
+"""Findings: what the rules found, in columns, each with a stable id and a reason.
+
+The id is derived from the kind and the work ids (or the challenge, or the cell), so a
+new analysis finds the same id again and the chamber's decisions stay attached.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+from dataclasses import dataclass, field
+
+import numpy as np
+
+NUMBER_COLUMNS = (
+    "distance_m",
+    "shared_length_m",
+    "shared_area_m2",
+    "time_gap_years",
+    "saving_eur",
+    "severity",
+)
+TEXT_COLUMNS = (
+    "kind",
+    "work_a",
+    "work_b",
+    "challenge_id",
+    "stakeholder_a",
+    "stakeholder_b",
+    "explanation_en",
+    "explanation_nl",
+)
+
+
+@dataclass
+class Findings:
+    kind: np.ndarray = field(default_factory=lambda: np.array([], dtype=object))
+    work_a: np.ndarray = field(default_factory=lambda: np.array([], dtype=object))
+    work_b: np.ndarray = field(default_factory=lambda: np.array([], dtype=object))
+    challenge_id: np.ndarray = field(default_factory=lambda: np.array([], dtype=object))
+    stakeholder_a: np.ndarray = field(default_factory=lambda: np.array([], dtype=object))
+    stakeholder_b: np.ndarray = field(default_factory=lambda: np.array([], dtype=object))
+    distance_m: np.ndarray = field(default_factory=lambda: np.array([], dtype="float64"))
+    shared_length_m: np.ndarray = field(default_factory=lambda: np.array([], dtype="float64"))
+    shared_area_m2: np.ndarray = field(default_factory=lambda: np.array([], dtype="float64"))
+    time_gap_years: np.ndarray = field(default_factory=lambda: np.array([], dtype="float64"))
+    saving_eur: np.ndarray = field(default_factory=lambda: np.array([], dtype="float64"))
+    severity: np.ndarray = field(default_factory=lambda: np.array([], dtype="float64"))
+    explanation_en: np.ndarray = field(default_factory=lambda: np.array([], dtype=object))
+    explanation_nl: np.ndarray = field(default_factory=lambda: np.array([], dtype=object))
+    geometry: np.ndarray = field(default_factory=lambda: np.array([], dtype=object))
+    parameters: np.ndarray = field(default_factory=lambda: np.array([], dtype=object))
+    extra: list[dict] = field(default_factory=list)  # per-finding details (hotspot years)
+
+    def __len__(self) -> int:
+        return len(self.kind)
+
+    @property
+    def finding_id(self) -> np.ndarray:
+        return np.array(
+            [
+                stable_id(k, a, b, c)
+                for k, a, b, c in zip(self.kind, self.work_a, self.work_b, self.challenge_id)
+            ],
+            dtype=object,
+        )
+
+    def counts(self) -> dict[str, int]:
+        kinds, counts = np.unique(self.kind, return_counts=True)
+        return {str(k): int(c) for k, c in zip(kinds, counts)}
+
+    def rows(self) -> list[dict]:
+        """One plain dict per finding, for adapters that write features."""
+        ids = self.finding_id
+        names = TEXT_COLUMNS + NUMBER_COLUMNS + ("geometry", "parameters")
+        result = []
+        for i in range(len(self)):
+            row = {name: _plain(getattr(self, name)[i]) for name in names}
+            row["finding_id"] = ids[i]
+            row["extra"] = self.extra[i] if self.extra else {}
+            result.append(row)
+        return result
+
+
+def _plain(value):
+    if isinstance(value, np.floating):
+        value = float(value)
+        return None if np.isnan(value) else value
+    if isinstance(value, float) and np.isnan(value):
+        return None
+    if value == "":
+        return None
+    return value
+
+
+def stable_id(kind: str, work_a: str, work_b: str, challenge: str) -> str:
+    key = "|".join((kind, work_a or "", work_b or "", challenge or ""))
+    return "{}-{}".format(kind, hashlib.sha1(key.encode("utf-8")).hexdigest()[:16])
+
+
+def make_findings(kind: str, n: int, parameters: dict, **columns) -> Findings:
+    """Findings of one kind; missing columns are empty text or NaN."""
+    values = {}
+    for name in TEXT_COLUMNS:
+        values[name] = np.asarray(columns.get(name, [""] * n), dtype=object)
+    for name in NUMBER_COLUMNS:
+        values[name] = np.asarray(columns.get(name, np.full(n, np.nan)), dtype="float64")
+    values["kind"] = np.full(n, kind, dtype=object)
+    values["geometry"] = np.asarray(columns.get("geometry", [None] * n), dtype=object)
+    values["parameters"] = np.full(n, json.dumps(parameters, sort_keys=True), dtype=object)
+    extra = columns.get("extra", [{} for _ in range(n)])
+    return Findings(**values, extra=list(extra))
+
+
+def concat(parts: list[Findings]) -> Findings:
+    parts = [p for p in parts if len(p)]
+    if not parts:
+        return Findings()
+    names = TEXT_COLUMNS + NUMBER_COLUMNS + ("geometry", "parameters")
+    merged = {name: np.concatenate([getattr(p, name) for p in parts]) for name in names}
+    extra = [e for p in parts for e in (p.extra or [{}] * len(p))]
+    return Findings(**merged, extra=extra)
+
+
+def euro(amount: float, language: str) -> str:
+    """€ 72.000 in Dutch, EUR 72,000 in English, rounded to thousands above 10k."""
+    rounded = round(amount, -3) if amount >= 10000 else round(amount)
+    text = "{:,.0f}".format(rounded)
+    return "€ " + text.replace(",", ".") if language == "nl" else "EUR " + text
+
+
+def year_text(day: np.datetime64) -> str:
+    return str(day.astype("datetime64[Y]"))

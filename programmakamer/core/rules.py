@@ -1,0 +1,628 @@
+"""The chamber's rules: where works meet in space and time.
+
+Each rule is one function of plain data. A rule takes candidate pairs from one bulk
+spatial query (shapely STRtree, `dwithin`), applies vectorised time, stakeholder and
+flag masks, measures what remains and reports one finding per pair of works.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+import numpy as np
+import shapely
+
+from .errors import RuleError
+from .findings import Findings, concat, euro, make_findings, year_text
+from .settings import DEFAULT_MORATORIUM_YEARS, default_rule_values
+from .works import DAYS_PER_YEAR, Works, gap_years, overlap_days
+
+#: More candidate pairs than this are refused before they are built: a distance that is
+#: far too large for the programme would otherwise exhaust memory.
+MAX_PAIRS = 50_000_000
+LINE_TYPES = (1, 5)  # LineString, MultiLineString
+DONE_OR_RUNNING = ("done", "in_execution")
+
+
+@dataclass
+class RuleSettings:
+    combine_distance_m: float = 5.0
+    combine_window_years: float = 2.0
+    cost_per_metre_eur: float = 300.0
+    clash_distance_m: float = 5.0
+    sequence_distance_m: float = 5.0
+    hotspot_cell_m: float = 250.0
+    hotspot_min_works: float = 4.0
+    moratorium_years: dict[str, float] = field(
+        default_factory=lambda: dict(DEFAULT_MORATORIUM_YEARS)
+    )
+    include_closed: bool = False
+
+    @classmethod
+    def from_values(cls, values: dict[str, float], moratorium: dict[str, float] | None = None):
+        merged = {**default_rule_values(), **values}
+        settings = cls(**{k: float(v) for k, v in merged.items() if k in cls.__dataclass_fields__})
+        if moratorium:
+            settings.moratorium_years = {**DEFAULT_MORATORIUM_YEARS, **moratorium}
+        return settings
+
+    def validate(self) -> None:
+        for name in ("combine_distance_m", "clash_distance_m", "sequence_distance_m"):
+            value = getattr(self, name)
+            if not np.isfinite(value) or value <= 0:
+                raise RuleError("distance_not_positive", value)
+            if value > 500:
+                raise RuleError("distance_too_large", value)
+        if not np.isfinite(self.combine_window_years) or self.combine_window_years < 0:
+            raise RuleError("window_negative", self.combine_window_years)
+        if not np.isfinite(self.hotspot_cell_m) or self.hotspot_cell_m < 10:
+            raise RuleError("cell_too_small", self.hotspot_cell_m)
+
+    def moratorium_for(self, surface_types: np.ndarray) -> np.ndarray:
+        """Years per renewal; an unknown surface type gets the longest moratorium."""
+        longest = max(self.moratorium_years.values(), default=0.0)
+        return np.array(
+            [self.moratorium_years.get(s, longest) if s else longest for s in surface_types],
+            dtype="float64",
+        )
+
+
+@dataclass
+class Pairs:
+    """Candidate footprint pairs (left < right) within `reach` metres, with distances."""
+
+    left: np.ndarray
+    right: np.ndarray
+    distance: np.ndarray
+    reach: float
+
+
+def find_pairs(works: Works, mask: np.ndarray, reach: float) -> Pairs:
+    """All footprint pairs of different works within `reach`, in one bulk query."""
+    index = np.flatnonzero(mask & ~shapely.is_missing(works.geometry))
+    geometry = works.geometry[index]
+    tree = shapely.STRtree(geometry)
+    _guard_pair_count(tree, geometry, reach)
+    left, right = tree.query(geometry, predicate="dwithin", distance=reach)
+    keep = left < right
+    left, right = index[left[keep]], index[right[keep]]
+    other_work = works.work_index[left] != works.work_index[right]
+    left, right = left[other_work], right[other_work]
+    distance = shapely.distance(works.geometry[left], works.geometry[right])
+    return Pairs(left, right, distance, reach)
+
+
+def _guard_pair_count(tree: shapely.STRtree, geometry: np.ndarray, reach: float) -> None:
+    if len(geometry) < 2000:
+        return
+    sample = geometry[:: max(1, len(geometry) // 1000)]
+    hits = len(tree.query(shapely.buffer(shapely.envelope(sample), reach))[0])
+    estimate = hits / len(sample) * len(geometry)
+    if estimate > MAX_PAIRS:
+        raise RuleError("too_many_pairs", int(estimate))
+
+
+def _pairs_for(works: Works, pairs: Pairs | None, mask: np.ndarray, reach: float) -> Pairs:
+    if pairs is None or pairs.reach < reach:
+        return find_pairs(works, mask, reach)
+    keep = mask[pairs.left] & mask[pairs.right] & (pairs.distance <= reach)
+    return Pairs(pairs.left[keep], pairs.right[keep], pairs.distance[keep], reach)
+
+
+@dataclass
+class WorkPairs:
+    """Footprint pairs grouped per pair of works: a representative pair and the totals."""
+
+    left: np.ndarray
+    right: np.ndarray
+    distance: np.ndarray
+    shared_length: np.ndarray
+    shared_area: np.ndarray
+    zone: np.ndarray
+
+
+def measure(works: Works, left: np.ndarray, right: np.ndarray, reach: float) -> WorkPairs:
+    """Group footprint pairs (already oriented) per work pair and measure what they share.
+
+    The zone is where the works, each buffered by reach/2, overlap; the shared length is
+    the length of line work lying within reach of the other work.
+    """
+    if len(left) == 0:
+        empty = np.array([], dtype="float64")
+        return WorkPairs(left, right, empty, empty, empty, np.array([], dtype=object))
+    a, b = works.geometry[left], works.geometry[right]
+    zone = shapely.intersection(shapely.buffer(a, reach / 2), shapely.buffer(b, reach / 2))
+    length_a = _length_near(a, b, reach)
+    length_b = _length_near(b, a, reach)
+    shared = np.nan_to_num(np.fmin(length_a, length_b), nan=0.0)
+    key = works.work_index[left].astype("int64") * (len(works) + 1) + works.work_index[right]
+    order = np.argsort(key, kind="stable")
+    key = key[order]
+    starts = np.flatnonzero(np.r_[True, key[1:] != key[:-1]])
+    first = order[starts]
+    distance = np.minimum.reduceat(shapely.distance(a, b)[order], starts)
+    length = np.add.reduceat(shared[order], starts)
+    zones = zone[first].copy()
+    sizes = np.diff(np.r_[starts, len(order)])
+    for group in np.flatnonzero(sizes > 1):
+        members = order[starts[group] : starts[group] + sizes[group]]
+        zones[group] = shapely.union_all(zone[members])
+    return WorkPairs(left[first], right[first], distance, length, shapely.area(zones), zones)
+
+
+def _length_near(line: np.ndarray, other: np.ndarray, reach: float) -> np.ndarray:
+    result = np.full(len(line), np.nan)
+    is_line = np.isin(shapely.get_type_id(line), LINE_TYPES)
+    if is_line.any():
+        near = shapely.intersection(line[is_line], shapely.buffer(other[is_line], reach))
+        result[is_line] = shapely.length(near)
+    return result
+
+
+def _orient_symmetric(works: Works, left: np.ndarray, right: np.ndarray):
+    swap = works.work_id[left] > works.work_id[right]
+    return np.where(swap, right, left), np.where(swap, left, right)
+
+
+def _period(works: Works, i: int) -> str:
+    first, last = year_text(works.start[i]), year_text(works.end[i])
+    return first if first == last or last >= "2200" else "{}–{}".format(first, last)
+
+
+# --- the rules ---------------------------------------------------------------------------
+
+
+def find_combine_chances(
+    works: Works, settings: RuleSettings, pairs: Pairs | None = None
+) -> Findings:
+    """Dig once: different stakeholders, both digging (or one digging and one repaving),
+    within the combine distance, periods at most the window apart."""
+    digs, paves = works.opens_ground, works.renews_surface
+    mask = works.active(settings.include_closed) & (digs | paves)
+    reach = settings.combine_distance_m
+    found = _pairs_for(works, pairs, mask, reach)
+    left, right = _orient_symmetric(works, found.left, found.right)
+    gap = gap_years(works, left, right)
+    keep = (
+        (works.stakeholder[left] != works.stakeholder[right])
+        & ((digs[left] & digs[right]) | (digs[left] & paves[right]) | (paves[left] & digs[right]))
+        & (gap <= settings.combine_window_years)
+    )
+    measured = measure(works, left[keep], right[keep], reach)
+    a, b = measured.left, measured.right
+    gap = gap_years(works, a, b)
+    flexible = np.maximum(works.flexibility[a], works.flexibility[b]) >= gap
+    saving = measured.shared_length * settings.cost_per_metre_eur
+    texts = [
+        _explain_combine(works, i, j, length, g, s, f)
+        for i, j, length, g, s, f in zip(a, b, measured.shared_length, gap, saving, flexible)
+    ]
+    return make_findings(
+        "combine",
+        len(a),
+        {
+            "distance_m": reach,
+            "window_years": settings.combine_window_years,
+            "cost_per_metre_eur": settings.cost_per_metre_eur,
+        },
+        work_a=works.work_id[a],
+        work_b=works.work_id[b],
+        stakeholder_a=works.stakeholder[a],
+        stakeholder_b=works.stakeholder[b],
+        distance_m=measured.distance,
+        shared_length_m=measured.shared_length,
+        shared_area_m2=measured.shared_area,
+        time_gap_years=gap,
+        saving_eur=saving,
+        severity=measured.shared_length / 100.0,
+        geometry=measured.zone,
+        explanation_en=[t[0] for t in texts],
+        explanation_nl=[t[1] for t in texts],
+    )
+
+
+def _explain_combine(works, i, j, length, gap, saving, flexible):
+    sa, sb = works.stakeholder[i], works.stakeholder[j]
+    ta, tb = works.title[i], works.title[j]
+    pa, pb = _period(works, i), _period(works, j)
+    if gap >= 0.05:
+        when_en = ", {:.1f} years apart{}".format(
+            gap, ", flexible enough to meet" if flexible else ""
+        )
+        when_nl = ", {:.1f} jaar na elkaar{}".format(
+            gap, ", met genoeg flexibiliteit om samen te gaan" if flexible else ""
+        ).replace(".", ",")
+    else:
+        when_en = when_nl = ""
+    en = "{} ({}, {}) and {} ({}, {}) meet over {:.0f} m{}: digging once saves about {}.".format(
+        sa, ta, pa, sb, tb, pb, length, when_en, euro(saving, "en")
+    )
+    nl = "{} ({}, {}) en {} ({}, {}) liggen {:.0f} m samen{}: {} {}.".format(
+        sa,
+        ta,
+        pa,
+        sb,
+        tb,
+        pb,
+        length,
+        when_nl,
+        "één keer graven bespaart circa",
+        euro(saving, "nl"),
+    )
+    return en, nl
+
+
+def find_clashes(
+    works: Works,
+    settings: RuleSettings,
+    accepted: set[tuple[str, str]] | None = None,
+    pairs: Pairs | None = None,
+) -> Findings:
+    """Works within the clash distance whose periods overlap, unless the chamber accepted
+    them as one combined work. Severity = overlap in months × (1 + shared length / 100 m)."""
+    accepted = {tuple(sorted(p)) for p in (accepted or set())}
+    mask = works.active(settings.include_closed)
+    reach = settings.clash_distance_m
+    found = _pairs_for(works, pairs, mask, reach)
+    left, right = _orient_symmetric(works, found.left, found.right)
+    days = overlap_days(works, left, right)
+    keep = days > 0
+    if accepted:
+        keep &= np.array(
+            [(a, b) not in accepted for a, b in zip(works.work_id[left], works.work_id[right])],
+            dtype=bool,
+        )
+    measured = measure(works, left[keep], right[keep], reach)
+    a, b = measured.left, measured.right
+    days = overlap_days(works, a, b)
+    severity = days / 30.0 * (1.0 + measured.shared_length / 100.0)
+    en = [
+        "{} ({}) and {} ({}) work at the same place at the same time for {:.0f} days.".format(
+            works.stakeholder[i], works.title[i], works.stakeholder[j], works.title[j], d
+        )
+        for i, j, d in zip(a, b, days)
+    ]
+    nl = [
+        "{} ({}) en {} ({}) werken {:.0f} dagen tegelijk op dezelfde plek.".format(
+            works.stakeholder[i], works.title[i], works.stakeholder[j], works.title[j], d
+        )
+        for i, j, d in zip(a, b, days)
+    ]
+    return make_findings(
+        "clash",
+        len(a),
+        {"distance_m": reach},
+        work_a=works.work_id[a],
+        work_b=works.work_id[b],
+        stakeholder_a=works.stakeholder[a],
+        stakeholder_b=works.stakeholder[b],
+        distance_m=measured.distance,
+        shared_length_m=measured.shared_length,
+        shared_area_m2=measured.shared_area,
+        time_gap_years=np.zeros(len(a)),
+        severity=severity,
+        geometry=measured.zone,
+        explanation_en=en,
+        explanation_nl=nl,
+    )
+
+
+def _renewal_then_dig(
+    works: Works, settings: RuleSettings, pairs: Pairs | None, renewal_mask: np.ndarray
+):
+    """Renewal/excavation pairs with the excavation inside the renewal's moratorium."""
+    dig_mask = works.active(settings.include_closed) & works.opens_ground
+    mask = renewal_mask | dig_mask
+    reach = settings.sequence_distance_m
+    found = _pairs_for(works, pairs, mask, reach)
+    both = np.r_[found.left, found.right], np.r_[found.right, found.left]
+    renewal, dig = both
+    years = settings.moratorium_for(works.surface_type[renewal])
+    after = (works.start[dig] - works.end[renewal]).astype("float64") / DAYS_PER_YEAR
+    keep = renewal_mask[renewal] & dig_mask[dig] & (after >= 0) & (after < years)
+    measured = measure(works, renewal[keep], dig[keep], reach)
+    r, d = measured.left, measured.right
+    after = (works.start[d] - works.end[r]).astype("float64") / DAYS_PER_YEAR
+    remaining = settings.moratorium_for(works.surface_type[r]) - after
+    return measured, r, d, after, remaining
+
+
+def find_sequence_errors(
+    works: Works, settings: RuleSettings, pairs: Pairs | None = None
+) -> Findings:
+    """Pave before dig: a planned surface renewal before an excavation within the sequence
+    distance and within the moratorium after it. Severity = moratorium years left."""
+    status = works.status
+    renewal_mask = (
+        works.active(settings.include_closed)
+        & works.renews_surface
+        & ~np.isin(status, DONE_OR_RUNNING)
+    )
+    measured, r, d, after, remaining = _renewal_then_dig(works, settings, pairs, renewal_mask)
+    en = [
+        "{} renews the surface ({}, {}) {:.1f} years before {} digs there ({}, {}): "
+        "dig first, pave last.".format(
+            works.stakeholder[i],
+            works.title[i],
+            _period(works, i),
+            gap,
+            works.stakeholder[j],
+            works.title[j],
+            _period(works, j),
+        )
+        for i, j, gap in zip(r, d, after)
+    ]
+    nl = [
+        "{} vernieuwt de verharding ({}, {}) {} jaar voordat {} daar graaft ({}, {}): "
+        "eerst graven, dan bestraten.".format(
+            works.stakeholder[i],
+            works.title[i],
+            _period(works, i),
+            "{:.1f}".format(gap).replace(".", ","),
+            works.stakeholder[j],
+            works.title[j],
+            _period(works, j),
+        )
+        for i, j, gap in zip(r, d, after)
+    ]
+    return make_findings(
+        "sequence",
+        len(r),
+        {"distance_m": settings.sequence_distance_m, "moratorium_years": settings.moratorium_years},
+        work_a=works.work_id[r],
+        work_b=works.work_id[d],
+        stakeholder_a=works.stakeholder[r],
+        stakeholder_b=works.stakeholder[d],
+        distance_m=measured.distance,
+        shared_length_m=measured.shared_length,
+        shared_area_m2=measured.shared_area,
+        time_gap_years=after,
+        severity=remaining,
+        geometry=measured.zone,
+        explanation_en=en,
+        explanation_nl=nl,
+    )
+
+
+def find_moratorium_breaches(
+    works: Works, settings: RuleSettings, pairs: Pairs | None = None
+) -> Findings:
+    """Graafrust: an excavation inside the moratorium after a renewal that is done or under
+    way (planned renewals are the sequence rule's). Done renewals always count here."""
+    renewal_mask = (
+        works.active(include_closed=True)
+        & works.renews_surface
+        & np.isin(works.status, DONE_OR_RUNNING)
+    )
+    measured, r, d, after, remaining = _renewal_then_dig(works, settings, pairs, renewal_mask)
+    en = [
+        "{} digs ({}, {}) {:.1f} years after {} renewed the surface ({}, {}), "
+        "inside the moratorium of {:.0f} years.".format(
+            works.stakeholder[j],
+            works.title[j],
+            _period(works, j),
+            gap,
+            works.stakeholder[i],
+            works.title[i],
+            _period(works, i),
+            gap + left,
+        )
+        for i, j, gap, left in zip(r, d, after, remaining)
+    ]
+    nl = [
+        "{} graaft ({}, {}) {} jaar nadat {} de verharding vernieuwde ({}, {}), "
+        "binnen de graafrust van {:.0f} jaar.".format(
+            works.stakeholder[j],
+            works.title[j],
+            _period(works, j),
+            "{:.1f}".format(gap).replace(".", ","),
+            works.stakeholder[i],
+            works.title[i],
+            _period(works, i),
+            gap + left,
+        )
+        for i, j, gap, left in zip(r, d, after, remaining)
+    ]
+    return make_findings(
+        "moratorium",
+        len(r),
+        {"distance_m": settings.sequence_distance_m, "moratorium_years": settings.moratorium_years},
+        work_a=works.work_id[r],
+        work_b=works.work_id[d],
+        stakeholder_a=works.stakeholder[r],
+        stakeholder_b=works.stakeholder[d],
+        distance_m=measured.distance,
+        shared_length_m=measured.shared_length,
+        shared_area_m2=measured.shared_area,
+        time_gap_years=after,
+        severity=remaining,
+        geometry=measured.zone,
+        explanation_en=en,
+        explanation_nl=nl,
+    )
+
+
+@dataclass
+class Challenges:
+    challenge_id: np.ndarray
+    title: np.ndarray
+    geometry: np.ndarray
+
+
+def find_ambitions(works: Works, challenges: Challenges, settings: RuleSettings) -> Findings:
+    """A work that digs or repaves inside a challenge area: the ambition can ride along.
+    Severity = shared length / 100 m, or shared area / 1 ha for areas."""
+    mask = works.active(settings.include_closed) & (works.opens_ground | works.renews_surface)
+    index = np.flatnonzero(mask & ~shapely.is_missing(works.geometry))
+    if len(index) == 0 or len(challenges.geometry) == 0:
+        return make_findings("ambition", 0, {})
+    tree = shapely.STRtree(challenges.geometry)
+    w, c = tree.query(works.geometry[index], predicate="intersects")
+    w = index[w]
+    key = works.work_index[w].astype("int64") * (len(challenges.geometry) + 1) + c
+    _, first = np.unique(key, return_index=True)
+    w, c = w[first], c[first]
+    inside = shapely.intersection(works.geometry[w], challenges.geometry[c])
+    is_line = np.isin(shapely.get_type_id(works.geometry[w]), LINE_TYPES)
+    length = np.where(is_line, shapely.length(inside), 0.0)
+    area = shapely.area(inside)
+    zone = shapely.intersection(
+        shapely.buffer(works.geometry[w], settings.combine_distance_m / 2), challenges.geometry[c]
+    )
+    severity = np.where(is_line, length / 100.0, area / 10000.0)
+    size_en = [
+        "{:.0f} m".format(m) if line else "{:.0f} m²".format(a)
+        for m, a, line in zip(length, area, is_line)
+    ]
+    en = [
+        "{} ({}) works inside '{}' over {}: add the ambition's measures while the street "
+        "is open.".format(works.stakeholder[i], works.title[i], challenges.title[j], size)
+        for i, j, size in zip(w, c, size_en)
+    ]
+    nl = [
+        "{} ({}) werkt over {} binnen '{}': neem de maatregelen van de opgave mee nu de straat "
+        "toch open gaat.".format(works.stakeholder[i], works.title[i], size, challenges.title[j])
+        for i, j, size in zip(w, c, size_en)
+    ]
+    return make_findings(
+        "ambition",
+        len(w),
+        {"buffer_m": settings.combine_distance_m / 2},
+        work_a=works.work_id[w],
+        challenge_id=challenges.challenge_id[c],
+        stakeholder_a=works.stakeholder[w],
+        distance_m=np.zeros(len(w)),
+        shared_length_m=length,
+        shared_area_m2=area,
+        severity=severity,
+        geometry=zone,
+        explanation_en=en,
+        explanation_nl=nl,
+    )
+
+
+def square_grid(bounds: tuple[float, float, float, float], size: float):
+    """Cells of a square grid aligned to multiples of `size`, covering `bounds`."""
+    xmin, ymin, xmax, ymax = bounds
+    x0, y0 = np.floor(xmin / size) * size, np.floor(ymin / size) * size
+    xs = np.arange(x0, xmax + size * 0.001, size)
+    ys = np.arange(y0, ymax + size * 0.001, size)
+    gx, gy = np.meshgrid(xs, ys)
+    gx, gy = gx.ravel(), gy.ravel()
+    cells = shapely.box(gx, gy, gx + size, gy + size)
+    keys = np.array(["cell:{:.0f}_{:.0f}".format(x, y) for x, y in zip(gx, gy)], dtype=object)
+    return keys, cells
+
+
+def find_hotspots(
+    works: Works,
+    settings: RuleSettings,
+    zones: Challenges | None = None,
+    years: tuple[int, int] | None = None,
+) -> Findings:
+    """Knelpunten: per grid cell (or zone) and year, the works and the excavations under way.
+    Hindrance = works + 2 × excavations. Cells where some year has at least the minimum
+    number of works are reported; severity = the highest yearly hindrance."""
+    mask = works.active(settings.include_closed) & ~shapely.is_missing(works.geometry)
+    index = np.flatnonzero(mask)
+    if len(index) == 0:
+        return make_findings("hotspot", 0, {})
+    geometry = works.geometry[index]
+    if zones is None:
+        keys, cells = square_grid(tuple(shapely.total_bounds(geometry)), settings.hotspot_cell_m)
+        corners = [k.split(":")[1].replace("_", ", ") for k in keys]
+        labels_en = np.array(["Cell at " + xy for xy in corners], dtype=object)
+        labels_nl = np.array(["Cel bij " + xy for xy in corners], dtype=object)
+    else:
+        keys, cells = zones.challenge_id, zones.geometry
+        labels_en = labels_nl = zones.title
+    w, c = shapely.STRtree(cells).query(geometry, predicate="intersects")
+    w = index[w]
+    pair_key = works.work_index[w].astype("int64") * (len(cells) + 1) + c
+    _, first = np.unique(pair_key, return_index=True)
+    w, c = w[first], c[first]
+    start_year = works.start[w].astype("datetime64[Y]").astype(int) + 1970
+    end_year = works.end[w].astype("datetime64[Y]").astype(int) + 1970
+    if years is None:
+        years = (int(start_year.min()), int(min(end_year.max(), start_year.min() + 14)))
+    span = np.arange(years[0], years[1] + 1)
+    running = (start_year[:, None] <= span[None, :]) & (end_year[:, None] >= span[None, :])
+    counts = np.zeros((len(cells), len(span)), dtype="int64")
+    digs = np.zeros_like(counts)
+    np.add.at(counts, c, running.astype("int64"))
+    np.add.at(digs, c, (running & works.opens_ground[w][:, None]).astype("int64"))
+    hindrance = counts + 2 * digs
+    hot = np.flatnonzero(counts.max(axis=1) >= settings.hotspot_min_works)
+    peak_year = span[hindrance[hot].argmax(axis=1)]
+    extra = [
+        {
+            "years": {
+                int(y): [int(counts[k, t]), int(digs[k, t]), int(hindrance[k, t])]
+                for t, y in enumerate(span)
+                if counts[k, t]
+            }
+        }
+        for k in hot
+    ]
+    en = [
+        "{}: {} works at once in {}, {} of them digging (hindrance {}).".format(
+            labels_en[k],
+            counts[k, span == y][0],
+            y,
+            digs[k, span == y][0],
+            hindrance[k, span == y][0],
+        )
+        for k, y in zip(hot, peak_year)
+    ]
+    nl = [
+        "{}: {} werken tegelijk in {}, waarvan {} gravend (hinder {}).".format(
+            labels_nl[k],
+            counts[k, span == y][0],
+            y,
+            digs[k, span == y][0],
+            hindrance[k, span == y][0],
+        )
+        for k, y in zip(hot, peak_year)
+    ]
+    return make_findings(
+        "hotspot",
+        len(hot),
+        {
+            "cell_m": None if zones is not None else settings.hotspot_cell_m,
+            "min_works": settings.hotspot_min_works,
+            "years": list(years),
+        },
+        challenge_id=keys[hot],
+        shared_area_m2=shapely.area(cells[hot]),
+        severity=hindrance[hot].max(axis=1).astype("float64"),
+        geometry=cells[hot],
+        explanation_en=en,
+        explanation_nl=nl,
+        extra=extra,
+    )
+
+
+def analyse(
+    works: Works,
+    settings: RuleSettings,
+    challenges: Challenges | None = None,
+    accepted: set[tuple[str, str]] | None = None,
+    zones: Challenges | None = None,
+) -> Findings:
+    """All rules on one programme, sharing one pair search at the largest distance."""
+    settings.validate()
+    reach = max(
+        settings.combine_distance_m, settings.clash_distance_m, settings.sequence_distance_m
+    )
+    dated = ~np.isnat(works.start) & ~np.isnat(works.end) & (works.status != "cancelled")
+    pairs = find_pairs(works, dated, reach)
+    parts = [
+        find_combine_chances(works, settings, pairs),
+        find_clashes(works, settings, accepted, pairs),
+        find_sequence_errors(works, settings, pairs),
+        find_moratorium_breaches(works, settings, pairs),
+    ]
+    if challenges is not None:
+        parts.append(find_ambitions(works, challenges, settings))
+    parts.append(find_hotspots(works, settings, zones))
+    return concat(parts)

@@ -1,0 +1,162 @@
+"""Works as columns: one row per footprint (feature), built once, read by every rule.
+
+Several footprints with one work id are one work: rules pair footprints, then drop pairs
+within one work and report per pair of works. Periods are numpy datetime64[D]: the first
+and the last day covered, so a year-precise work covers its whole year.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from datetime import date
+
+import numpy as np
+import shapely
+
+CLOSED = ("done", "cancelled")
+NAT = np.datetime64("NaT", "D")
+OPEN_END = np.datetime64("2200-12-31", "D")
+DAYS_PER_YEAR = 365.25
+
+
+@dataclass
+class PeriodProblems:
+    """Works whose period could not be used as given: reported, never dropped silently."""
+
+    no_start: list[str] = field(default_factory=list)
+    open_ended: list[str] = field(default_factory=list)
+    end_before_start: list[str] = field(default_factory=list)
+
+    def count(self) -> int:
+        return len(self.no_start) + len(self.open_ended) + len(self.end_before_start)
+
+
+@dataclass
+class Works:
+    work_id: np.ndarray  # str, one per footprint
+    stakeholder: np.ndarray  # str (name or code), used to tell stakeholders apart
+    title: np.ndarray
+    location: np.ndarray
+    start: np.ndarray  # datetime64[D], NaT when unknown
+    end: np.ndarray  # datetime64[D]; open-ended works run to OPEN_END
+    status: np.ndarray
+    opens_ground: np.ndarray  # bool
+    renews_surface: np.ndarray  # bool
+    surface_type: np.ndarray  # str, "" when unknown
+    flexibility: np.ndarray  # years, 0 when unknown
+    geometry: np.ndarray  # shapely geometries in a projected CRS (metres)
+    problems: PeriodProblems = field(default_factory=PeriodProblems)
+    work_index: np.ndarray = field(init=False)
+
+    def __post_init__(self) -> None:
+        _, self.work_index = np.unique(self.work_id, return_inverse=True)
+
+    def __len__(self) -> int:
+        return len(self.work_id)
+
+    def subset(self, mask: np.ndarray) -> Works:
+        picked = Works(*(getattr(self, name)[mask] for name in _COLUMNS), problems=self.problems)
+        return picked
+
+    def active(self, include_closed: bool = False) -> np.ndarray:
+        """Footprints the rules look at: dated, and not done or cancelled unless asked."""
+        mask = ~np.isnat(self.start) & ~np.isnat(self.end) & (self.end >= self.start)
+        if not include_closed:
+            mask &= ~np.isin(self.status, CLOSED)
+        return mask
+
+
+_COLUMNS = (
+    "work_id",
+    "stakeholder",
+    "title",
+    "location",
+    "start",
+    "end",
+    "status",
+    "opens_ground",
+    "renews_surface",
+    "surface_type",
+    "flexibility",
+    "geometry",
+)
+
+
+def _dates(values: Sequence[date | None]) -> np.ndarray:
+    return np.array(
+        [np.datetime64(v.isoformat(), "D") if v is not None else NAT for v in values],
+        dtype="datetime64[D]",
+    )
+
+
+def _text(values: Sequence) -> np.ndarray:
+    return np.array(["" if v is None else str(v) for v in values], dtype=object)
+
+
+def _flags(values: Sequence) -> np.ndarray:
+    return np.array([bool(v) if v is not None else False for v in values], dtype=bool)
+
+
+def build_works(records: Sequence[dict]) -> Works:
+    """Works from plain records (the keys of the works schema plus `geometry`).
+
+    Missing ends become open-ended, and every adjustment is listed in `problems`.
+    """
+    problems = PeriodProblems()
+    ids = _text([r.get("work_id") for r in records])
+    start = _dates([r.get("planned_start") for r in records])
+    end = _dates([r.get("planned_end") for r in records])
+    no_start = np.isnat(start)
+    open_ended = ~no_start & np.isnat(end)
+    reversed_ = ~no_start & ~open_ended & (end < start)
+    end[open_ended] = OPEN_END
+    problems.no_start = sorted(set(ids[no_start]))
+    problems.open_ended = sorted(set(ids[open_ended]))
+    problems.end_before_start = sorted(set(ids[reversed_]))
+    geometry = np.array([r.get("geometry") for r in records], dtype=object)
+    flexibility = np.array(
+        [float(r.get("flexibility_years") or 0.0) for r in records], dtype="float64"
+    )
+    return Works(
+        work_id=ids,
+        stakeholder=_text([r.get("stakeholder") or r.get("stakeholder_id") for r in records]),
+        title=_text([r.get("title") for r in records]),
+        location=_text([r.get("location") for r in records]),
+        start=start,
+        end=end,
+        status=_text([r.get("status") for r in records]),
+        opens_ground=_flags([r.get("opens_ground") for r in records]),
+        renews_surface=_flags([r.get("renews_surface") for r in records]),
+        surface_type=_text([r.get("surface_type") for r in records]),
+        flexibility=flexibility,
+        geometry=geometry,
+        problems=problems,
+    )
+
+
+def gap_years(works: Works, left: np.ndarray, right: np.ndarray) -> np.ndarray:
+    """Years between two periods; 0 when they overlap or touch."""
+    first_end = np.minimum(works.end[left], works.end[right])
+    last_start = np.maximum(works.start[left], works.start[right])
+    days = (last_start - first_end).astype("float64")
+    return np.maximum(days, 0.0) / DAYS_PER_YEAR
+
+
+def overlap_days(works: Works, left: np.ndarray, right: np.ndarray) -> np.ndarray:
+    """Days both works run at once (0 when their periods do not overlap)."""
+    last_start = np.maximum(works.start[left], works.start[right])
+    first_end = np.minimum(works.end[left], works.end[right])
+    return np.maximum((first_end - last_start).astype("float64") + 1.0, 0.0)
+
+
+def valid_geometries(geometry: np.ndarray) -> tuple[np.ndarray, list[int]]:
+    """Repair invalid geometries (make_valid, structure method where GEOS has it)."""
+    invalid = ~shapely.is_valid(geometry) & ~shapely.is_missing(geometry)
+    repaired = geometry.copy()
+    if invalid.any():
+        try:
+            repaired[invalid] = shapely.make_valid(geometry[invalid], method="structure")
+        except (TypeError, ValueError):
+            repaired[invalid] = shapely.make_valid(geometry[invalid])
+    return repaired, np.flatnonzero(invalid).tolist()

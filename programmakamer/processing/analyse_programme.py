@@ -1,0 +1,113 @@
+"""programmakamer:analyseprogramme: every rule on an open programme, into its findings."""
+
+from __future__ import annotations
+
+from qgis.core import (
+    QgsProcessingException,
+    QgsProcessingOutputNumber,
+    QgsProcessingOutputString,
+    QgsProcessingParameterBoolean,
+)
+
+from ..core.errors import RuleError
+from ..dependencies import shapely_problem
+from ..store.programme import ProgrammeError
+from .add_stakeholder import programme_parameter
+from .algorithm import ProgrammakamerAlgorithm, rule_error_message
+
+KINDS = ("combine", "clash", "sequence", "moratorium", "ambition", "hotspot")
+
+
+class AnalyseProgramme(ProgrammakamerAlgorithm):
+    NAME = "analyseprogramme"
+    GROUP = "analysis"
+    PROGRAMME, INCLUDE_CLOSED = "PROGRAMME", "INCLUDE_CLOSED"
+    SUMMARY = "SUMMARY"
+
+    def displayName(self) -> str:
+        return self.tr("Analyse programme")
+
+    def group(self) -> str:
+        return self.tr("Analysis")
+
+    def shortHelpString(self) -> str:
+        return self.tr(
+            "Runs every rule on a programme and merges the results into its findings table in "
+            "one transaction. A finding keeps its id when it is found again, so the chamber's "
+            "decisions stay attached; findings that no longer occur are marked obsolete, never "
+            "deleted. The rule parameters are the programme's rule settings.\n\n"
+            "Dig-once chance: works of different stakeholders that both dig (or one digs and "
+            "one renews the surface), within the combine distance (default 5 m), at most the "
+            "combine window apart (default 2 years). Saving = shared length × cost per metre.\n"
+            "Conflict: works within the conflict distance whose periods overlap, unless the "
+            "chamber accepted them as a dig-once chance.\n"
+            "Pave before dig: a planned surface renewal before an excavation nearby, within "
+            "the moratorium years of the surface type.\n"
+            "Moratorium breach: an excavation within the moratorium after a renewal that is "
+            "done or under way.\n"
+            "Ambition: a work that digs or renews the surface inside a challenge area.\n"
+            "Hotspot: grid cells (default 250 m) where in some year at least the minimum "
+            "number of works run (default 4); hindrance = works + 2 × excavations.\n\n"
+            "Include done and cancelled works: also pair works that are done (renewals that "
+            "are done always count for the moratorium).\n"
+            "Outputs: the number of findings per kind."
+        )
+
+    def initAlgorithm(self, config=None):
+        self.addParameter(programme_parameter(self.PROGRAMME, self.tr("Programme")))
+        self.addParameter(
+            QgsProcessingParameterBoolean(
+                self.INCLUDE_CLOSED, self.tr("Include done and cancelled works"), False
+            )
+        )
+        for kind in KINDS:
+            self.addOutput(QgsProcessingOutputNumber(kind.upper(), kind))
+        self.addOutput(QgsProcessingOutputString(self.SUMMARY, self.tr("Summary")))
+
+    def processAlgorithm(self, parameters, context, feedback):
+        problem = shapely_problem()
+        if problem:
+            raise QgsProcessingException(
+                self.tr("This algorithm needs shapely 2.0 or newer (found: {}).").format(problem)
+            )
+        from ..store.analysis import analyse_programme
+
+        path = self.parameterAsFile(parameters, self.PROGRAMME, context)
+        include_closed = self.parameterAsBool(parameters, self.INCLUDE_CLOSED, context)
+        feedback.setProgress(5)
+        try:
+            report = analyse_programme(path, include_closed)
+        except ProgrammeError as error:
+            raise QgsProcessingException(str(error)) from error
+        except RuleError as error:
+            raise QgsProcessingException(rule_error_message(error)) from error
+        feedback.setProgress(100)
+        if report.read.no_geometry:
+            feedback.reportError(
+                self.tr("{} features without geometry were skipped.").format(
+                    report.read.no_geometry
+                )
+            )
+        if report.read.repaired:
+            feedback.pushWarning(
+                self.tr("Invalid geometries repaired for works: {}").format(
+                    ", ".join(report.read.repaired)
+                )
+            )
+        problems = report.problems
+        for label, ids in (
+            (self.tr("Works without a planned start (left out): {}"), problems.no_start),
+            (self.tr("Works without a planned end (taken as open-ended): {}"), problems.open_ended),
+            (self.tr("Works that end before they start (left out): {}"), problems.end_before_start),
+        ):
+            if ids:
+                feedback.pushWarning(label.format(", ".join(ids)))
+        summary = ", ".join("{} {}".format(report.counts.get(k, 0), k) for k in KINDS)
+        feedback.pushInfo(
+            self.tr("Findings: {}. New {}, found again {}, no longer found {}.").format(
+                summary, report.written.new, report.written.updated, report.written.obsolete
+            )
+        )
+        results = {kind.upper(): report.counts.get(kind, 0) for kind in KINDS}
+        results[self.SUMMARY] = summary
+        return results

@@ -1,0 +1,195 @@
+"""The analysis adapter: programme tables in, findings table out.
+
+Each table is read once (attributes and WKB), converted to shapely in one call, the rules
+run in core, and the findings are written in one edit session: known ids are updated,
+new ones added, and ids no longer found are marked obsolete, never deleted, so the
+chamber's decisions stay attached.
+"""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass, field
+from datetime import datetime
+from pathlib import Path
+
+import numpy as np
+from qgis.core import QgsFeatureRequest
+
+from ..core import rules
+from ..core.findings import Findings
+from ..core.schema import CHALLENGES, DECISIONS, FINDINGS, WORK_TABLES
+from ..core.works import Works, build_works, valid_geometries
+from ..translation import tr
+from .programme import (
+    ProgrammeError,
+    edit_session,
+    from_qvariant,
+    make_features,
+    read_programme,
+    read_stakeholders,
+    read_table,
+    table_layer,
+)
+
+
+@dataclass
+class ReadReport:
+    """What the adapter met on the way in: counted and listed, never silent."""
+
+    features: int = 0
+    no_geometry: int = 0
+    repaired: list[str] = field(default_factory=list)
+
+
+def read_geometries(layer, request: QgsFeatureRequest | None = None):
+    """Attributes as dicts and geometries as one shapely array, from one pass over a layer."""
+    import shapely
+
+    names = layer.fields().names()
+    rows, wkb = [], []
+    for feature in layer.getFeatures(request or QgsFeatureRequest()):
+        rows.append({n: from_qvariant(v) for n, v in zip(names, feature.attributes())})
+        geometry = feature.geometry()
+        wkb.append(None if geometry.isNull() or geometry.isEmpty() else bytes(geometry.asWkb()))
+    geometries = shapely.from_wkb(np.array(wkb, dtype=object))
+    geometries = shapely.force_2d(geometries)
+    return rows, geometries
+
+
+def read_works(path: str | Path) -> tuple[Works, ReadReport]:
+    report = ReadReport()
+    names = {s["stakeholder_id"]: s["name"] for s in read_stakeholders(path)}
+    records = []
+    for table in WORK_TABLES:
+        rows, geometries = read_geometries(table_layer(path, table.name))
+        report.features += len(rows)
+        for row, geometry in zip(rows, geometries):
+            if geometry is None:
+                report.no_geometry += 1
+                continue
+            row["stakeholder"] = names.get(row["stakeholder_id"], str(row["stakeholder_id"]))
+            row["geometry"] = geometry
+            records.append(row)
+    works = build_works(records)
+    works.geometry, repaired = valid_geometries(works.geometry)
+    report.repaired = sorted({str(works.work_id[i]) for i in repaired})
+    return works, report
+
+
+def read_challenges(path: str | Path) -> rules.Challenges:
+    rows, geometries = read_geometries(table_layer(path, CHALLENGES.name))
+    keep = np.array([g is not None for g in geometries], dtype=bool)
+    return rules.Challenges(
+        np.array([r["challenge_id"] for r in rows], dtype=object)[keep] if rows else np.array([]),
+        np.array([r["title"] for r in rows], dtype=object)[keep] if rows else np.array([]),
+        valid_geometries(geometries[keep])[0] if rows else np.array([], dtype=object),
+    )
+
+
+def read_settings(path: str | Path) -> rules.RuleSettings:
+    from ..core.schema import MORATORIUM_PERIODS, RULE_SETTINGS
+
+    values = {r["key"]: r["value"] for r in read_table(path, RULE_SETTINGS)}
+    moratorium = {r["surface_type"]: r["years"] for r in read_table(path, MORATORIUM_PERIODS)}
+    return rules.RuleSettings.from_values(values, moratorium)
+
+
+def accepted_combinations(path: str | Path) -> set[tuple[str, str]]:
+    """Work pairs whose dig-once chance the chamber accepted (latest decision counts)."""
+    findings = {r["finding_id"]: r for r in read_table(path, FINDINGS) if r["kind"] == "combine"}
+    latest: dict[str, str] = {}
+    for decision in sorted(
+        read_table(path, DECISIONS), key=lambda d: d["decided_at"] or datetime.min
+    ):
+        if decision["finding_id"] in findings:
+            latest[decision["finding_id"]] = decision["verdict"]
+    return {
+        tuple(sorted((findings[f]["work_a"], findings[f]["work_b"])))
+        for f, verdict in latest.items()
+        if verdict == "accepted"
+    }
+
+
+def _polygonal(geometry):
+    """The polygon part of a finding's zone (a touch can add lines or points)."""
+    import shapely
+
+    if geometry is None or shapely.is_empty(geometry):
+        return None
+    if geometry.geom_type in ("Polygon", "MultiPolygon"):
+        return geometry
+    parts = [p for p in shapely.get_parts(geometry) if p.geom_type == "Polygon"]
+    return shapely.multipolygons(parts) if parts else None
+
+
+@dataclass
+class WriteReport:
+    new: int = 0
+    updated: int = 0
+    obsolete: int = 0
+
+
+def write_findings(path: str | Path, findings: Findings) -> WriteReport:
+    """Merge findings into the programme's findings table in one commit."""
+    layer = table_layer(path, FINDINGS.name)
+    fields = layer.fields()
+    existing = {}
+    request = QgsFeatureRequest().setFlags(QgsFeatureRequest.NoGeometry)
+    for feature in layer.getFeatures(request):
+        existing[feature["finding_id"]] = (feature.id(), feature["state"])
+    now = datetime.now().replace(microsecond=0)
+    rows = findings.rows()
+    for row in rows:
+        row["state"] = "open"
+        row["last_found"] = now
+        row["first_found"] = now
+        row["geometry"] = _polygonal(row["geometry"])
+        if row["extra"]:
+            row["parameters"] = json.dumps(
+                {**json.loads(row["parameters"]), **row["extra"]}, sort_keys=True
+            )
+    features = make_features(FINDINGS, rows, fields)
+    new = [f for row, f in zip(rows, features) if row["finding_id"] not in existing]
+    updates = [
+        (existing[row["finding_id"]][0], f)
+        for row, f in zip(rows, features)
+        if row["finding_id"] in existing
+    ]
+    found = {row["finding_id"] for row in rows}
+    gone = [
+        fid for key, (fid, state) in existing.items() if key not in found and state != "obsolete"
+    ]
+    # first_found stays as it was: that is when the chamber first saw the finding
+    kept = [fields.indexOf(f.name) for f in FINDINGS.fields if f.name != "first_found"]
+    state = fields.indexOf("state")
+    with edit_session(layer):
+        if new and not layer.addFeatures(new):
+            raise ProgrammeError(tr("Saving to {} failed: {}").format(path, tr("features refused")))
+        for fid, feature in updates:
+            layer.changeAttributeValues(fid, {i: feature.attribute(i) for i in kept})
+            layer.changeGeometry(fid, feature.geometry())
+        for fid in gone:
+            layer.changeAttributeValue(fid, state, "obsolete")
+    report = WriteReport()
+    report.new, report.updated, report.obsolete = len(new), len(updates), len(gone)
+    return report
+
+
+@dataclass
+class AnalysisReport:
+    counts: dict[str, int]
+    read: ReadReport
+    written: WriteReport
+    problems: object
+
+
+def analyse_programme(path: str | Path, include_closed: bool = False) -> AnalysisReport:
+    """All rules on a programme, findings merged into its findings table."""
+    read_programme(path)
+    works, read = read_works(path)
+    settings = read_settings(path)
+    settings.include_closed = include_closed
+    findings = rules.analyse(works, settings, read_challenges(path), accepted_combinations(path))
+    written = write_findings(path, findings)
+    return AnalysisReport(findings.counts(), read, written, works.problems)

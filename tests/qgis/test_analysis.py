@@ -1,0 +1,115 @@
+"""The whole analysis on the demo city, through the store and through Processing."""
+
+from __future__ import annotations
+
+from datetime import datetime
+
+import pytest
+from qgis.core import QgsProcessingException
+
+from programmakamer.core.schema import DECISIONS, FINDINGS, WORK_TABLES
+from programmakamer.store import programme as store
+from programmakamer.store.analysis import analyse_programme
+
+
+def planted_pairs(city, *kinds):
+    pairs = set()
+    for kind in kinds:
+        for group in city.planted[kind]:
+            pairs |= {tuple(sorted((a, b))) for a in group for b in group if a < b}
+    return pairs
+
+
+def findings_of(path, kind=None, state="open"):
+    return [
+        r
+        for r in store.read_table(path, FINDINGS)
+        if (kind is None or r["kind"] == kind) and r["state"] == state
+    ]
+
+
+def test_the_planted_patterns_are_found_and_nothing_else_of_their_kinds(demo_programme, demo_city):
+    report = analyse_programme(demo_programme)
+    combine = {
+        tuple(sorted((r["work_a"], r["work_b"]))) for r in findings_of(demo_programme, "combine")
+    }
+    sequence = {(r["work_a"], r["work_b"]) for r in findings_of(demo_programme, "sequence")}
+    moratorium = {(r["work_a"], r["work_b"]) for r in findings_of(demo_programme, "moratorium")}
+    clusters = planted_pairs(demo_city, "combine")
+    assert clusters <= combine
+    assert combine <= clusters | planted_pairs(demo_city, "sequence")
+    assert sequence == set(demo_city.planted["sequence"])
+    assert moratorium == set(demo_city.planted["moratorium"])
+    pairwise = {
+        tuple(sorted((r["work_a"], r["work_b"])))
+        for r in findings_of(demo_programme)
+        if r["kind"] in ("combine", "clash", "sequence", "moratorium")
+    }
+    assert pairwise <= planted_pairs(demo_city, "combine", "sequence", "moratorium")
+    assert report.counts["combine"] == len(combine)
+    assert all(r["explanation_nl"] and r["explanation_en"] for r in findings_of(demo_programme))
+
+
+def test_decisions_stay_attached_when_the_analysis_runs_again(demo_programme):
+    analyse_programme(demo_programme)
+    chance = findings_of(demo_programme, "combine")[0]
+    store.write_records(
+        demo_programme,
+        DECISIONS,
+        [
+            {
+                "finding_id": chance["finding_id"],
+                "verdict": "accepted",
+                "decision_text": "Samen",
+                "decided_by": "kamer",
+                "decided_at": datetime(2026, 11, 28, 14, 0),
+            }
+        ],
+    )
+    second = analyse_programme(demo_programme)
+    assert second.written.new == 0 and second.written.obsolete == 0
+    again = {r["finding_id"]: r for r in findings_of(demo_programme)}
+    assert chance["finding_id"] in again
+    assert again[chance["finding_id"]]["first_found"] == chance["first_found"]
+    # the accepted pair no longer counts as a conflict
+    accepted = tuple(sorted((chance["work_a"], chance["work_b"])))
+    clashes = {
+        tuple(sorted((r["work_a"], r["work_b"]))) for r in findings_of(demo_programme, "clash")
+    }
+    assert accepted not in clashes
+    assert [d["finding_id"] for d in store.read_table(demo_programme, DECISIONS)] == [
+        chance["finding_id"]
+    ]
+
+
+def test_a_finding_that_disappears_is_marked_obsolete_not_deleted(demo_programme):
+    analyse_programme(demo_programme)
+    sequence = findings_of(demo_programme, "sequence")[0]
+    layer = store.table_layer(demo_programme, WORK_TABLES[0].name)
+    layer.startEditing()
+    for feature in layer.getFeatures():
+        if feature["work_id"] == sequence["work_b"]:
+            layer.changeAttributeValue(feature.id(), layer.fields().indexOf("status"), "cancelled")
+    assert layer.commitChanges()
+    report = analyse_programme(demo_programme)
+    assert report.written.obsolete >= 1
+    obsolete = {r["finding_id"] for r in findings_of(demo_programme, state="obsolete")}
+    assert sequence["finding_id"] in obsolete
+
+
+def test_analyseprogramme_reports_counts_per_kind(processing_run, demo_programme):
+    result = processing_run("programmakamer:analyseprogramme", {"PROGRAMME": str(demo_programme)})
+    assert result["COMBINE"] == len(findings_of(demo_programme, "combine")) > 0
+    assert result["MORATORIUM"] == 5 and result["SEQUENCE"] == 6
+
+
+def test_analyseprogramme_refuses_bad_rule_settings(processing_run, demo_programme):
+    layer = store.table_layer(demo_programme, "rule_settings")
+    layer.startEditing()
+    for feature in layer.getFeatures():
+        if feature["key"] == "combine_distance_m":
+            layer.changeAttributeValue(feature.id(), layer.fields().indexOf("value"), -1.0)
+    assert layer.commitChanges()
+    with pytest.raises(QgsProcessingException, match="larger than 0"):
+        processing_run("programmakamer:analyseprogramme", {"PROGRAMME": str(demo_programme)})
+    assert findings_of(demo_programme) == []

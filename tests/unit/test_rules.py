@@ -1,0 +1,232 @@
+"""The rules on hand-made works: exact pairs and numbers."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import numpy as np
+import pytest
+import shapely
+from shapely.geometry import Point, box
+
+from programmakamer.core import rules
+from programmakamer.core.findings import stable_id
+
+from .helpers import street, work, works_of
+
+SETTINGS = rules.RuleSettings()
+
+
+def pairs_of(findings):
+    return sorted(zip(findings.work_a, findings.work_b))
+
+
+def test_two_digging_works_of_different_stakeholders_in_one_street_combine():
+    works = works_of(
+        work("E1", "Netbeheerder", street(0), 2027, 2027, digs=True),
+        work("R1", "Riolering", street(2), 2028, 2028, digs=True),
+    )
+    found = rules.find_combine_chances(works, SETTINGS)
+    assert pairs_of(found) == [("E1", "R1")]
+    assert found.shared_length_m[0] == pytest.approx(100.0, abs=0.5)
+    assert found.saving_eur[0] == pytest.approx(100.0 * 300.0, rel=0.01)
+    assert found.distance_m[0] == pytest.approx(2.0)
+    assert found.time_gap_years[0] == pytest.approx(0.0, abs=0.01)  # whole years touch
+    assert "€ 30.000" in found.explanation_nl[0]
+
+
+def test_works_of_one_stakeholder_never_combine_with_themselves():
+    works = works_of(
+        work("A", "Riolering", street(0), 2027, 2027, digs=True),
+        work("B", "Riolering", street(1), 2027, 2027, digs=True),
+    )
+    assert len(rules.find_combine_chances(works, SETTINGS)) == 0
+
+
+def test_footprints_of_one_work_never_pair_with_each_other():
+    works = works_of(
+        work("A", "Riolering", street(0), 2027, 2027, digs=True),
+        work("A", "Riolering", street(1, 100, 200), 2027, 2027, digs=True),
+        work("B", "Telecom", street(1, 0, 200), 2027, 2027, digs=True),
+    )
+    found = rules.find_combine_chances(works, SETTINGS)
+    assert pairs_of(found) == [("A", "B")]
+    # both footprints of A lie along B: their shared lengths add up
+    assert found.shared_length_m[0] == pytest.approx(200.0, abs=1.0)
+
+
+def test_a_renewal_and_an_excavation_combine_but_two_renewals_do_not():
+    works = works_of(
+        work("P1", "Wegen", street(0), 2027, 2027, paves=True),
+        work("P2", "Groen", street(1), 2027, 2027, paves=True),
+        work("D1", "Water", street(3), 2028, 2028, digs=True),
+    )
+    assert pairs_of(rules.find_combine_chances(works, SETTINGS)) == [("D1", "P1"), ("D1", "P2")]
+
+
+@pytest.mark.parametrize(("second_start", "expected"), [(2029, 1), (2030, 0)])
+def test_the_combine_window_is_measured_between_the_periods(second_start, expected):
+    # 2027 ends 31-12-2027; 2029 starts 1-1-2029: one year apart; 2030: two years and a day
+    works = works_of(
+        work("A", "Netbeheerder", street(0), 2027, 2027, digs=True),
+        work("B", "Riolering", street(1), second_start, second_start, digs=True),
+    )
+    settings = rules.RuleSettings(combine_window_years=1.5)
+    assert len(rules.find_combine_chances(works, settings)) == expected
+
+
+def test_flexibility_says_whether_the_gap_can_be_closed():
+    works = works_of(
+        work("A", "Netbeheerder", street(0), 2027, 2027, digs=True, flex=2.0),
+        work("B", "Riolering", street(1), 2029, 2029, digs=True),
+    )
+    found = rules.find_combine_chances(works, SETTINGS)
+    assert "flexible enough" in found.explanation_en[0]
+
+
+def test_done_and_cancelled_works_are_left_out_unless_asked():
+    works = works_of(
+        work("A", "Netbeheerder", street(0), 2027, 2027, digs=True, status="done"),
+        work("B", "Riolering", street(1), 2027, 2027, digs=True),
+        work("C", "Telecom", street(2), 2027, 2027, digs=True, status="cancelled"),
+    )
+    assert len(rules.find_combine_chances(works, SETTINGS)) == 0
+    settings = rules.RuleSettings(include_closed=True)
+    assert len(rules.find_combine_chances(works, settings)) == 3
+
+
+def test_clashes_need_overlapping_periods_and_skip_accepted_combinations():
+    works = works_of(
+        work("A", "Netbeheerder", street(0), date(2027, 3, 1), date(2027, 6, 30), digs=True),
+        work("B", "Riolering", street(1), date(2027, 6, 1), date(2027, 9, 30), digs=True),
+        work("C", "Telecom", street(2), date(2027, 7, 1), date(2027, 8, 31)),
+    )
+    found = rules.find_clashes(works, SETTINGS)
+    assert pairs_of(found) == [("A", "B"), ("B", "C")]
+    a_b = found.severity[0]
+    assert a_b == pytest.approx(30 / 30.0 * (1 + found.shared_length_m[0] / 100), rel=0.01)
+    assert pairs_of(rules.find_clashes(works, SETTINGS, accepted={("B", "A")})) == [("B", "C")]
+
+
+def test_a_planned_renewal_before_an_excavation_is_a_sequence_error():
+    works = works_of(
+        work("P", "Wegen", street(0), 2027, 2027, paves=True, surface="asphalt"),
+        work("D", "Water", street(1), 2030, 2030, digs=True),
+        work("D2", "Gas", street(2), 2034, 2034, digs=True),  # after the 5 years
+    )
+    found = rules.find_sequence_errors(works, SETTINGS)
+    assert pairs_of(found) == [("P", "D")]
+    assert found.time_gap_years[0] == pytest.approx(2.0, abs=0.01)
+    assert found.severity[0] == pytest.approx(3.0, abs=0.01)
+    assert len(rules.find_moratorium_breaches(works, SETTINGS)) == 0
+
+
+def test_digging_in_the_moratorium_after_a_done_renewal_is_a_breach():
+    works = works_of(
+        work(
+            "P",
+            "Wegen",
+            street(0),
+            2025,
+            2025,
+            paves=True,
+            surface="paving_elements",
+            status="done",
+        ),
+        work("D", "Telecom", street(1), 2027, 2027, digs=True),
+        work("D2", "Gas", street(2), 2029, 2029, digs=True),  # 3 years later: moratorium over
+    )
+    found = rules.find_moratorium_breaches(works, SETTINGS)
+    assert pairs_of(found) == [("P", "D")]
+    assert len(rules.find_sequence_errors(works, SETTINGS)) == 0
+
+
+def test_an_unknown_surface_type_gets_the_longest_moratorium():
+    settings = rules.RuleSettings(moratorium_years={"asphalt": 5.0, "unpaved": 0.0})
+    assert list(settings.moratorium_for(np.array(["", "unpaved"], dtype=object))) == [5.0, 0.0]
+
+
+def test_a_digging_work_inside_a_challenge_area_is_an_ambition():
+    works = works_of(
+        work("A", "Riolering", street(0, 0, 300), 2027, 2027, digs=True),
+        work("B", "Verkeer", street(0, 0, 300), 2027, 2027),  # neither digs nor paves
+    )
+    challenges = rules.Challenges(
+        np.array(["C1"], dtype=object),
+        np.array(["Hittestress"], dtype=object),
+        np.array([box(100, -50, 200, 50)]),
+    )
+    found = rules.find_ambitions(works, challenges, SETTINGS)
+    assert list(found.work_a) == ["A"] and list(found.challenge_id) == ["C1"]
+    assert found.shared_length_m[0] == pytest.approx(100.0)
+
+
+def test_hotspots_count_works_per_cell_and_year():
+    works = works_of(
+        *[
+            work("W{}".format(i), "S{}".format(i), Point(10 + i, 10), 2028, 2028, digs=i < 2)
+            for i in range(4)
+        ],
+        work("X", "S9", Point(700, 700), 2028, 2028, digs=True),
+    )
+    settings = rules.RuleSettings(hotspot_cell_m=100, hotspot_min_works=4)
+    found = rules.find_hotspots(works, settings)
+    assert list(found.challenge_id) == ["cell:0_0"]
+    assert found.extra[0]["years"] == {2028: [4, 2, 8]}
+    assert found.severity[0] == 8
+
+
+def test_finding_ids_are_stable_and_depend_on_kind_and_works():
+    assert stable_id("combine", "A", "B", "") == stable_id("combine", "A", "B", "")
+    assert stable_id("combine", "A", "B", "") != stable_id("clash", "A", "B", "")
+    works = works_of(
+        work("E1", "Netbeheerder", street(0), 2027, 2027, digs=True),
+        work("R1", "Riolering", street(2), 2028, 2028, digs=True),
+    )
+    first = rules.find_combine_chances(works, SETTINGS).finding_id
+    again = rules.find_combine_chances(
+        works_of(
+            *reversed(
+                [
+                    work("E1", "Netbeheerder", street(0), 2027, 2027, digs=True),
+                    work("R1", "Riolering", street(2), 2028, 2028, digs=True),
+                ]
+            )
+        ),
+        SETTINGS,
+    ).finding_id
+    assert list(first) == list(again)
+
+
+@pytest.mark.parametrize("distance", [0.0, -5.0, float("nan"), 10_000.0])
+def test_bad_distances_are_refused(distance):
+    with pytest.raises(rules.RuleError):
+        rules.RuleSettings(combine_distance_m=distance).validate()
+
+
+def test_an_empty_programme_and_a_single_work_give_no_findings():
+    assert len(rules.analyse(works_of(), SETTINGS)) == 0
+    one = works_of(work("A", "S", street(0), 2027, 2027, digs=True))
+    assert rules.analyse(one, rules.RuleSettings(hotspot_min_works=2)).counts() == {}
+
+
+def test_periods_with_problems_are_reported_not_dropped_silently():
+    works = works_of(
+        work("A", "S", street(0), None, 2027, digs=True),
+        work("B", "T", street(1), 2027, None, digs=True),
+        work("C", "U", street(2), 2028, date(2027, 1, 1), digs=True),
+    )
+    assert works.problems.no_start == ["A"]
+    assert works.problems.open_ended == ["B"]
+    assert works.problems.end_before_start == ["C"]
+    assert list(works.active()) == [False, True, False]
+
+
+def test_an_invalid_bowtie_is_repaired_and_listed():
+    from programmakamer.core.works import valid_geometries
+
+    bowtie = shapely.from_wkt("POLYGON ((0 0, 10 10, 10 0, 0 10, 0 0))")
+    repaired, listed = valid_geometries(np.array([bowtie, box(0, 0, 1, 1)]))
+    assert listed == [0]
+    assert shapely.is_valid(repaired).all()
+    assert repaired[0].area == pytest.approx(50.0)
