@@ -8,7 +8,8 @@ a year-precise period covers the whole year, and the precision says how it is sh
 from __future__ import annotations
 
 import calendar
-from datetime import date
+import re
+from datetime import date, datetime
 
 PRECISION_ORDER = ("day", "month", "quarter", "year")
 
@@ -57,3 +58,37 @@ def format_period(
     first = format_moment(start, start_precision)
     last = format_moment(end, end_precision)
     return first if first == last else "{} – {}".format(first, last)
+
+
+_QUARTER = re.compile(r"^\s*[Qq]([1-4])\s*[-/ ]?\s*(\d{4})\s*$")
+_YEAR = re.compile(r"^\s*(\d{4})\s*$")
+_DUTCH = re.compile(r"^\s*(\d{1,2})[-/.](\d{1,2})[-/.](\d{2,4})\s*$")
+_ISO = re.compile(r"^\s*(\d{4})-(\d{1,2})-(\d{1,2})")
+
+
+def parse_moment(value) -> tuple[date, str] | None:
+    """A date with its precision from what deliveries hold: a date, a year (2027 or
+    "2027"), "Q3 2027", ISO "2027-09-14" or Dutch "14-09-2027". None when empty;
+    ValueError when it cannot be read."""
+    if value is None or value == "":
+        return None
+    if isinstance(value, datetime):
+        return value.date(), "day"
+    if isinstance(value, date):
+        return value, "day"
+    if isinstance(value, (int, float)) and not isinstance(value, bool):
+        if value != value:  # NaN
+            return None
+        return date(int(value), 1, 1), "year"
+    text = str(value)
+    if match := _QUARTER.match(text):
+        return date(int(match.group(2)), 3 * int(match.group(1)) - 2, 1), "quarter"
+    if match := _YEAR.match(text):
+        return date(int(match.group(1)), 1, 1), "year"
+    if match := _ISO.match(text):
+        return date(int(match.group(1)), int(match.group(2)), int(match.group(3))), "day"
+    if match := _DUTCH.match(text):
+        year = int(match.group(3))
+        year += 2000 if year < 100 else 0
+        return date(year, int(match.group(2)), int(match.group(1))), "day"
+    raise ValueError(text)

@@ -268,6 +268,198 @@ Uitvoer: het .gpkg-bestand. Een bestaand bestand wordt niet overschreven.</trans
       <translation>Programma aangemaakt: {}</translation>
     </message>
     <message>
+      <source>Find ambitions that can ride along</source>
+      <translation>Ambities die kunnen meeliften zoeken</translation>
+    </message>
+    <message>
+      <source>Waardecreatie: a work that opens the ground or renews the surface and intersects a challenge area (heat stress, flooding, energy transition…): a chance to add the ambition's measures while the street is open anyway. Gives the length (lines) or area (polygons) inside the area. Severity = length / 100 m, or area / 1 ha.</source>
+      <translation>Waardecreatie: een werk dat de grond opent of de verharding vernieuwt en een opgavegebied snijdt (hittestress, wateroverlast, energietransitie…): een kans om de maatregelen van de ambitie mee te nemen nu de straat toch open gaat. Geeft de lengte (lijnen) of het oppervlak (vlakken) binnen het gebied. Ernst = lengte / 100 m, of oppervlak / 1 ha.</translation>
+    </message>
+    <message>
+      <source>Challenges: polygons; id and title fields are optional (default: the feature id).</source>
+      <translation>Opgaven: vlakken; id- en titelveld zijn optioneel (standaard: het object-id).</translation>
+    </message>
+    <message>
+      <source>Challenge areas</source>
+      <translation>Opgavegebieden</translation>
+    </message>
+    <message>
+      <source>Challenge id field</source>
+      <translation>Veld met opgave-id</translation>
+    </message>
+    <message>
+      <source>Challenge title field</source>
+      <translation>Veld met opgavetitel</translation>
+    </message>
+    <message>
+      <source>Find conflicts</source>
+      <translation>Conflicten zoeken</translation>
+    </message>
+    <message>
+      <source>Distance (m)</source>
+      <translation>Afstand (m)</translation>
+    </message>
+    <message>
+      <source>Conflicts: two works (of any stakeholders) within the distance of each other whose planned periods overlap: nuisance, capacity and traffic problems. Severity = months of overlap × (1 + shared length / 100 m).</source>
+      <translation>Conflicten: twee werken (van welke partijen ook) binnen de afstand van elkaar waarvan de geplande periodes overlappen: hinder, capaciteit en verkeer. Ernst = maanden overlap × (1 + gedeelde lengte / 100 m).</translation>
+    </message>
+    <message>
+      <source>Distance: metres, default 5.</source>
+      <translation>Afstand: meters, standaard 5.</translation>
+    </message>
+    <message>
+      <source>Find dig-once chances</source>
+      <translation>Meekoppelkansen zoeken</translation>
+    </message>
+    <message>
+      <source>Largest time gap (years)</source>
+      <translation>Grootste tijdsverschil (jaren)</translation>
+    </message>
+    <message>
+      <source>Saving per metre (EUR)</source>
+      <translation>Besparing per meter (EUR)</translation>
+    </message>
+    <message>
+      <source>Meekoppelkansen: two works of different stakeholders, both opening the ground (or one opening the ground and the other renewing the surface), within the distance of each other, whose planned periods overlap or are at most the window apart. Each finding gives the shared length (line work within the distance of the other work), the zone where both works buffered by half the distance overlap, the time gap, whether the flexibility of either work can close it, and an estimated saving = shared length × cost per metre (an indicative figure).</source>
+      <translation>Meekoppelkansen: twee werken van verschillende partijen die allebei de grond openen (of waarvan één de grond opent en de ander de verharding vernieuwt), binnen de afstand van elkaar, waarvan de geplande periodes overlappen of hoogstens de marge uit elkaar liggen. Elke bevinding geeft de gedeelde lengte (lijnwerk binnen de afstand van het andere werk), de zone waar beide werken, gebufferd met de halve afstand, overlappen, het tijdsverschil, of de flexibiliteit van een van beide werken dat verschil kan overbruggen, en een geschatte besparing = gedeelde lengte × kosten per meter (indicatief).</translation>
+    </message>
+    <message>
+      <source>Distance: metres, default 5. Window: years, default 2. Cost per metre: euro, default 300.</source>
+      <translation>Afstand: meters, standaard 5. Marge: jaren, standaard 2. Kosten per meter: euro, standaard 300.</translation>
+    </message>
+    <message>
+      <source>Find hotspots</source>
+      <translation>Knelpunten zoeken</translation>
+    </message>
+    <message>
+      <source>Cell size (m)</source>
+      <translation>Celgrootte (m)</translation>
+    </message>
+    <message>
+      <source>Minimum number of works in a cell and year</source>
+      <translation>Minimum aantal werken in een cel en jaar</translation>
+    </message>
+    <message>
+      <source>Knelpunten: per cell of a square grid (or per zone polygon, e.g. neighbourhoods, when given) and per year: the number of works under way and the number of excavations. Hindrance = works + 2 × excavations. Only cells where some year has at least the minimum number of works are output; the per-year figures are in the parameters field (year: works, excavations, hindrance). Severity = the highest yearly hindrance.</source>
+      <translation>Knelpunten: per cel van een vierkant raster (of per zonevlak, bijvoorbeeld wijken, als die gegeven zijn) en per jaar: het aantal lopende werken en het aantal graafwerken. Hinder = werken + 2 × graafwerken. Alleen cellen waar in een jaar minstens het minimum aantal werken loopt komen in de uitvoer; de cijfers per jaar staan in het parameterveld (jaar: werken, graafwerken, hinder). Ernst = de hoogste hinder in een jaar.</translation>
+    </message>
+    <message>
+      <source>Cell size: metres, default 250. Minimum works: default 4. Zones: optional polygons with an optional name field.</source>
+      <translation>Celgrootte: meters, standaard 250. Minimum werken: standaard 4. Zones: optionele vlakken met een optioneel naamveld.</translation>
+    </message>
+    <message>
+      <source>Zones instead of a grid</source>
+      <translation>Zones in plaats van een raster</translation>
+    </message>
+    <message>
+      <source>Zone name field</source>
+      <translation>Veld met zonenaam</translation>
+    </message>
+    <message>
+      <source>Find moratorium breaches</source>
+      <translation>Doorbroken graafrust zoeken</translation>
+    </message>
+    <message>
+      <source>Graafrust: an excavating work that starts within the distance of a surface renewal that is done or under way, less than the moratorium after it ended. Done renewals always count, even when done works are otherwise left out. Severity = moratorium years left.</source>
+      <translation>Graafrust: een graafwerk dat binnen de afstand van een gereede of lopende vernieuwing van de verharding begint, minder dan de graafrustperiode na het einde ervan. Gereede vernieuwingen tellen altijd mee, ook als gereede werken verder worden weggelaten. Ernst = resterende graafrustjaren.</translation>
+    </message>
+    <message>
+      <source>Distance: metres, default 5. Moratorium: years, default 5.</source>
+      <translation>Afstand: meters, standaard 5. Graafrust: jaren, standaard 5.</translation>
+    </message>
+    <message>
+      <source>Find pave-before-dig errors</source>
+      <translation>Verkeerde volgorde zoeken</translation>
+    </message>
+    <message>
+      <source>Moratorium after a renewal (years)</source>
+      <translation>Graafrust na een vernieuwing (jaren)</translation>
+    </message>
+    <message>
+      <source>Pave before dig: a planned surface renewal (not yet done or under way) that ends before an excavating work within the distance starts, with the excavation less than the moratorium after the renewal: the new surface would be broken open. Dig the deepest hole first, pave last. Severity = moratorium years left when the excavation starts.</source>
+      <translation>Verkeerde volgorde: een geplande vernieuwing van de verharding (nog niet gereed of in uitvoering) die eindigt voordat een graafwerk binnen de afstand begint, minder dan de graafrustperiode later: de nieuwe verharding zou weer worden opengebroken. Eerst het diepste gat graven, als laatste bestraten. Ernst = resterende graafrustjaren bij de start van het graafwerk.</translation>
+    </message>
+    <message>
+      <source>Rules on any layer</source>
+      <translation>Regels op elke laag</translation>
+    </message>
+    <message>
+      <source>Input: works as lines, polygons or points. Work id: features with the same value are one work with several footprints (default: each feature is a work). Stakeholder: works of one stakeholder never combine (default: every work its own stakeholder). Start and end: dates, years (2027), 'Q3 2027', '14-09-2027'; a year or quarter covers all of it; without an end field a work lasts its start's period, an empty end is open-ended and an end before the start is left out, both reported. Status: 'done' and 'cancelled' are left out unless included. Opens the ground / renews the surface: yes/no fields (ja/nee, 1/0, true/false). Distance CRS: a projected CRS in metres (default: the layer's when projected, else EPSG:28992).</source>
+      <translation>Invoer: werken als lijnen, vlakken of punten. Werk-id: objecten met dezelfde waarde zijn één werk met meerdere delen (standaard: elk object is een werk). Partij: werken van één partij koppelen nooit met elkaar (standaard: elk werk een eigen partij). Start en einde: datums, jaartallen (2027), 'Q3 2027', '14-09-2027'; een jaar of kwartaal telt helemaal mee; zonder eindveld duurt een werk de periode van zijn start, een leeg einde loopt door en een einde vóór de start wordt weggelaten, beide gemeld. Status: 'done' en 'cancelled' worden weggelaten tenzij meegenomen. Graaft open / vernieuwt verharding: ja/nee-velden (ja/nee, 1/0, true/false). Afstands-CRS: een geprojecteerd stelsel in meters (standaard: dat van de laag als die geprojecteerd is, anders EPSG:28992).</translation>
+    </message>
+    <message>
+      <source>Work id field</source>
+      <translation>Veld met werk-id</translation>
+    </message>
+    <message>
+      <source>Stakeholder field</source>
+      <translation>Veld met partij</translation>
+    </message>
+    <message>
+      <source>Planned start field</source>
+      <translation>Veld met geplande start</translation>
+    </message>
+    <message>
+      <source>Planned end field</source>
+      <translation>Veld met gepland einde</translation>
+    </message>
+    <message>
+      <source>Status field</source>
+      <translation>Veld met status</translation>
+    </message>
+    <message>
+      <source>Opens the ground field (yes/no)</source>
+      <translation>Veld 'graaft open' (ja/nee)</translation>
+    </message>
+    <message>
+      <source>Renews the surface field (yes/no)</source>
+      <translation>Veld 'vernieuwt verharding' (ja/nee)</translation>
+    </message>
+    <message>
+      <source>Surface type field</source>
+      <translation>Veld met verhardingstype</translation>
+    </message>
+    <message>
+      <source>Distance CRS (metres)</source>
+      <translation>CRS voor afstanden (meters)</translation>
+    </message>
+    <message>
+      <source>Findings</source>
+      <translation>Bevindingen</translation>
+    </message>
+    <message>
+      <source>Choose the field with the planned start (a date or a year).</source>
+      <translation>Kies het veld met de geplande start (een datum of een jaartal).</translation>
+    </message>
+    <message>
+      <source>The layer has no coordinate reference system: set it first.</source>
+      <translation>De laag heeft geen coördinatenstelsel: stel dat eerst in.</translation>
+    </message>
+    <message>
+      <source>{} findings.</source>
+      <translation>{} bevindingen.</translation>
+    </message>
+    <message>
+      <source>{} is geographic: distances need a projected CRS in metres.</source>
+      <translation>{} is geografisch: afstanden vragen een geprojecteerd stelsel in meters.</translation>
+    </message>
+    <message>
+      <source>Works are transformed from {} to {} for the distances.</source>
+      <translation>Werken worden voor de afstanden omgezet van {} naar {}.</translation>
+    </message>
+    <message>
+      <source>Dates that could not be read (feature id and value), left out: {}</source>
+      <translation>Datums die niet gelezen konden worden (object-id en waarde), weggelaten: {}</translation>
+    </message>
+    <message>
+      <source>Writing the findings failed: {}</source>
+      <translation>Het schrijven van de bevindingen is mislukt: {}</translation>
+    </message>
+    <message>
+      <source>The layer has no field {}; its fields are: {}</source>
+      <translation>De laag heeft geen veld {}; de velden zijn: {}</translation>
+    </message>
+    <message>
       <source>features refused</source>
       <translation>objecten geweigerd</translation>
     </message>

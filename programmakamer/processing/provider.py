@@ -11,6 +11,12 @@ from .algorithm import ICON
 from .analyse_programme import AnalyseProgramme
 from .assign_horizons import AssignHorizons
 from .create_programme import CreateProgramme
+from .find_ambitions import FindAmbitions
+from .find_clashes import FindClashes
+from .find_combine_chances import FindCombineChances
+from .find_hotspots import FindHotspots
+from .find_moratorium_breaches import FindMoratoriumBreaches
+from .find_sequence_errors import FindSequenceErrors
 
 
 class ProgrammakamerProvider(QgsProcessingProvider):
@@ -29,5 +35,11 @@ class ProgrammakamerProvider(QgsProcessingProvider):
             AddStakeholder(),
             AssignHorizons(),
             AnalyseProgramme(),
+            FindCombineChances(),
+            FindClashes(),
+            FindSequenceErrors(),
+            FindMoratoriumBreaches(),
+            FindAmbitions(),
+            FindHotspots(),
         ):
             self.addAlgorithm(algorithm)

@@ -111,7 +111,7 @@ def accepted_combinations(path: str | Path) -> set[tuple[str, str]]:
     }
 
 
-def _polygonal(geometry):
+def polygonal(geometry):
     """The polygon part of a finding's zone (a touch can add lines or points)."""
     import shapely
 
@@ -144,7 +144,7 @@ def write_findings(path: str | Path, findings: Findings) -> WriteReport:
         row["state"] = "open"
         row["last_found"] = now
         row["first_found"] = now
-        row["geometry"] = _polygonal(row["geometry"])
+        row["geometry"] = polygonal(row["geometry"])
         if row["extra"]:
             row["parameters"] = json.dumps(
                 {**json.loads(row["parameters"]), **row["extra"]}, sort_keys=True
@@ -187,9 +187,10 @@ class AnalysisReport:
 def analyse_programme(path: str | Path, include_closed: bool = False) -> AnalysisReport:
     """All rules on a programme, findings merged into its findings table."""
     read_programme(path)
-    works, read = read_works(path)
     settings = read_settings(path)
     settings.include_closed = include_closed
+    settings.validate()  # before any layer is read: a refusal holds no layer in its traceback
+    works, read = read_works(path)
     findings = rules.analyse(works, settings, read_challenges(path), accepted_combinations(path))
     written = write_findings(path, findings)
     return AnalysisReport(findings.counts(), read, written, works.problems)

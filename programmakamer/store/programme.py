@@ -129,6 +129,8 @@ def make_features(table: Table, records: Iterable[dict], fields: QgsFields) -> l
     """QGIS features for a layer's `fields` (the GeoPackage adds fid) from plain records.
 
     Shapely geometries pass as WKB, once each; shapely is only needed when there are any.
+    Inside QGIS, shapely's calls can resolve to QGIS's own GEOS (3.11 on Debian 12), whose
+    WKB writer refuses the 4-dimension default of shapely 2.1: ask for 2D explicitly.
     """
     slots = [(fields.indexOf(f.name), f) for f in table.fields]
     features = []
@@ -138,8 +140,10 @@ def make_features(table: Table, records: Iterable[dict], fields: QgsFields) -> l
             feature.setAttribute(index, _to_qvariant(record.get(f.name), f.kind))
         geometry = record.get("geometry")
         if geometry is not None:
+            import shapely  # here, not above: creating a programme works without shapely 2
+
             qgs = QgsGeometry()
-            qgs.fromWkb(geometry.wkb)
+            qgs.fromWkb(shapely.to_wkb(geometry, output_dimension=2))
             qgs.convertToMultiType()
             feature.setGeometry(qgs)
         features.append(feature)

@@ -60,3 +60,13 @@ def project():
     project.clear()
     yield project
     project.clear()
+
+
+@pytest.fixture(autouse=True, scope="session")
+def release_provider_before_qgis_exits():
+    """Unregister our provider while QGIS still runs, not during its exit."""
+    yield
+    registry = QgsApplication.processingRegistry()
+    if registry.providerById("programmakamer") is not None:
+        registry.removeProvider("programmakamer")
+    _PROVIDER.clear()

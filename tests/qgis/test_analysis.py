@@ -103,13 +103,26 @@ def test_analyseprogramme_reports_counts_per_kind(processing_run, demo_programme
     assert result["MORATORIUM"] == 5 and result["SEQUENCE"] == 6
 
 
-def test_analyseprogramme_refuses_bad_rule_settings(processing_run, demo_programme):
-    layer = store.table_layer(demo_programme, "rule_settings")
+def set_rule(path, key, value):
+    # In a helper, so no layer stays in the test's frame: pytest.raises keeps that frame
+    # alive through its traceback, and a layer freed after QGIS has exited crashes it.
+    layer = store.table_layer(path, "rule_settings")
     layer.startEditing()
     for feature in layer.getFeatures():
-        if feature["key"] == "combine_distance_m":
-            layer.changeAttributeValue(feature.id(), layer.fields().indexOf("value"), -1.0)
+        if feature["key"] == key:
+            layer.changeAttributeValue(feature.id(), layer.fields().indexOf("value"), value)
     assert layer.commitChanges()
+
+
+def test_analyseprogramme_refuses_bad_rule_settings(processing_run, demo_programme):
+    set_rule(demo_programme, "combine_distance_m", -1.0)
     with pytest.raises(QgsProcessingException, match="larger than 0"):
         processing_run("programmakamer:analyseprogramme", {"PROGRAMME": str(demo_programme)})
     assert findings_of(demo_programme) == []
+
+
+def test_findings_name_the_stakeholders(demo_programme):
+    analyse_programme(demo_programme)
+    chance = findings_of(demo_programme, "combine")[0]
+    names = {s["name"] for s in store.read_stakeholders(demo_programme)}
+    assert chance["stakeholder_a"] in names and chance["stakeholder_b"] in names

@@ -2,7 +2,7 @@ from datetime import date
 
 import pytest
 
-from programmakamer.core.periods import first_day, format_period, last_day
+from programmakamer.core.periods import first_day, format_period, last_day, parse_moment
 
 
 @pytest.mark.parametrize(
@@ -30,3 +30,28 @@ def test_periods_are_shown_as_precisely_as_they_are_known():
         == "Q3 2027 – Q1 2028"
     )
     assert format_period(None, None, date(2028, 3, 31), "day") == "? – 2028-03-31"
+
+
+@pytest.mark.parametrize(
+    ("value", "expected"),
+    [
+        (2027, (date(2027, 1, 1), "year")),
+        ("2027", (date(2027, 1, 1), "year")),
+        ("Q3 2027", (date(2027, 7, 1), "quarter")),
+        ("q1-2028", (date(2028, 1, 1), "quarter")),
+        ("2027-09-14", (date(2027, 9, 14), "day")),
+        ("14-09-2027", (date(2027, 9, 14), "day")),
+        ("3-4-27", (date(2027, 4, 3), "day")),
+        (date(2027, 2, 1), (date(2027, 2, 1), "day")),
+        (None, None),
+        ("", None),
+    ],
+)
+def test_delivery_dates_are_read_with_their_precision(value, expected):
+    assert parse_moment(value) == expected
+
+
+@pytest.mark.parametrize("value", ["volgend jaar", "31-02-2027", "Q5 2027"])
+def test_unreadable_dates_are_refused_not_guessed(value):
+    with pytest.raises(ValueError):
+        parse_moment(value)

@@ -1,0 +1,92 @@
+"""programmakamer:findhotspots: where works pile up, per cell or neighbourhood and year."""
+
+from __future__ import annotations
+
+from qgis.core import (
+    QgsProcessing,
+    QgsProcessingParameterFeatureSource,
+    QgsProcessingParameterField,
+)
+
+from .rule_algorithm import WorkLayerRuleAlgorithm
+
+
+class FindHotspots(WorkLayerRuleAlgorithm):
+    NAME = "findhotspots"
+    CELL_SIZE, MIN_WORKS, ZONES, ZONE_NAME_FIELD = (
+        "CELL_SIZE",
+        "MIN_WORKS",
+        "ZONES",
+        "ZONE_NAME_FIELD",
+    )
+    FIELD_PARAMETERS = tuple(
+        p
+        for p in WorkLayerRuleAlgorithm.FIELD_PARAMETERS
+        if p[0] in ("WORK_ID_FIELD", "START_FIELD", "END_FIELD", "STATUS_FIELD", "OPENS_FIELD")
+    )
+
+    def displayName(self) -> str:
+        return self.tr("Find hotspots")
+
+    def shortHelpString(self) -> str:
+        return "\n\n".join(
+            (
+                self.tr(
+                    "Knelpunten: per cell of a square grid (or per zone polygon, e.g. "
+                    "neighbourhoods, when given) and per year: the number of works under way "
+                    "and the number of excavations. Hindrance = works + 2 × excavations. Only "
+                    "cells where some year has at least the minimum number of works are "
+                    "output; the per-year figures are in the parameters field (year: works, "
+                    "excavations, hindrance). Severity = the highest yearly hindrance."
+                ),
+                self.tr(
+                    "Cell size: metres, default 250. Minimum works: default 4. Zones: optional "
+                    "polygons with an optional name field."
+                ),
+                self.field_help(),
+            )
+        )
+
+    def add_rule_parameters(self) -> None:
+        self.number(self.CELL_SIZE, self.tr("Cell size (m)"), 250.0, 10.0)
+        self.number(self.MIN_WORKS, self.tr("Minimum number of works in a cell and year"), 4.0, 1.0)
+        self.addParameter(
+            QgsProcessingParameterFeatureSource(
+                self.ZONES,
+                self.tr("Zones instead of a grid"),
+                [QgsProcessing.TypeVectorPolygon],
+                optional=True,
+            )
+        )
+        self.addParameter(
+            QgsProcessingParameterField(
+                self.ZONE_NAME_FIELD, self.tr("Zone name field"), "name", self.ZONES, optional=True
+            )
+        )
+
+    def settings(self, parameters, context):
+        settings = super().settings(parameters, context)
+        settings.hotspot_cell_m = self.parameterAsDouble(parameters, self.CELL_SIZE, context)
+        settings.hotspot_min_works = self.parameterAsDouble(parameters, self.MIN_WORKS, context)
+        return settings
+
+    def find(self, works, settings, parameters, context, feedback, crs):
+        import numpy as np
+
+        from ..core.rules import Challenges, find_hotspots
+        from ..core.works import valid_geometries
+
+        zones = None
+        if self.parameterAsSource(parameters, self.ZONES, context) is not None:
+            name = self.parameterAsString(parameters, self.ZONE_NAME_FIELD, context)
+            read = self.read_layer(parameters, context, feedback, self.ZONES, crs, {"name": name})
+            if read is None:
+                return None
+            rows, geometries = read
+            ids = np.array(["zone:{}".format(r["_fid"]) for r in rows], dtype=object)
+            names = np.array(
+                [str(r["name"]) if r["name"] is not None else i for r, i in zip(rows, ids)],
+                dtype=object,
+            )
+            zones = Challenges(ids, names, valid_geometries(geometries)[0])
+        return find_hotspots(works, settings, zones)
