@@ -62,7 +62,12 @@ def build_overview_layout(project: QgsProject, path: str) -> QgsPrintLayout:
     group = programme_group(project, path)
     if group is None:
         raise ProgrammeError(tr("The programme {} is not open in the project.").format(path))
-    layers = [node.layer() for node in group.findLayers() if node.isVisible()]
+    # Findings belong on their own map; here they would hide the works.
+    layers = [
+        node.layer()
+        for node in group.findLayers()
+        if node.isVisible() and node.layer().customProperty(TABLE_PROPERTY) != "findings"
+    ]
     layout = QgsPrintLayout(project)
     layout.initializeDefaults()
     page = layout.pageCollection().page(0)

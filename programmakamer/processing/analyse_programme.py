@@ -75,12 +75,19 @@ class AnalyseProgramme(ProgrammakamerAlgorithm):
         path = self.parameterAsFile(parameters, self.PROGRAMME, context)
         include_closed = self.parameterAsBool(parameters, self.INCLUDE_CLOSED, context)
         feedback.setProgress(5)
+
+        def progress(percent: float) -> bool:
+            feedback.setProgress(percent)
+            return not feedback.isCanceled()
+
         try:
-            report = analyse_programme(path, include_closed)
+            report = analyse_programme(path, include_closed, progress)
         except ProgrammeError as error:
             raise QgsProcessingException(str(error)) from error
         except RuleError as error:
             raise QgsProcessingException(rule_error_message(error)) from error
+        if report is None:  # cancelled: nothing was written
+            return {}
         feedback.setProgress(100)
         if report.read.no_geometry:
             feedback.reportError(

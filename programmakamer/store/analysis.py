@@ -11,6 +11,7 @@ from __future__ import annotations
 import json
 from dataclasses import dataclass, field
 from datetime import datetime
+from collections.abc import Callable
 from pathlib import Path
 
 import numpy as np
@@ -184,13 +185,28 @@ class AnalysisReport:
     problems: object
 
 
-def analyse_programme(path: str | Path, include_closed: bool = False) -> AnalysisReport:
-    """All rules on a programme, findings merged into its findings table."""
+def analyse_programme(
+    path: str | Path,
+    include_closed: bool = False,
+    progress: Callable[[float], bool] | None = None,
+) -> AnalysisReport | None:
+    """All rules on a programme, findings merged into its findings table.
+
+    `progress(percent)` is called between the steps; when it returns False the analysis
+    stops before anything is written and returns None.
+    """
+    def going_on(percent: float) -> bool:
+        return progress is None or progress(percent)
+
     read_programme(path)
     settings = read_settings(path)
     settings.include_closed = include_closed
     settings.validate()  # before any layer is read: a refusal holds no layer in its traceback
     works, read = read_works(path)
+    if not going_on(30):
+        return None
     findings = rules.analyse(works, settings, read_challenges(path), accepted_combinations(path))
+    if not going_on(80):
+        return None
     written = write_findings(path, findings)
     return AnalysisReport(findings.counts(), read, written, works.problems)

@@ -176,7 +176,37 @@ def reference_renderer(table_name: str):
             }
         )
     else:
-        symbol = QgsFillSymbol.createSimple(
-            {"color": "#80ff00ff", "outline_color": "#ff00ff", "outline_width": "0.8"}
-        )
+        return findings_renderer()
     return QgsSingleSymbolRenderer(symbol)
+
+
+FINDING_COLOURS = {
+    "combine": "#1a9641",
+    "clash": "#d7191c",
+    "sequence": "#fdae61",
+    "moratorium": "#7b3294",
+    "ambition": "#2b83ba",
+    "hotspot": "#ffd92f",
+}
+
+
+def findings_renderer() -> QgsCategorizedSymbolRenderer:
+    """Findings by kind; open ones in colour, obsolete ones are not drawn."""
+    from ..core.schema import FINDING_KINDS
+    from ..translation import language
+
+    categories = []
+    for choice in FINDING_KINDS:
+        colour = QColor(FINDING_COLOURS[choice.value])
+        fill = QColor(colour)
+        fill.setAlpha(70 if choice.value == "hotspot" else 110)
+        symbol = QgsFillSymbol.createSimple(
+            {
+                "color": fill.name(QColor.HexArgb),
+                "outline_color": colour.name(),
+                "outline_width": "0.6",
+            }
+        )
+        categories.append(QgsRendererCategory(choice.value, symbol, choice.label(language())))
+    expression = "CASE WHEN \"state\" = 'open' THEN \"kind\" END"
+    return QgsCategorizedSymbolRenderer(expression, categories)

@@ -126,3 +126,10 @@ def test_findings_name_the_stakeholders(demo_programme):
     chance = findings_of(demo_programme, "combine")[0]
     names = {s["name"] for s in store.read_stakeholders(demo_programme)}
     assert chance["stakeholder_a"] in names and chance["stakeholder_b"] in names
+
+
+def test_a_cancelled_analysis_writes_nothing(demo_programme):
+    seen = []
+    report = analyse_programme(demo_programme, progress=lambda p: seen.append(p) or p < 50)
+    assert report is None and seen == [30, 80]
+    assert store.read_table(demo_programme, FINDINGS) == []
