@@ -9,9 +9,9 @@ chamber's decisions stay attached.
 from __future__ import annotations
 
 import json
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import datetime
-from collections.abc import Callable
 from pathlib import Path
 
 import numpy as np
@@ -195,6 +195,7 @@ def analyse_programme(
     `progress(percent)` is called between the steps; when it returns False the analysis
     stops before anything is written and returns None.
     """
+
     def going_on(percent: float) -> bool:
         return progress is None or progress(percent)
 

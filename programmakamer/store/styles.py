@@ -208,5 +208,5 @@ def findings_renderer() -> QgsCategorizedSymbolRenderer:
             }
         )
         categories.append(QgsRendererCategory(choice.value, symbol, choice.label(language())))
-    expression = "CASE WHEN \"state\" = 'open' THEN \"kind\" END"
+    expression = 'CASE WHEN "state" = \'open\' THEN "kind" END'
     return QgsCategorizedSymbolRenderer(expression, categories)
