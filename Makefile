@@ -5,7 +5,7 @@ export QT_QPA_PLATFORM ?= offscreen
 export XDG_RUNTIME_DIR ?= /tmp/runtime-$(shell id -u)
 QM := programmakamer/i18n/programmakamer_nl.qm
 PROFILE := out/profile
-BENCH_SIZES ?= 10000 100000
+BENCH_SIZES ?= 10000 20000 100000
 
 .PHONY: setup demo test lint format translations qgis package bench shot clean
 
@@ -48,6 +48,7 @@ shot: demo
 		--noversioncheck --code scripts/qgis_shot.py
 
 bench: setup
+	$(PY) -m pip install -q --disable-pip-version-check -r requirements-bench.txt
 	$(PY) benchmarks/run.py $(BENCH_SIZES)
 
 clean:

@@ -5,12 +5,18 @@ the demo's density), stored in a real GeoPackage, and times each method in a fre
 so `peak_mib` is that method's own. Figures are reported as ratios against the read floor
 measured in the same run, because these machines are shared and noisy.
 
-Methods so far:
+Methods:
 - read_floor: every work feature read through QGIS and converted to shapely once (WKB, bulk);
-- assign_horizons: the whole `assignhorizons` job from GeoPackage to committed horizons,
-  with a reference year that moves most works (`items` = works moved).
-The detection engine's methods (pair_search, analyse_programme and the GeoPandas and
-QGIS-native baselines) are added with that engine.
+- pair_search: the engine's candidate pairs within 5 m (one STRtree dwithin query), on
+  works already read;
+- geopandas_sjoin: the same pairs with GeoPandas `sjoin(predicate="dwithin")`, the baseline
+  for the pair step;
+- analyse_programme: the whole `analyseprogramme` (all rules) from GeoPackage to written
+  findings;
+- qgis_native: what a specialist does today, buffer 2.5 m + join attributes by location
+  (intersects) through QGIS Processing; only for n <= QGIS_NATIVE_MAX (it is slow);
+- assign_horizons: the whole `assignhorizons` job, with a reference year that moves most
+  works (`items` = works moved).
 """
 
 from __future__ import annotations
@@ -26,7 +32,16 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 DATA = ROOT / "benchmarks" / "data"
 RESULTS = ROOT / "benchmarks" / "results"
-METHODS = ("read_floor", "assign_horizons")
+METHODS = (
+    "read_floor",
+    "pair_search",
+    "geopandas_sjoin",
+    "analyse_programme",
+    "qgis_native",
+    "assign_horizons",
+)
+QGIS_NATIVE_MAX = 20_000
+DISTANCE = 5.0
 
 
 def programme_path(n: int) -> Path:
@@ -90,6 +105,71 @@ def read_floor(path: Path) -> int:
     return count
 
 
+def _works(path: Path):
+    from programmakamer.store.analysis import read_works
+
+    return read_works(path)[0]
+
+
+def pair_search(path: Path, works=None) -> int:
+    import numpy as np
+
+    from programmakamer.core.rules import find_pairs
+
+    return len(find_pairs(works, np.ones(len(works), dtype=bool), DISTANCE).left)
+
+
+def geopandas_sjoin(path: Path, works=None) -> int:
+    import geopandas
+
+    frame = geopandas.GeoDataFrame({"work": works.work_index}, geometry=works.geometry)
+    started = time.perf_counter()
+    joined = geopandas.sjoin(frame, frame, predicate="dwithin", distance=DISTANCE)
+    pairs = joined[
+        (joined.index < joined["index_right"]) & (joined["work_left"] != joined["work_right"])
+    ]
+    _SJOIN_ONLY[0] = time.perf_counter() - started
+    return len(pairs)
+
+
+_SJOIN_ONLY = [0.0]
+
+
+def analyse_programme(path: Path) -> int:
+    from programmakamer.store.analysis import analyse_programme as analyse
+
+    return sum(analyse(path).counts.values())
+
+
+def qgis_native(path: Path) -> int:
+    """Buffer by half the distance, then join the buffers with themselves by intersection."""
+    import processing
+    from processing.core.Processing import Processing
+
+    Processing.initialize()
+    total = 0
+    for table in ("works_lines", "works_areas", "works_points"):
+        layer = "{}|layername={}".format(path, table)
+        buffered = processing.run(
+            "native:buffer",
+            {"INPUT": layer, "DISTANCE": DISTANCE / 2, "SEGMENTS": 5, "OUTPUT": "memory:"},
+        )["OUTPUT"]
+        joined = processing.run(
+            "native:joinattributesbylocation",
+            {
+                "INPUT": buffered,
+                "JOIN": buffered,
+                "PREDICATE": [0],
+                "METHOD": 0,
+                "DISCARD_NONMATCHING": True,
+                "PREFIX": "b_",
+                "OUTPUT": "memory:",
+            },
+        )["OUTPUT"]
+        total += joined.featureCount()
+    return total
+
+
 def assign_horizons(path: Path) -> int:
     """Shift the reference year by two, so most works really move (and are written)."""
     from programmakamer.store.programme import assign_horizons as assign
@@ -107,28 +187,47 @@ def _prepare(method: str, path: Path) -> None:
 def measure(n: int, method: str) -> dict:
     from qgis.core import QgsApplication
 
+    sys.path.append("/usr/share/qgis/python/plugins")  # Processing, for qgis_native
     app = QgsApplication([], False)
     app.initQgis()
     path = build(n)
     _prepare(method, path)
+    if method == "analyse_programme":
+        path = _copy(path)  # findings are written: keep the benchmark data as it was
+    works = _works(path) if method in ("pair_search", "geopandas_sjoin") else None
+    function = globals()[method]
     started = time.perf_counter()
-    items = {"read_floor": read_floor, "assign_horizons": assign_horizons}[method](path)
+    items = function(path, works) if works is not None else function(path)
     seconds = time.perf_counter() - started
+    if method == "geopandas_sjoin":
+        seconds = _SJOIN_ONLY[0]  # the join itself, not building the GeoDataFrame
     peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+    pairs = items if method in ("pair_search", "geopandas_sjoin", "qgis_native") else None
     return {
         "n": n,
         "method": method,
         "seconds": round(seconds, 3),
-        "pairs": None,
+        "pairs": pairs,
         "items": items,
         "peak_mib": round(peak, 1),
     }
+
+
+def _copy(path: Path) -> Path:
+    import shutil
+    import tempfile
+
+    target = Path(tempfile.mkdtemp()) / path.name
+    shutil.copy(path, target)
+    return target
 
 
 def main(sizes: list[int]) -> int:
     records = []
     for n in sizes:
         for method in METHODS:
+            if method == "qgis_native" and n > QGIS_NATIVE_MAX:
+                continue
             out = subprocess.run(
                 [sys.executable, __file__, "--one", str(n), method],
                 capture_output=True,
@@ -141,13 +240,36 @@ def main(sizes: list[int]) -> int:
     RESULTS.mkdir(parents=True, exist_ok=True)
     (RESULTS / "results.json").write_text(json.dumps(records, indent=1) + "\n")
     floor = {r["n"]: r["seconds"] for r in records if r["method"] == "read_floor"}
-    lines = ["| n | method | seconds | × read floor | peak MiB |", "|---|---|---|---|---|"]
+    lines = [
+        "| n | method | seconds | × read floor | pairs | peak MiB |",
+        "|---|---|---|---|---|---|",
+    ]
     for r in records:
         lines.append(
-            "| {} | {} | {:.2f} | {:.2f} | {:.0f} |".format(
-                r["n"], r["method"], r["seconds"], r["seconds"] / floor[r["n"]], r["peak_mib"]
+            "| {} | {} | {:.2f} | {:.2f} | {} | {:.0f} |".format(
+                r["n"],
+                r["method"],
+                r["seconds"],
+                r["seconds"] / floor[r["n"]],
+                "" if r["pairs"] is None else r["pairs"],
+                r["peak_mib"],
             )
         )
+    by = {(r["n"], r["method"]): r["seconds"] for r in records}
+    lines.append("")
+    for n in sorted(floor):
+        if (n, "geopandas_sjoin") in by:
+            lines.append(
+                "- n={}: pair_search is {:.1f}× faster than geopandas_sjoin".format(
+                    n, by[(n, "geopandas_sjoin")] / by[(n, "pair_search")]
+                )
+            )
+        if (n, "qgis_native") in by:
+            lines.append(
+                "- n={}: analyse_programme is {:.0f}× faster than qgis_native".format(
+                    n, by[(n, "qgis_native")] / by[(n, "analyse_programme")]
+                )
+            )
     (RESULTS / "results.md").write_text("\n".join(lines) + "\n")
     print("\n".join(lines))
     return 0
@@ -157,4 +279,4 @@ if __name__ == "__main__":
     if sys.argv[1:2] == ["--one"]:
         print(json.dumps(measure(int(sys.argv[2]), sys.argv[3])))
         sys.exit(0)
-    sys.exit(main([int(a) for a in sys.argv[1:]] or [10_000, 100_000]))
+    sys.exit(main([int(a) for a in sys.argv[1:]] or [10_000, 20_000, 100_000]))

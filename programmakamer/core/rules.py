@@ -131,9 +131,11 @@ def measure(works: Works, left: np.ndarray, right: np.ndarray, reach: float) -> 
         empty = np.array([], dtype="float64")
         return WorkPairs(left, right, empty, empty, empty, np.array([], dtype=object))
     a, b = works.geometry[left], works.geometry[right]
-    zone = shapely.intersection(shapely.buffer(a, reach / 2), shapely.buffer(b, reach / 2))
-    length_a = _length_near(a, b, reach)
-    length_b = _length_near(b, a, reach)
+    half = _buffers(works.geometry, np.r_[left, right], reach / 2)
+    full = _buffers(works.geometry, np.r_[left, right], reach)
+    zone = shapely.intersection(half[left], half[right])
+    length_a = _length_near(a, full[right], reach)
+    length_b = _length_near(b, full[left], reach)
     shared = np.nan_to_num(np.fmin(length_a, length_b), nan=0.0)
     key = works.work_index[left].astype("int64") * (len(works) + 1) + works.work_index[right]
     order = np.argsort(key, kind="stable")
@@ -150,12 +152,23 @@ def measure(works: Works, left: np.ndarray, right: np.ndarray, reach: float) -> 
     return WorkPairs(left[first], right[first], distance, length, shapely.area(zones), zones)
 
 
-def _length_near(line: np.ndarray, other: np.ndarray, reach: float) -> np.ndarray:
+def _buffers(geometry: np.ndarray, used: np.ndarray, distance: float) -> np.ndarray:
+    """Buffers of the footprints in `used`, each computed once, indexed like `geometry`.
+
+    Four segments per quarter circle: the zones are for maps and lengths, not surveying.
+    """
+    result = np.empty(len(geometry), dtype=object)
+    unique = np.unique(used)
+    result[unique] = shapely.buffer(geometry[unique], distance, quad_segs=4)
+    return result
+
+
+def _length_near(line: np.ndarray, other_buffer: np.ndarray, reach: float) -> np.ndarray:
+    """Length of each line lying inside the other work's buffer (NaN for non-lines)."""
     result = np.full(len(line), np.nan)
     is_line = np.isin(shapely.get_type_id(line), LINE_TYPES)
     if is_line.any():
-        near = shapely.intersection(line[is_line], shapely.buffer(other[is_line], reach))
-        result[is_line] = shapely.length(near)
+        result[is_line] = shapely.length(shapely.intersection(line[is_line], other_buffer[is_line]))
     return result
 
 

@@ -43,14 +43,18 @@ class ReadReport:
     repaired: list[str] = field(default_factory=list)
 
 
-def read_geometries(layer, request: QgsFeatureRequest | None = None):
-    """Attributes as dicts and geometries as one shapely array, from one pass over a layer."""
+def read_geometries(layer, names: list[str] | None = None):
+    """Attributes (all, or `names`) as dicts and geometries as one shapely array, in one pass."""
     import shapely
 
-    names = layer.fields().names()
+    fields = layer.fields()
+    names = names or fields.names()
+    request = QgsFeatureRequest().setSubsetOfAttributes(names, fields)
+    indexes = [fields.indexOf(n) for n in names]
     rows, wkb = [], []
-    for feature in layer.getFeatures(request or QgsFeatureRequest()):
-        rows.append({n: from_qvariant(v) for n, v in zip(names, feature.attributes())})
+    for feature in layer.getFeatures(request):
+        values = feature.attributes()
+        rows.append({n: from_qvariant(values[i]) for n, i in zip(names, indexes)})
         geometry = feature.geometry()
         wkb.append(None if geometry.isNull() or geometry.isEmpty() else bytes(geometry.asWkb()))
     geometries = shapely.from_wkb(np.array(wkb, dtype=object))
@@ -58,12 +62,27 @@ def read_geometries(layer, request: QgsFeatureRequest | None = None):
     return rows, geometries
 
 
+WORK_ATTRIBUTES = [
+    "work_id",
+    "stakeholder_id",
+    "title",
+    "location",
+    "planned_start",
+    "planned_end",
+    "status",
+    "opens_ground",
+    "renews_surface",
+    "surface_type",
+    "flexibility_years",
+]
+
+
 def read_works(path: str | Path) -> tuple[Works, ReadReport]:
     report = ReadReport()
     names = {s["stakeholder_id"]: s["name"] for s in read_stakeholders(path)}
     records = []
     for table in WORK_TABLES:
-        rows, geometries = read_geometries(table_layer(path, table.name))
+        rows, geometries = read_geometries(table_layer(path, table.name), WORK_ATTRIBUTES)
         report.features += len(rows)
         for row, geometry in zip(rows, geometries):
             if geometry is None:
