@@ -6,7 +6,8 @@ so `peak_mib` is that method's own. Figures are reported as ratios against the r
 measured in the same run, because these machines are shared and noisy.
 
 Methods:
-- read_floor: every work feature read through QGIS and converted to shapely once (WKB, bulk);
+- read_floor: every work read through QGIS with the attributes the rules need, geometry
+  converted to shapely once (WKB, bulk): what any analysis from the GeoPackage must do;
 - pair_search: the engine's candidate pairs within 5 m (one STRtree dwithin query), on
   works already read;
 - geopandas_sjoin: the same pairs with GeoPandas `sjoin(predicate="dwithin")`, the baseline
@@ -92,15 +93,24 @@ def build(n: int) -> Path:
 
 
 def read_floor(path: Path) -> int:
+    """Every work read through QGIS, with the attributes any analysis needs, and its
+    geometry converted to shapely once: the least an analysis from a GeoPackage must do."""
     import shapely
+    from qgis.core import QgsFeatureRequest
 
     from programmakamer.core.schema import WORK_TABLES
+    from programmakamer.store.analysis import WORK_ATTRIBUTES
     from programmakamer.store.programme import table_layer
 
     count = 0
     for table in WORK_TABLES:
         layer = table_layer(path, table.name)
-        wkb = [bytes(f.geometry().asWkb()) for f in layer.getFeatures()]
+        indexes = [layer.fields().indexOf(n) for n in WORK_ATTRIBUTES]
+        request = QgsFeatureRequest().setSubsetOfAttributes(indexes)
+        rows, wkb = [], []
+        for feature in layer.getFeatures(request):
+            rows.append([feature.attribute(i) for i in indexes])
+            wkb.append(bytes(feature.geometry().asWkb()))
         count += len(shapely.from_wkb(wkb))
     return count
 

@@ -69,12 +69,34 @@ class RuleSettings:
 
 @dataclass
 class Pairs:
-    """Candidate footprint pairs (left < right) within `reach` metres, with distances."""
+    """Candidate footprint pairs (left < right) within `reach` metres, with distances.
+
+    `zone` and `shared` (see `measure`) are filled once by `measure_pairs` when several
+    rules share the pairs, so no rule measures a pair again.
+    """
 
     left: np.ndarray
     right: np.ndarray
     distance: np.ndarray
     reach: float
+    zone: np.ndarray | None = None
+    shared: np.ndarray | None = None
+
+    def subset(self, keep: np.ndarray, reach: float) -> Pairs:
+        measured = self.zone is not None and reach == self.reach
+        return Pairs(
+            self.left[keep],
+            self.right[keep],
+            self.distance[keep],
+            reach,
+            self.zone[keep] if measured else None,
+            self.shared[keep] if measured else None,
+        )
+
+
+def measure_pairs(works: Works, pairs: Pairs) -> Pairs:
+    zone, shared = _zone_and_shared(works, pairs.left, pairs.right, pairs.reach)
+    return Pairs(pairs.left, pairs.right, pairs.distance, pairs.reach, zone, shared)
 
 
 def find_pairs(works: Works, mask: np.ndarray, reach: float) -> Pairs:
@@ -106,7 +128,7 @@ def _pairs_for(works: Works, pairs: Pairs | None, mask: np.ndarray, reach: float
     if pairs is None or pairs.reach < reach:
         return find_pairs(works, mask, reach)
     keep = mask[pairs.left] & mask[pairs.right] & (pairs.distance <= reach)
-    return Pairs(pairs.left[keep], pairs.right[keep], pairs.distance[keep], reach)
+    return pairs.subset(keep, reach)
 
 
 @dataclass
@@ -121,22 +143,36 @@ class WorkPairs:
     zone: np.ndarray
 
 
-def measure(works: Works, left: np.ndarray, right: np.ndarray, reach: float) -> WorkPairs:
-    """Group footprint pairs (already oriented) per work pair and measure what they share.
-
-    The zone is where the works, each buffered by reach/2, overlap; the shared length is
-    the length of line work lying within reach of the other work.
-    """
-    if len(left) == 0:
-        empty = np.array([], dtype="float64")
-        return WorkPairs(left, right, empty, empty, empty, np.array([], dtype=object))
+def _zone_and_shared(works: Works, left: np.ndarray, right: np.ndarray, reach: float):
+    """Per footprint pair: the zone where both, buffered by reach/2, overlap, and the
+    length of line work lying within reach of the other (the shorter of the two)."""
     a, b = works.geometry[left], works.geometry[right]
     half = _buffers(works.geometry, np.r_[left, right], reach / 2)
     full = _buffers(works.geometry, np.r_[left, right], reach)
     zone = shapely.intersection(half[left], half[right])
     length_a = _length_near(a, full[right], reach)
     length_b = _length_near(b, full[left], reach)
-    shared = np.nan_to_num(np.fmin(length_a, length_b), nan=0.0)
+    return zone, np.nan_to_num(np.fmin(length_a, length_b), nan=0.0)
+
+
+def measure(
+    works: Works,
+    left: np.ndarray,
+    right: np.ndarray,
+    reach: float,
+    zone: np.ndarray | None = None,
+    shared: np.ndarray | None = None,
+) -> WorkPairs:
+    """Group footprint pairs (already oriented) per work pair and add up what they share.
+
+    `zone` and `shared` may come measured already (symmetric, so orientation is free).
+    """
+    if len(left) == 0:
+        empty = np.array([], dtype="float64")
+        return WorkPairs(left, right, empty, empty, empty, np.array([], dtype=object))
+    a, b = works.geometry[left], works.geometry[right]
+    if zone is None or shared is None:
+        zone, shared = _zone_and_shared(works, left, right, reach)
     key = works.work_index[left].astype("int64") * (len(works) + 1) + works.work_index[right]
     order = np.argsort(key, kind="stable")
     key = key[order]
@@ -172,6 +208,12 @@ def _length_near(line: np.ndarray, other_buffer: np.ndarray, reach: float) -> np
     return result
 
 
+def _cached(pairs: Pairs, keep: np.ndarray):
+    if pairs.zone is None:
+        return None, None
+    return pairs.zone[keep], pairs.shared[keep]
+
+
 def _orient_symmetric(works: Works, left: np.ndarray, right: np.ndarray):
     swap = works.work_id[left] > works.work_id[right]
     return np.where(swap, right, left), np.where(swap, left, right)
@@ -201,7 +243,7 @@ def find_combine_chances(
         & ((digs[left] & digs[right]) | (digs[left] & paves[right]) | (paves[left] & digs[right]))
         & (gap <= settings.combine_window_years)
     )
-    measured = measure(works, left[keep], right[keep], reach)
+    measured = measure(works, left[keep], right[keep], reach, *_cached(found, keep))
     a, b = measured.left, measured.right
     gap = gap_years(works, a, b)
     flexible = np.maximum(works.flexibility[a], works.flexibility[b]) >= gap
@@ -285,7 +327,7 @@ def find_clashes(
             [(a, b) not in accepted for a, b in zip(works.work_id[left], works.work_id[right])],
             dtype=bool,
         )
-    measured = measure(works, left[keep], right[keep], reach)
+    measured = measure(works, left[keep], right[keep], reach, *_cached(found, keep))
     a, b = measured.left, measured.right
     days = overlap_days(works, a, b)
     severity = days / 30.0 * (1.0 + measured.shared_length / 100.0)
@@ -333,7 +375,15 @@ def _renewal_then_dig(
     years = settings.moratorium_for(works.surface_type[renewal])
     after = (works.start[dig] - works.end[renewal]).astype("float64") / DAYS_PER_YEAR
     keep = renewal_mask[renewal] & dig_mask[dig] & (after >= 0) & (after < years)
-    measured = measure(works, renewal[keep], dig[keep], reach)
+    doubled = Pairs(
+        both[0],
+        both[1],
+        np.r_[found.distance, found.distance],
+        reach,
+        None if found.zone is None else np.r_[found.zone, found.zone],
+        None if found.shared is None else np.r_[found.shared, found.shared],
+    )
+    measured = measure(works, renewal[keep], dig[keep], reach, *_cached(doubled, keep))
     r, d = measured.left, measured.right
     after = (works.start[d] - works.end[r]).astype("float64") / DAYS_PER_YEAR
     remaining = settings.moratorium_for(works.surface_type[r]) - after
@@ -628,7 +678,7 @@ def analyse(
         settings.combine_distance_m, settings.clash_distance_m, settings.sequence_distance_m
     )
     dated = ~np.isnat(works.start) & ~np.isnat(works.end) & (works.status != "cancelled")
-    pairs = find_pairs(works, dated, reach)
+    pairs = measure_pairs(works, find_pairs(works, dated, reach))
     parts = [
         find_combine_chances(works, settings, pairs),
         find_clashes(works, settings, accepted, pairs),

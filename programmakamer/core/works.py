@@ -83,7 +83,9 @@ _COLUMNS = (
 )
 
 
-def _dates(values: Sequence[date | None]) -> np.ndarray:
+def _dates(values: Sequence[date | None] | np.ndarray) -> np.ndarray:
+    if isinstance(values, np.ndarray) and np.issubdtype(values.dtype, np.datetime64):
+        return values.astype("datetime64[D]")
     return np.array(
         [np.datetime64(v.isoformat(), "D") if v is not None else NAT for v in values],
         dtype="datetime64[D]",
@@ -98,15 +100,39 @@ def _flags(values: Sequence) -> np.ndarray:
     return np.array([bool(v) if v is not None else False for v in values], dtype=bool)
 
 
+COLUMNS = (
+    "work_id",
+    "stakeholder",
+    "title",
+    "location",
+    "planned_start",
+    "planned_end",
+    "status",
+    "opens_ground",
+    "renews_surface",
+    "surface_type",
+    "flexibility_years",
+    "geometry",
+)
+
+
 def build_works(records: Sequence[dict]) -> Works:
-    """Works from plain records (the keys of the works schema plus `geometry`).
+    """Works from plain records (the keys of the works schema plus `geometry`); a record
+    without `stakeholder` is told apart by its `stakeholder_id`."""
+    columns = {name: [r.get(name) for r in records] for name in COLUMNS}
+    columns["stakeholder"] = [r.get("stakeholder") or r.get("stakeholder_id") for r in records]
+    return works_from_columns(columns)
+
+
+def works_from_columns(columns: dict[str, Sequence]) -> Works:
+    """Works from columns named as in `COLUMNS`; dates may be datetime64 arrays already.
 
     Missing ends become open-ended, and every adjustment is listed in `problems`.
     """
     problems = PeriodProblems()
-    ids = _text([r.get("work_id") for r in records])
-    start = _dates([r.get("planned_start") for r in records])
-    end = _dates([r.get("planned_end") for r in records])
+    ids = _text(columns["work_id"])
+    start = _dates(columns["planned_start"])
+    end = _dates(columns["planned_end"])
     no_start = np.isnat(start)
     open_ended = ~no_start & np.isnat(end)
     reversed_ = ~no_start & ~open_ended & (end < start)
@@ -114,23 +140,20 @@ def build_works(records: Sequence[dict]) -> Works:
     problems.no_start = sorted(set(ids[no_start]))
     problems.open_ended = sorted(set(ids[open_ended]))
     problems.end_before_start = sorted(set(ids[reversed_]))
-    geometry = np.array([r.get("geometry") for r in records], dtype=object)
-    flexibility = np.array(
-        [float(r.get("flexibility_years") or 0.0) for r in records], dtype="float64"
-    )
+    flexibility = np.array([float(v or 0.0) for v in columns["flexibility_years"]], dtype="float64")
     return Works(
         work_id=ids,
-        stakeholder=_text([r.get("stakeholder") or r.get("stakeholder_id") for r in records]),
-        title=_text([r.get("title") for r in records]),
-        location=_text([r.get("location") for r in records]),
+        stakeholder=_text(columns["stakeholder"]),
+        title=_text(columns["title"]),
+        location=_text(columns["location"]),
         start=start,
         end=end,
-        status=_text([r.get("status") for r in records]),
-        opens_ground=_flags([r.get("opens_ground") for r in records]),
-        renews_surface=_flags([r.get("renews_surface") for r in records]),
-        surface_type=_text([r.get("surface_type") for r in records]),
+        status=_text(columns["status"]),
+        opens_ground=_flags(columns["opens_ground"]),
+        renews_surface=_flags(columns["renews_surface"]),
+        surface_type=_text(columns["surface_type"]),
         flexibility=flexibility,
-        geometry=geometry,
+        geometry=np.asarray(columns["geometry"], dtype=object),
         problems=problems,
     )
 

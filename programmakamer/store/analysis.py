@@ -16,16 +16,16 @@ from pathlib import Path
 
 import numpy as np
 from qgis.core import QgsFeatureRequest
+from qgis.PyQt.QtCore import QDate, QVariant
 
 from ..core import rules
 from ..core.findings import Findings
 from ..core.schema import CHALLENGES, DECISIONS, FINDINGS, WORK_TABLES
-from ..core.works import Works, build_works, valid_geometries
+from ..core.works import Works, valid_geometries, works_from_columns
 from ..translation import tr
 from .programme import (
     ProgrammeError,
     edit_session,
-    from_qvariant,
     make_features,
     read_programme,
     read_stakeholders,
@@ -44,22 +44,47 @@ class ReadReport:
 
 
 def read_geometries(layer, names: list[str] | None = None):
-    """Attributes (all, or `names`) as dicts and geometries as one shapely array, in one pass."""
+    """Attribute columns (all, or `names`) and one shapely geometry array, in one pass.
+
+    Columns are converted once each: NULL to None, dates to datetime64[D].
+    """
     import shapely
 
     fields = layer.fields()
     names = names or fields.names()
     request = QgsFeatureRequest().setSubsetOfAttributes(names, fields)
     indexes = [fields.indexOf(n) for n in names]
-    rows, wkb = [], []
+    values, wkb = [], []
     for feature in layer.getFeatures(request):
-        values = feature.attributes()
-        rows.append({n: from_qvariant(values[i]) for n, i in zip(names, indexes)})
+        # attribute(i) per wanted field: attributes() would build NULLs for all the others
+        values.append([feature.attribute(i) for i in indexes])
         geometry = feature.geometry()
         wkb.append(None if geometry.isNull() or geometry.isEmpty() else bytes(geometry.asWkb()))
-    geometries = shapely.from_wkb(np.array(wkb, dtype=object))
-    geometries = shapely.force_2d(geometries)
-    return rows, geometries
+    raw = list(zip(*values)) if values else [() for _ in names]
+    columns = {
+        name: _date_column(column)
+        if fields.field(name).type() == QVariant.Date
+        else [None if isinstance(v, QVariant) else v for v in column]
+        for name, column in zip(names, raw)
+    }
+    geometries = shapely.force_2d(shapely.from_wkb(np.array(wkb, dtype=object)))
+    return columns, geometries
+
+
+_UNIX_JULIAN_DAY = 2440588
+
+
+def _date_column(column) -> np.ndarray:
+    days = np.array(
+        [
+            v.toJulianDay() - _UNIX_JULIAN_DAY if isinstance(v, QDate) and v.isValid() else -(2**62)
+            for v in column
+        ],
+        dtype="int64",
+    )
+    dates = days.astype("datetime64[D]")
+    dates[days == -(2**62)] = np.datetime64("NaT")
+    return dates
 
 
 WORK_ATTRIBUTES = [
@@ -80,30 +105,42 @@ WORK_ATTRIBUTES = [
 def read_works(path: str | Path) -> tuple[Works, ReadReport]:
     report = ReadReport()
     names = {s["stakeholder_id"]: s["name"] for s in read_stakeholders(path)}
-    records = []
+    parts = []
     for table in WORK_TABLES:
-        rows, geometries = read_geometries(table_layer(path, table.name), WORK_ATTRIBUTES)
-        report.features += len(rows)
-        for row, geometry in zip(rows, geometries):
-            if geometry is None:
-                report.no_geometry += 1
-                continue
-            row["stakeholder"] = names.get(row["stakeholder_id"], str(row["stakeholder_id"]))
-            row["geometry"] = geometry
-            records.append(row)
-    works = build_works(records)
+        columns, geometries = read_geometries(table_layer(path, table.name), WORK_ATTRIBUTES)
+        present = ~shapely_missing(geometries)
+        report.features += len(geometries)
+        report.no_geometry += int((~present).sum())
+        columns = {k: _array(v)[present] for k, v in columns.items()}
+        columns["stakeholder"] = np.array(
+            [names.get(s, str(s)) for s in columns["stakeholder_id"]], dtype=object
+        )
+        columns["geometry"] = geometries[present]
+        parts.append(columns)
+    merged = {k: np.concatenate([p[k] for p in parts]) for k in parts[0]}
+    works = works_from_columns(merged)
     works.geometry, repaired = valid_geometries(works.geometry)
     report.repaired = sorted({str(works.work_id[i]) for i in repaired})
     return works, report
 
 
+def shapely_missing(geometries: np.ndarray) -> np.ndarray:
+    import shapely
+
+    return shapely.is_missing(geometries)
+
+
+def _array(values) -> np.ndarray:
+    return values if isinstance(values, np.ndarray) else np.array(values, dtype=object)
+
+
 def read_challenges(path: str | Path) -> rules.Challenges:
-    rows, geometries = read_geometries(table_layer(path, CHALLENGES.name))
-    keep = np.array([g is not None for g in geometries], dtype=bool)
+    columns, geometries = read_geometries(table_layer(path, CHALLENGES.name))
+    keep = ~shapely_missing(geometries)
     return rules.Challenges(
-        np.array([r["challenge_id"] for r in rows], dtype=object)[keep] if rows else np.array([]),
-        np.array([r["title"] for r in rows], dtype=object)[keep] if rows else np.array([]),
-        valid_geometries(geometries[keep])[0] if rows else np.array([], dtype=object),
+        np.asarray(columns["challenge_id"], dtype=object)[keep],
+        np.asarray(columns["title"], dtype=object)[keep],
+        valid_geometries(geometries[keep])[0],
     )
 
 

@@ -230,3 +230,23 @@ def test_an_invalid_bowtie_is_repaired_and_listed():
     assert listed == [0]
     assert shapely.is_valid(repaired).all()
     assert repaired[0].area == pytest.approx(50.0)
+
+
+def test_the_shared_pair_search_gives_what_each_rule_finds_alone():
+    from programmakamer.core.demo import generate_demo_city
+    from programmakamer.core.works import build_works
+
+    city = generate_demo_city()
+    works = build_works([{**w, "stakeholder": str(w["stakeholder_id"])} for w in city.works])
+    together = rules.analyse(works, SETTINGS)
+    for kind, alone in (
+        ("combine", rules.find_combine_chances(works, SETTINGS)),
+        ("clash", rules.find_clashes(works, SETTINGS)),
+        ("sequence", rules.find_sequence_errors(works, SETTINGS)),
+        ("moratorium", rules.find_moratorium_breaches(works, SETTINGS)),
+    ):
+        mask = together.kind == kind
+        assert sorted(together.finding_id[mask]) == sorted(alone.finding_id), kind
+        assert sorted(together.shared_length_m[mask]) == pytest.approx(
+            sorted(alone.shared_length_m)
+        )
