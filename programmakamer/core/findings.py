@@ -71,26 +71,23 @@ class Findings:
 
     def rows(self) -> list[dict]:
         """One plain dict per finding, for adapters that write features."""
-        ids = self.finding_id
-        names = TEXT_COLUMNS + NUMBER_COLUMNS + ("geometry", "parameters")
-        result = []
-        for i in range(len(self)):
-            row = {name: _plain(getattr(self, name)[i]) for name in names}
-            row["finding_id"] = ids[i]
-            row["extra"] = self.extra[i] if self.extra else {}
-            result.append(row)
-        return result
+        columns = {name: _plain_text(getattr(self, name)) for name in TEXT_COLUMNS}
+        columns.update({name: _plain_numbers(getattr(self, name)) for name in NUMBER_COLUMNS})
+        columns["geometry"] = list(self.geometry)
+        columns["parameters"] = list(self.parameters)
+        columns["finding_id"] = list(self.finding_id)
+        columns["extra"] = self.extra if self.extra else [{} for _ in range(len(self))]
+        names = list(columns)
+        return [dict(zip(names, values)) for values in zip(*columns.values())]
 
 
-def _plain(value):
-    if isinstance(value, np.floating):
-        value = float(value)
-        return None if np.isnan(value) else value
-    if isinstance(value, float) and np.isnan(value):
-        return None
-    if value == "":
-        return None
-    return value
+def _plain_numbers(column: np.ndarray) -> list:
+    """Python floats, NaN as None (a NULL in the table)."""
+    return [None if value != value else value for value in column.astype("float64").tolist()]
+
+
+def _plain_text(column: np.ndarray) -> list:
+    return [None if value == "" else value for value in column.tolist()]
 
 
 def stable_id(kind: str, work_a: str, work_b: str, challenge: str) -> str:

@@ -340,8 +340,8 @@ Uitvoer: het .gpkg-bestand. Een bestaand bestand wordt niet overschreven.</trans
       <translation>Minimum aantal werken in een cel en jaar</translation>
     </message>
     <message>
-      <source>Knelpunten: per cell of a square grid (or per zone polygon, e.g. neighbourhoods, when given) and per year: the number of works under way and the number of excavations. Hindrance = works + 2 × excavations. Only cells where some year has at least the minimum number of works are output; the per-year figures are in the parameters field (year: works, excavations, hindrance). Severity = the highest yearly hindrance.</source>
-      <translation>Knelpunten: per cel van een vierkant raster (of per zonevlak, bijvoorbeeld wijken, als die gegeven zijn) en per jaar: het aantal lopende werken en het aantal graafwerken. Hinder = werken + 2 × graafwerken. Alleen cellen waar in een jaar minstens het minimum aantal werken loopt komen in de uitvoer; de cijfers per jaar staan in het parameterveld (jaar: werken, graafwerken, hinder). Ernst = de hoogste hinder in een jaar.</translation>
+      <source>Knelpunten: per cell of a square grid (or per zone polygon, e.g. neighbourhoods, when given) and per year: the number of works under way and the number of excavations. Hindrance = works + 2 × excavations. Only cells where some year has at least the minimum number of works are output, with fields per year: works_YYYY, digs_YYYY and hindrance_YYYY. Severity = the highest yearly hindrance.</source>
+      <translation>Knelpunten: per cel van een vierkant raster (of per zonevlak, bijvoorbeeld wijken, als die gegeven zijn) en per jaar: het aantal lopende werken en het aantal graafwerken. Hinder = werken + 2 × graafwerken. Alleen cellen waar in een jaar minstens het minimum aantal werken loopt komen in de uitvoer, met velden per jaar: works_JJJJ, digs_JJJJ en hindrance_JJJJ. Ernst = de hoogste hinder in een jaar.</translation>
     </message>
     <message>
       <source>Cell size: metres, default 250. Minimum works: default 4. Zones: optional polygons with an optional name field.</source>

@@ -36,8 +36,8 @@ class FindHotspots(WorkLayerRuleAlgorithm):
                     "neighbourhoods, when given) and per year: the number of works under way "
                     "and the number of excavations. Hindrance = works + 2 × excavations. Only "
                     "cells where some year has at least the minimum number of works are "
-                    "output; the per-year figures are in the parameters field (year: works, "
-                    "excavations, hindrance). Severity = the highest yearly hindrance."
+                    "output, with fields per year: works_YYYY, digs_YYYY and hindrance_YYYY. "
+                    "Severity = the highest yearly hindrance."
                 ),
                 self.tr(
                     "Cell size: metres, default 250. Minimum works: default 4. Zones: optional "
@@ -90,3 +90,21 @@ class FindHotspots(WorkLayerRuleAlgorithm):
             )
             zones = Challenges(ids, names, valid_geometries(geometries)[0])
         return find_hotspots(works, settings, zones)
+
+    def extra_fields(self, found) -> list:
+        from qgis.core import QgsField
+        from qgis.PyQt.QtCore import QVariant
+
+        years = sorted({year for extra in found.extra for year in extra.get("years", {})})
+        return [
+            QgsField("{}_{}".format(measure, year), QVariant.Int)
+            for year in years
+            for measure in ("works", "digs", "hindrance")
+        ]
+
+    def extra_value(self, row: dict, name: str):
+        measure, year = name.rsplit("_", 1)
+        figures = row["extra"].get("years", {}).get(int(year))
+        if figures is None:
+            return 0
+        return figures[("works", "digs", "hindrance").index(measure)]

@@ -330,6 +330,9 @@ class WorkLayerRuleAlgorithm(ProgrammakamerAlgorithm):
             return {}
         feedback.setProgress(80)
         fields = QgsFields(qgs_fields(FINDINGS))
+        extra_fields = self.extra_fields(found)
+        for field in extra_fields:
+            fields.append(field)
         sink, dest = self.parameterAsSink(
             parameters, self.OUTPUT, context, fields, QgsWkbTypes.MultiPolygon, crs
         )
@@ -337,11 +340,16 @@ class WorkLayerRuleAlgorithm(ProgrammakamerAlgorithm):
             raise QgsProcessingException(self.invalidSinkError(parameters, self.OUTPUT))
         from ..store.analysis import polygonal
 
+        found.geometry = polygonal(found.geometry)
         rows = found.rows()
         for row in rows:
             row["state"] = "open"
-            row["geometry"] = polygonal(row["geometry"])
-        if not sink.addFeatures(make_features(FINDINGS, rows, fields), QgsFeatureSink.FastInsert):
+        features = make_features(FINDINGS, rows, fields)
+        if extra_fields:
+            for feature, row in zip(features, rows):
+                for field in extra_fields:
+                    feature[field.name()] = self.extra_value(row, field.name())
+        if not sink.addFeatures(features, QgsFeatureSink.FastInsert):
             raise QgsProcessingException(
                 self.tr("Writing the findings failed: {}").format(sink.lastError())
             )
@@ -351,6 +359,13 @@ class WorkLayerRuleAlgorithm(ProgrammakamerAlgorithm):
 
     def find(self, works, settings, parameters, context, feedback, crs):
         raise NotImplementedError
+
+    def extra_fields(self, found) -> list:
+        """Fields a rule adds to the findings fields (hotspots: one set per year)."""
+        return []
+
+    def extra_value(self, row: dict, name: str):
+        return None
 
 
 def _yes(value) -> bool:

@@ -168,16 +168,21 @@ def accepted_combinations(path: str | Path) -> set[tuple[str, str]]:
     }
 
 
-def polygonal(geometry):
-    """The polygon part of a finding's zone (a touch can add lines or points)."""
+def polygonal(geometries: np.ndarray) -> np.ndarray:
+    """The polygon part of each finding's zone (a touch can add lines or points); None
+    where nothing polygonal is left."""
     import shapely
 
-    if geometry is None or shapely.is_empty(geometry):
-        return None
-    if geometry.geom_type in ("Polygon", "MultiPolygon"):
-        return geometry
-    parts = [p for p in shapely.get_parts(geometry) if p.geom_type == "Polygon"]
-    return shapely.multipolygons(parts) if parts else None
+    geometries = np.asarray(geometries, dtype=object)
+    result = np.full(len(geometries), None, dtype=object)
+    types = shapely.get_type_id(geometries)
+    empty = shapely.is_empty(geometries) | shapely.is_missing(geometries)
+    areal = np.isin(types, (3, 6)) & ~empty
+    result[areal] = geometries[areal]
+    for i in np.flatnonzero(~areal & ~empty):
+        parts = [p for p in shapely.get_parts(geometries[i]) if p.geom_type == "Polygon"]
+        result[i] = shapely.multipolygons(parts) if parts else None
+    return result
 
 
 @dataclass
@@ -196,12 +201,12 @@ def write_findings(path: str | Path, findings: Findings) -> WriteReport:
     for feature in layer.getFeatures(request):
         existing[feature["finding_id"]] = (feature.id(), feature["state"])
     now = datetime.now().replace(microsecond=0)
+    findings.geometry = polygonal(findings.geometry)
     rows = findings.rows()
     for row in rows:
         row["state"] = "open"
         row["last_found"] = now
         row["first_found"] = now
-        row["geometry"] = polygonal(row["geometry"])
         if row["extra"]:
             row["parameters"] = json.dumps(
                 {**json.loads(row["parameters"]), **row["extra"]}, sort_keys=True

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import os
 import tempfile
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass
 from datetime import date, datetime
@@ -125,29 +125,45 @@ def from_qvariant(value):
     return value
 
 
-def make_features(table: Table, records: Iterable[dict], fields: QgsFields) -> list[QgsFeature]:
+def make_features(table: Table, records: Sequence[dict], fields: QgsFields) -> list[QgsFeature]:
     """QGIS features for a layer's `fields` (the GeoPackage adds fid) from plain records.
 
-    Shapely geometries pass as WKB, once each; shapely is only needed when there are any.
-    Inside QGIS, shapely's calls can resolve to QGIS's own GEOS (3.11 on Debian 12), whose
-    WKB writer refuses the 4-dimension default of shapely 2.1: ask for 2D explicitly.
+    Attributes are set in one call per feature; shapely geometries become WKB in one bulk
+    call, and shapely is only needed when there are any. Inside QGIS, shapely's calls can
+    resolve to QGIS's own GEOS (3.11 on Debian 12), whose WKB writer refuses shapely 2.1's
+    4-dimension default: ask for 2D explicitly.
     """
-    slots = [(fields.indexOf(f.name), f) for f in table.fields]
+    slots = [(fields.indexOf(f.name), f.name, f.kind) for f in table.fields]
+    slots = [s for s in slots if s[0] >= 0]
+    dated = [(i, name, kind) for i, name, kind in slots if kind in ("date", "datetime")]
+    plain = [(i, name) for i, name, kind in slots if kind not in ("date", "datetime")]
+    width = fields.count()
+    wkb = _bulk_wkb([record.get("geometry") for record in records])
     features = []
-    for record in records:
+    for record, geometry in zip(records, wkb):
+        values = [None] * width
+        for index, name in plain:
+            values[index] = record.get(name)
+        for index, name, kind in dated:
+            values[index] = _to_qvariant(record.get(name), kind)
         feature = QgsFeature(fields)
-        for index, f in slots:
-            feature.setAttribute(index, _to_qvariant(record.get(f.name), f.kind))
-        geometry = record.get("geometry")
+        feature.setAttributes(values)
         if geometry is not None:
-            import shapely  # here, not above: creating a programme works without shapely 2
-
             qgs = QgsGeometry()
-            qgs.fromWkb(shapely.to_wkb(geometry, output_dimension=2))
+            qgs.fromWkb(geometry)
             qgs.convertToMultiType()
             feature.setGeometry(qgs)
         features.append(feature)
     return features
+
+
+def _bulk_wkb(geometries: list) -> list:
+    if all(g is None for g in geometries):
+        return geometries
+    import numpy as np
+    import shapely  # here, not above: creating a programme works without shapely 2
+
+    return list(shapely.to_wkb(np.array(geometries, dtype=object), output_dimension=2))
 
 
 @contextmanager

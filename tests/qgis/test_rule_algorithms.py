@@ -150,3 +150,20 @@ def test_every_rule_runs_on_the_demo_works_layer(processing_run, demo_programme)
     assert counts["findsequenceerrors"] == 6 and counts["findmoratoriumbreaches"] == 5
     assert counts["findcombinechances"] == 78 and counts["findclashes"] == 24
     assert counts["findambitions"] > 0 and counts["findhotspots"] > 0
+
+
+def test_hotspots_carry_fields_per_year(processing_run, demo_programme):
+    result = processing_run(
+        "programmakamer:findhotspots",
+        {"INPUT": "{}|layername=works_lines".format(demo_programme), "OUTPUT": "memory:"},
+    )
+    layer = result["OUTPUT"]
+    names = layer.fields().names()
+    assert {"works_2027", "digs_2027", "hindrance_2027"} <= set(names)
+    for feature in layer.getFeatures():
+        peak = max(feature[n] for n in names if n.startswith("hindrance_"))
+        assert peak == feature["severity"]
+        assert all(
+            feature["hindrance_" + y] == feature["works_" + y] + 2 * feature["digs_" + y]
+            for y in (n.split("_")[1] for n in names if n.startswith("works_"))
+        )
