@@ -33,6 +33,7 @@ class RuleSettings:
     sequence_distance_m: float = 5.0
     hotspot_cell_m: float = 250.0
     hotspot_min_works: float = 4.0
+    hotspot_hexagonal: float = 0.0  # 1: hexagonal cells of the same area as the squares
     moratorium_years: dict[str, float] = field(
         default_factory=lambda: dict(DEFAULT_MORATORIUM_YEARS)
     )
@@ -577,6 +578,30 @@ def square_grid(bounds: tuple[float, float, float, float], size: float):
     return keys, cells
 
 
+def hexagonal_grid(bounds: tuple[float, float, float, float], size: float):
+    """Flat-topped hexagons with the area of a `size` × `size` square, covering `bounds`.
+
+    Columns are 1.5 r apart and every other column is shifted half a row, so the grid is
+    the same wherever the works lie: a cell keeps its key between analyses.
+    """
+    r = size * np.sqrt(2.0 / (3.0 * np.sqrt(3.0)))
+    dx, dy = 1.5 * r, np.sqrt(3.0) * r
+    xmin, ymin, xmax, ymax = bounds
+    columns = np.arange(np.floor(xmin / dx) - 1, np.ceil(xmax / dx) + 2)
+    rows = np.arange(np.floor(ymin / dy) - 1, np.ceil(ymax / dy) + 2)
+    ci, rj = np.meshgrid(columns, rows)
+    ci, rj = ci.ravel(), rj.ravel()
+    cx = ci * dx
+    cy = rj * dy + np.where(ci % 2 == 1, dy / 2, 0.0)
+    angles = np.radians(np.arange(0, 360, 60))
+    ring = np.stack([cx[:, None] + r * np.cos(angles), cy[:, None] + r * np.sin(angles)], axis=-1)
+    ring = np.concatenate([ring, ring[:, :1]], axis=1)
+    cells = shapely.polygons(ring)
+    keys = np.array(["hex:{:.0f}_{:.0f}".format(i, j) for i, j in zip(ci, rj)], dtype=object)
+    labels = ["{:.0f}, {:.0f}".format(x, y) for x, y in zip(cx, cy)]
+    return keys, cells, labels
+
+
 def find_hotspots(
     works: Works,
     settings: RuleSettings,
@@ -591,8 +616,13 @@ def find_hotspots(
     if len(index) == 0:
         return make_findings("hotspot", 0, {})
     geometry = works.geometry[index]
-    if zones is None:
-        keys, cells = square_grid(tuple(shapely.total_bounds(geometry)), settings.hotspot_cell_m)
+    bounds = tuple(shapely.total_bounds(geometry))
+    if zones is None and settings.hotspot_hexagonal:
+        keys, cells, centres = hexagonal_grid(bounds, settings.hotspot_cell_m)
+        labels_en = np.array(["Cell around " + xy for xy in centres], dtype=object)
+        labels_nl = np.array(["Cel rond " + xy for xy in centres], dtype=object)
+    elif zones is None:
+        keys, cells = square_grid(bounds, settings.hotspot_cell_m)
         corners = [k.split(":")[1].replace("_", ", ") for k in keys]
         labels_en = np.array(["Cell at " + xy for xy in corners], dtype=object)
         labels_nl = np.array(["Cel bij " + xy for xy in corners], dtype=object)
@@ -652,6 +682,7 @@ def find_hotspots(
         len(hot),
         {
             "cell_m": None if zones is not None else settings.hotspot_cell_m,
+            "hexagonal": bool(settings.hotspot_hexagonal) and zones is None,
             "min_works": settings.hotspot_min_works,
             "years": list(years),
         },

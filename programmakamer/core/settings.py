@@ -74,6 +74,14 @@ RULE_SETTINGS = (
         maximum=10000.0,
     ),
     RuleSetting(
+        "hotspot_hexagonal",
+        0.0,
+        "0/1",
+        "Hotspot: 1 for hexagonal cells (same area as the squares), 0 for squares",
+        "Knelpunt: 1 voor zeshoekige cellen (zelfde oppervlak als vierkanten), 0 voor vierkanten",
+        maximum=1.0,
+    ),
+    RuleSetting(
         "hotspot_min_works",
         4.0,
         "works",

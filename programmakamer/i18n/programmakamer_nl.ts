@@ -344,8 +344,12 @@ Uitvoer: het .gpkg-bestand. Een bestaand bestand wordt niet overschreven.</trans
       <translation>Knelpunten: per cel van een vierkant raster (of per zonevlak, bijvoorbeeld wijken, als die gegeven zijn) en per jaar: het aantal lopende werken en het aantal graafwerken. Hinder = werken + 2 × graafwerken. Alleen cellen waar in een jaar minstens het minimum aantal werken loopt komen in de uitvoer, met velden per jaar: works_JJJJ, digs_JJJJ en hindrance_JJJJ. Ernst = de hoogste hinder in een jaar.</translation>
     </message>
     <message>
-      <source>Cell size: metres, default 250. Minimum works: default 4. Zones: optional polygons with an optional name field.</source>
-      <translation>Celgrootte: meters, standaard 250. Minimum werken: standaard 4. Zones: optionele vlakken met een optioneel naamveld.</translation>
+      <source>Cell size: metres, default 250 (hexagons get the same area). Minimum works: default 4. Zones: optional polygons with an optional name field. The result is styled as a heat map of the severity.</source>
+      <translation>Celgrootte: meters, standaard 250 (zeshoeken krijgen hetzelfde oppervlak). Minimum werken: standaard 4. Zones: optionele vlakken met een optioneel naamveld. Het resultaat krijgt een hittekaart van de ernst als stijl.</translation>
+    </message>
+    <message>
+      <source>Grid</source>
+      <translation>Raster</translation>
     </message>
     <message>
       <source>Zones instead of a grid</source>
@@ -354,6 +358,14 @@ Uitvoer: het .gpkg-bestand. Een bestaand bestand wordt niet overschreven.</trans
     <message>
       <source>Zone name field</source>
       <translation>Veld met zonenaam</translation>
+    </message>
+    <message>
+      <source>Squares</source>
+      <translation>Vierkanten</translation>
+    </message>
+    <message>
+      <source>Hexagons</source>
+      <translation>Zeshoeken</translation>
     </message>
     <message>
       <source>Find moratorium breaches</source>

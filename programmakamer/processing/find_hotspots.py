@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from qgis.core import (
     QgsProcessing,
+    QgsProcessingLayerPostProcessorInterface,
+    QgsProcessingParameterEnum,
     QgsProcessingParameterFeatureSource,
     QgsProcessingParameterField,
 )
@@ -13,6 +15,7 @@ from .rule_algorithm import WorkLayerRuleAlgorithm
 
 class FindHotspots(WorkLayerRuleAlgorithm):
     NAME = "findhotspots"
+    GRID = "GRID"
     CELL_SIZE, MIN_WORKS, ZONES, ZONE_NAME_FIELD = (
         "CELL_SIZE",
         "MIN_WORKS",
@@ -40,8 +43,9 @@ class FindHotspots(WorkLayerRuleAlgorithm):
                     "Severity = the highest yearly hindrance."
                 ),
                 self.tr(
-                    "Cell size: metres, default 250. Minimum works: default 4. Zones: optional "
-                    "polygons with an optional name field."
+                    "Cell size: metres, default 250 (hexagons get the same area). Minimum "
+                    "works: default 4. Zones: optional polygons with an optional name field. "
+                    "The result is styled as a heat map of the severity."
                 ),
                 self.field_help(),
             )
@@ -50,6 +54,14 @@ class FindHotspots(WorkLayerRuleAlgorithm):
     def add_rule_parameters(self) -> None:
         self.number(self.CELL_SIZE, self.tr("Cell size (m)"), 250.0, 10.0)
         self.number(self.MIN_WORKS, self.tr("Minimum number of works in a cell and year"), 4.0, 1.0)
+        self.addParameter(
+            QgsProcessingParameterEnum(
+                self.GRID,
+                self.tr("Grid"),
+                [self.tr("Squares"), self.tr("Hexagons")],
+                defaultValue=0,
+            )
+        )
         self.addParameter(
             QgsProcessingParameterFeatureSource(
                 self.ZONES,
@@ -68,7 +80,15 @@ class FindHotspots(WorkLayerRuleAlgorithm):
         settings = super().settings(parameters, context)
         settings.hotspot_cell_m = self.parameterAsDouble(parameters, self.CELL_SIZE, context)
         settings.hotspot_min_works = self.parameterAsDouble(parameters, self.MIN_WORKS, context)
+        settings.hotspot_hexagonal = float(self.parameterAsEnum(parameters, self.GRID, context))
         return settings
+
+    def processAlgorithm(self, parameters, context, feedback):
+        results = super().processAlgorithm(parameters, context, feedback)
+        dest = results.get(self.OUTPUT)
+        if dest and context.willLoadLayerOnCompletion(dest):
+            context.layerToLoadOnCompletionDetails(dest).setPostProcessor(HeatMapStyle.shared())
+        return results
 
     def find(self, works, settings, parameters, context, feedback, crs):
         import numpy as np
@@ -108,3 +128,23 @@ class FindHotspots(WorkLayerRuleAlgorithm):
         if figures is None:
             return 0
         return figures[("works", "digs", "hindrance").index(measure)]
+
+
+class HeatMapStyle(QgsProcessingLayerPostProcessorInterface):
+    """Styles the loaded result. One shared instance: QGIS calls it after the algorithm
+    (a copy made by QGIS for the run) is gone, so the algorithm cannot own it."""
+
+    _instance = None
+
+    @classmethod
+    def shared(cls) -> HeatMapStyle:
+        if cls._instance is None:
+            cls._instance = cls()
+        return cls._instance
+
+    def postProcessLayer(self, layer, context, feedback):
+        from ..store.styles import hotspot_renderer
+
+        if layer is not None and layer.featureCount() > 0:
+            layer.setRenderer(hotspot_renderer(layer))
+            layer.triggerRepaint()

@@ -210,3 +210,21 @@ def findings_renderer() -> QgsCategorizedSymbolRenderer:
         categories.append(QgsRendererCategory(choice.value, symbol, choice.label(language())))
     expression = 'CASE WHEN "state" = \'open\' THEN "kind" END'
     return QgsCategorizedSymbolRenderer(expression, categories)
+
+
+def hotspot_renderer(layer):
+    """Hotspot cells as a heat map: severity in up to five natural-breaks classes, yellow to red."""
+    from qgis.core import (
+        QgsClassificationJenks,
+        QgsGraduatedSymbolRenderer,
+        QgsStyle,
+    )
+
+    renderer = QgsGraduatedSymbolRenderer("severity")
+    renderer.setSourceSymbol(
+        QgsFillSymbol.createSimple({"outline_color": "#80000000", "outline_width": "0.2"})
+    )
+    renderer.setSourceColorRamp(QgsStyle.defaultStyle().colorRamp("YlOrRd"))
+    renderer.setClassificationMethod(QgsClassificationJenks())
+    renderer.updateClasses(layer, 5)
+    return renderer

@@ -167,3 +167,22 @@ def test_hotspots_carry_fields_per_year(processing_run, demo_programme):
             feature["hindrance_" + y] == feature["works_" + y] + 2 * feature["digs_" + y]
             for y in (n.split("_")[1] for n in names if n.startswith("works_"))
         )
+
+
+def test_hotspots_load_as_a_heat_map_on_hexagons(processing_run, demo_programme, project):
+    import processing
+
+    result = processing.runAndLoadResults(
+        "programmakamer:findhotspots",
+        {
+            "INPUT": "{}|layername=works_lines".format(demo_programme),
+            "GRID": 1,
+            "CELL_SIZE": 200,
+            "OUTPUT": "memory:",
+        },
+    )
+    layer = project.mapLayer(result["OUTPUT"])
+    assert layer is not None and layer.featureCount() > 0
+    assert all(f["challenge_id"].startswith("hex:") for f in layer.getFeatures())
+    assert layer.renderer().type() == "graduatedSymbol"
+    assert layer.renderer().classAttribute() == "severity"

@@ -250,3 +250,24 @@ def test_the_shared_pair_search_gives_what_each_rule_finds_alone():
         assert sorted(together.shared_length_m[mask]) == pytest.approx(
             sorted(alone.shared_length_m)
         )
+
+
+def test_hexagonal_cells_tile_the_plane_with_the_area_of_the_squares():
+    keys, cells, _ = rules.hexagonal_grid((0.0, 0.0, 1000.0, 1000.0), 100.0)
+    assert np.allclose(shapely.area(cells), 100.0 * 100.0)
+    assert len(set(keys)) == len(keys)
+    covered = shapely.intersection(shapely.union_all(cells), box(0, 0, 1000, 1000))
+    assert covered.area == pytest.approx(1000.0 * 1000.0, rel=1e-9)  # no gaps
+    # neighbours share edges, never overlap
+    overlap = shapely.area(shapely.intersection(cells[:-1], cells[1:]))
+    assert overlap.max() < 1e-6
+
+
+def test_hotspots_on_a_hexagonal_grid():
+    works = works_of(
+        *[work("W{}".format(i), "S", Point(10 + i, 10), 2028, 2028) for i in range(4)],
+    )
+    settings = rules.RuleSettings(hotspot_cell_m=100, hotspot_min_works=4, hotspot_hexagonal=1)
+    found = rules.find_hotspots(works, settings)
+    assert len(found) == 1 and found.challenge_id[0].startswith("hex:")
+    assert found.shared_area_m2[0] == pytest.approx(10000.0)
