@@ -248,6 +248,11 @@ def main(sizes: list[int]) -> int:
             records.append(record)
             print(record, flush=True)
     RESULTS.mkdir(parents=True, exist_ok=True)
+    # keep earlier sizes: the 1M run is long and done on its own
+    earlier = RESULTS / "results.json"
+    if earlier.exists():
+        kept = [r for r in json.loads(earlier.read_text()) if r["n"] not in sizes]
+        records = sorted(kept + records, key=lambda r: (r["n"], METHODS.index(r["method"])))
     (RESULTS / "results.json").write_text(json.dumps(records, indent=1) + "\n")
     floor = {r["n"]: r["seconds"] for r in records if r["method"] == "read_floor"}
     lines = [

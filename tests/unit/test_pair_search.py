@@ -58,3 +58,19 @@ def test_bulk_pair_search_finds_exactly_the_pairs_plain_distance_finds(seed, rea
     found = find_pairs(works, np.ones(len(works), dtype=bool), reach)
     assert set(zip(found.left.tolist(), found.right.tolist())) == oracle(geometries, reach)
     assert np.all(found.distance <= reach + 1e-9)
+
+
+def test_an_explosion_of_pairs_is_refused_before_it_is_built(monkeypatch):
+    from programmakamer.core import rules
+    from programmakamer.core.errors import RuleError
+
+    monkeypatch.setattr(rules, "MAX_PAIRS", 100_000)
+    rng = np.random.default_rng(7)
+    points = shapely.points(rng.uniform(0, 100, (3000, 2)))
+    works = build_works(
+        [{"work_id": str(i), "geometry": g, "planned_start": None} for i, g in enumerate(points)]
+    )
+    with pytest.raises(RuleError) as refused:
+        find_pairs(works, np.ones(len(works), dtype=bool), 50.0)
+    assert refused.value.code == "too_many_pairs"
+    assert refused.value.value > 100_000
