@@ -209,6 +209,25 @@ def _length_near(line: np.ndarray, other_buffer: np.ndarray, reach: float) -> np
     return result
 
 
+def _pair_findings(kind: str, works: Works, measured: WorkPairs, parameters: dict, **columns):
+    """Findings for measured work pairs: the columns every pair rule shares, plus its own."""
+    a, b = measured.left, measured.right
+    return make_findings(
+        kind,
+        len(a),
+        parameters,
+        work_a=works.work_id[a],
+        work_b=works.work_id[b],
+        stakeholder_a=works.stakeholder[a],
+        stakeholder_b=works.stakeholder[b],
+        distance_m=measured.distance,
+        shared_length_m=measured.shared_length,
+        shared_area_m2=measured.shared_area,
+        geometry=measured.zone,
+        **columns,
+    )
+
+
 def _cached(pairs: Pairs, keep: np.ndarray):
     if pairs.zone is None:
         return None, None
@@ -253,25 +272,18 @@ def find_combine_chances(
         _explain_combine(works, i, j, length, g, s, f)
         for i, j, length, g, s, f in zip(a, b, measured.shared_length, gap, saving, flexible)
     ]
-    return make_findings(
+    return _pair_findings(
         "combine",
-        len(a),
+        works,
+        measured,
         {
             "distance_m": reach,
             "window_years": settings.combine_window_years,
             "cost_per_metre_eur": settings.cost_per_metre_eur,
         },
-        work_a=works.work_id[a],
-        work_b=works.work_id[b],
-        stakeholder_a=works.stakeholder[a],
-        stakeholder_b=works.stakeholder[b],
-        distance_m=measured.distance,
-        shared_length_m=measured.shared_length,
-        shared_area_m2=measured.shared_area,
         time_gap_years=gap,
         saving_eur=saving,
         severity=measured.shared_length / 100.0,
-        geometry=measured.zone,
         explanation_en=[t[0] for t in texts],
         explanation_nl=[t[1] for t in texts],
     )
@@ -344,20 +356,13 @@ def find_clashes(
         )
         for i, j, d in zip(a, b, days)
     ]
-    return make_findings(
+    return _pair_findings(
         "clash",
-        len(a),
+        works,
+        measured,
         {"distance_m": reach},
-        work_a=works.work_id[a],
-        work_b=works.work_id[b],
-        stakeholder_a=works.stakeholder[a],
-        stakeholder_b=works.stakeholder[b],
-        distance_m=measured.distance,
-        shared_length_m=measured.shared_length,
-        shared_area_m2=measured.shared_area,
         time_gap_years=np.zeros(len(a)),
         severity=severity,
-        geometry=measured.zone,
         explanation_en=en,
         explanation_nl=nl,
     )
@@ -429,20 +434,13 @@ def find_sequence_errors(
         )
         for i, j, gap in zip(r, d, after)
     ]
-    return make_findings(
+    return _pair_findings(
         "sequence",
-        len(r),
+        works,
+        measured,
         {"distance_m": settings.sequence_distance_m, "moratorium_years": settings.moratorium_years},
-        work_a=works.work_id[r],
-        work_b=works.work_id[d],
-        stakeholder_a=works.stakeholder[r],
-        stakeholder_b=works.stakeholder[d],
-        distance_m=measured.distance,
-        shared_length_m=measured.shared_length,
-        shared_area_m2=measured.shared_area,
         time_gap_years=after,
         severity=remaining,
-        geometry=measured.zone,
         explanation_en=en,
         explanation_nl=nl,
     )
@@ -487,20 +485,13 @@ def find_moratorium_breaches(
         )
         for i, j, gap, left in zip(r, d, after, remaining)
     ]
-    return make_findings(
+    return _pair_findings(
         "moratorium",
-        len(r),
+        works,
+        measured,
         {"distance_m": settings.sequence_distance_m, "moratorium_years": settings.moratorium_years},
-        work_a=works.work_id[r],
-        work_b=works.work_id[d],
-        stakeholder_a=works.stakeholder[r],
-        stakeholder_b=works.stakeholder[d],
-        distance_m=measured.distance,
-        shared_length_m=measured.shared_length,
-        shared_area_m2=measured.shared_area,
         time_gap_years=after,
         severity=remaining,
-        geometry=measured.zone,
         explanation_en=en,
         explanation_nl=nl,
     )

@@ -21,6 +21,7 @@ from qgis.PyQt.QtCore import QDate, QVariant
 from ..core import rules
 from ..core.findings import Findings
 from ..core.schema import CHALLENGES, DECISIONS, FINDINGS, WORK_TABLES
+from ..core.works import COLUMNS as WORK_COLUMNS
 from ..core.works import Works, valid_geometries, works_from_columns
 from ..translation import tr
 from .programme import (
@@ -87,18 +88,11 @@ def _date_column(column) -> np.ndarray:
     return dates
 
 
+#: The works' fields the rules read: the columns of core's Works, by stored name.
 WORK_ATTRIBUTES = [
-    "work_id",
-    "stakeholder_id",
-    "title",
-    "location",
-    "planned_start",
-    "planned_end",
-    "status",
-    "opens_ground",
-    "renews_surface",
-    "surface_type",
-    "flexibility_years",
+    "stakeholder_id" if name == "stakeholder" else name
+    for name in WORK_COLUMNS
+    if name != "geometry"
 ]
 
 
