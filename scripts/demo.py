@@ -1,7 +1,7 @@
 """The main job on the embedded default: build the demo city, analyse it, draw it.
 
-Run through `make demo`; writes out/demo/programme.gpkg, programme.qgz and
-programmakaart.png.
+Run through `make demo`; writes out/demo/programme.gpkg, programme.qgz,
+programmakaart.pdf, programmakaart-N.png, programma.xlsx and CSV files.
 """
 
 from __future__ import annotations
@@ -19,7 +19,8 @@ sys.path.insert(0, str(ROOT))
 def main(out: Path) -> int:
     from programmakamer.core.demo import generate_demo_city
     from programmakamer.core.schema import CHALLENGES, NEIGHBOURHOODS, STREETS
-    from programmakamer.export.overview_map import export_overview_png
+    from programmakamer.export.memo_tables import build_memo_tables, write_csv, write_workbook
+    from programmakamer.export.programme_map import build_programme_layout, export_programme_map
     from programmakamer.store import programme as store
     from programmakamer.store.analysis import analyse_programme
     from programmakamer.store.layers import open_programme
@@ -53,6 +54,9 @@ def main(out: Path) -> int:
     )
     print("  horizons assigned: {} works, {} got a horizon".format(report.total, report.moved))
     analysis = analyse_programme(gpkg)
+    accepted = record_demo_decisions(gpkg, city)
+    analysis = analyse_programme(gpkg)  # again: accepted chances are no conflicts any more
+    print("  the chamber accepted {} dig-once chances".format(accepted))
     print(
         "  findings: "
         + ", ".join("{} {}".format(n, kind) for kind, n in sorted(analysis.counts.items()))
@@ -60,10 +64,44 @@ def main(out: Path) -> int:
     project = QgsProject.instance()
     open_programme(project, gpkg)
     project.write(str(out / "programme.qgz"))
-    png = export_overview_png(project, str(gpkg), out / "programmakaart.png")
-    print("map: {}".format(png))
+    layout = build_programme_layout(project, str(gpkg.absolute()))
+    exported = export_programme_map(layout, out, dpi=120)
+    tables = build_memo_tables(gpkg)
+    workbook = write_workbook(tables, out / "programma.xlsx")
+    write_csv(tables, out)
+    project.write(str(out / "programme.qgz"))  # again: now with the layout
+    print(
+        "map: {} ({} pages) and {} page images".format(
+            exported.pdf, exported.pages, len(exported.pngs)
+        )
+    )
+    print("tables: {} and CSV".format(workbook))
     print("done in {:.1f} s".format(time.perf_counter() - started))
     return 0
+
+
+def record_demo_decisions(gpkg: Path, city) -> int:
+    """The chamber accepts the grid + sewer chances of the first six planted streets."""
+    from datetime import datetime
+
+    from programmakamer.core.findings import stable_id
+    from programmakamer.core.schema import DECISIONS
+    from programmakamer.store import programme as store
+
+    decisions = []
+    for grid, sewer, _road in city.planted["combine"][:6]:
+        a, b = sorted((grid, sewer))
+        decisions.append(
+            {
+                "finding_id": stable_id("combine", a, b, ""),
+                "verdict": "accepted",
+                "decision_text": "Netverzwaring en rioolvervanging samen uitvoeren",
+                "action_holder": "Netbeheerder Elektriciteit",
+                "decided_by": "Programmakamer",
+                "decided_at": datetime(city.reference_year - 1, 11, 12, 14, 30),
+            }
+        )
+    return store.write_records(gpkg, DECISIONS, decisions)
 
 
 if __name__ == "__main__":

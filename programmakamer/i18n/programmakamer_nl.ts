@@ -4,24 +4,216 @@
   <context>
     <name>Programmakamer</name>
     <message>
-      <source>Legend</source>
-      <translation>Legenda</translation>
+      <source>Work</source>
+      <translation>Werk</translation>
+    </message>
+    <message>
+      <source>Stakeholder</source>
+      <translation>Partij</translation>
+    </message>
+    <message>
+      <source>Title</source>
+      <translation>Titel</translation>
+    </message>
+    <message>
+      <source>Street or place</source>
+      <translation>Straat of plaats</translation>
+    </message>
+    <message>
+      <source>Period</source>
+      <translation>Periode</translation>
+    </message>
+    <message>
+      <source>Status</source>
+      <translation>Status</translation>
+    </message>
+    <message>
+      <source>Cost estimate (EUR)</source>
+      <translation>Kostenraming (EUR)</translation>
+    </message>
+    <message>
+      <source>Horizon set by the chamber</source>
+      <translation>Horizon gekozen door de kamer</translation>
+    </message>
+    <message>
+      <source>Combined with</source>
+      <translation>Gecombineerd met</translation>
+    </message>
+    <message>
+      <source>Kind</source>
+      <translation>Soort</translation>
+    </message>
+    <message>
+      <source>State</source>
+      <translation>Stand</translation>
+    </message>
+    <message>
+      <source>Explanation</source>
+      <translation>Uitleg</translation>
+    </message>
+    <message>
+      <source>Stakeholder A</source>
+      <translation>Partij A</translation>
+    </message>
+    <message>
+      <source>Stakeholder B</source>
+      <translation>Partij B</translation>
+    </message>
+    <message>
+      <source>Estimated saving (EUR)</source>
+      <translation>Geschatte besparing (EUR)</translation>
+    </message>
+    <message>
+      <source>Severity</source>
+      <translation>Ernst</translation>
+    </message>
+    <message>
+      <source>Decision</source>
+      <translation>Besluit</translation>
+    </message>
+    <message>
+      <source>Decision text</source>
+      <translation>Besluittekst</translation>
+    </message>
+    <message>
+      <source>Action holder</source>
+      <translation>Actiehouder</translation>
+    </message>
+    <message>
+      <source>Decided at</source>
+      <translation>Besloten op</translation>
+    </message>
+    <message>
+      <source>Total</source>
+      <translation>Totaal</translation>
+    </message>
+    <message>
+      <source>Summary</source>
+      <translation>Samenvatting</translation>
+    </message>
+    <message>
+      <source>Findings</source>
+      <translation>Bevindingen</translation>
+    </message>
+    <message>
+      <source>Estimated saving of accepted dig-once chances (EUR)</source>
+      <translation>Geschatte besparing van aanvaarde meekoppelkansen (EUR)</translation>
+    </message>
+    <message>
+      <source>The Excel export needs the Python package openpyxl; install it with pip.</source>
+      <translation>De Excel-export heeft het Python-pakket openpyxl nodig; installeer het met pip.</translation>
+    </message>
+    <message>
+      <source>yes</source>
+      <translation>ja</translation>
+    </message>
+    <message>
+      <source>{}: works</source>
+      <translation>{}: werken</translation>
+    </message>
+    <message>
+      <source>{}: cost (EUR)</source>
+      <translation>{}: kosten (EUR)</translation>
+    </message>
+    <message>
+      <source>Horizon</source>
+      <translation>Horizon</translation>
+    </message>
+    <message>
+      <source>Could not write {}: {}</source>
+      <translation>{} kon niet worden geschreven: {}</translation>
+    </message>
+    <message>
+      <source>the export was cancelled or failed</source>
+      <translation>de export is afgebroken of mislukt</translation>
+    </message>
+    <message>
+      <source>Accepted dig-once chances</source>
+      <translation>Aanvaarde meekoppelkansen</translation>
     </message>
     <message>
       <source>Works</source>
       <translation>Werken</translation>
     </message>
     <message>
-      <source>{} · reference year {} · works by horizon</source>
-      <translation>{} · programmajaar {} · werken per horizon</translation>
+      <source>the file cannot be written: the folder is read-only or the file is open elsewhere</source>
+      <translation>het bestand kan niet worden geschreven: de map is alleen-lezen of het bestand is elders geopend</translation>
+    </message>
+    <message>
+      <source>not enough memory for this page size and resolution</source>
+      <translation>niet genoeg geheugen voor dit papierformaat en deze resolutie</translation>
+    </message>
+    <message>
+      <source>the PDF could not be made</source>
+      <translation>de PDF kon niet worden gemaakt</translation>
+    </message>
+    <message>
+      <source>The programme has no stakeholder layers to draw.</source>
+      <translation>Het programma heeft geen partijlagen om te tekenen.</translation>
+    </message>
+    <message>
+      <source>The programme is empty: there is nothing to draw.</source>
+      <translation>Het programma is leeg: er is niets te tekenen.</translation>
+    </message>
+    <message>
+      <source>Programme map – {}</source>
+      <translation>Programmakaart – {}</translation>
+    </message>
+    <message>
+      <source>All works by horizon</source>
+      <translation>Alle werken per horizon</translation>
+    </message>
+    <message>
+      <source>Legend</source>
+      <translation>Legenda</translation>
+    </message>
+    <message>
+      <source>{} – {}, reference year {}</source>
+      <translation>{} – {}, programmajaar {}</translation>
+    </message>
+    <message>
+      <source>Integrale Programmakamer</source>
+      <translation>Integrale Programmakamer</translation>
+    </message>
+    <message>
+      <source>Unknown paper size: {}</source>
+      <translation>Onbekend papierformaat: {}</translation>
     </message>
     <message>
       <source>The programme {} is not open in the project.</source>
       <translation>Het programma {} is niet geopend in het project.</translation>
     </message>
     <message>
-      <source>Could not write the map {}.</source>
-      <translation>De kaart {} kon niet worden geschreven.</translation>
+      <source>Unknown pages: {}</source>
+      <translation>Onbekende pagina's: {}</translation>
+    </message>
+    <message>
+      <source>{} in colour, other works grey</source>
+      <translation>{} in kleur, overige werken grijs</translation>
+    </message>
+    <message>
+      <source>{} · {} · exported {}</source>
+      <translation>{} · {} · geëxporteerd {}</translation>
+    </message>
+    <message>
+      <source>Sources: programme {} ({}); map {} · {}</source>
+      <translation>Bronnen: programma {} ({}); kaart {} · {}</translation>
+    </message>
+    <message>
+      <source>The folder {} does not exist.</source>
+      <translation>De map {} bestaat niet.</translation>
+    </message>
+    <message>
+      <source>Choose a resolution between 30 and 600 dpi (got {}).</source>
+      <translation>Kies een resolutie tussen 30 en 600 dpi (opgegeven: {}).</translation>
+    </message>
+    <message>
+      <source>{} dpi on this paper makes images too large ({:.0f} megapixels a page): use at most {} dpi.</source>
+      <translation>{} dpi op dit papier geeft te grote afbeeldingen ({:.0f} megapixel per pagina): gebruik hoogstens {} dpi.</translation>
+    </message>
+    <message>
+      <source>Could not write the page images in {}.</source>
+      <translation>De pagina-afbeeldingen in {} konden niet worden geschreven.</translation>
     </message>
     <message>
       <source>&amp;Integrale Programmakamer</source>
@@ -46,10 +238,6 @@
     <message>
       <source>GeoPackage (*.gpkg)</source>
       <translation>GeoPackage (*.gpkg)</translation>
-    </message>
-    <message>
-      <source>Integrale Programmakamer</source>
-      <translation>Integrale Programmakamer</translation>
     </message>
     <message>
       <source>Programme {} opened.</source>
@@ -166,10 +354,6 @@ Uitvoer: het aantal bevindingen per soort.</translation>
       <translation>Gereede en vervallen werken meenemen</translation>
     </message>
     <message>
-      <source>Summary</source>
-      <translation>Samenvatting</translation>
-    </message>
-    <message>
       <source>Works without a planned start (left out): {}</source>
       <translation>Werken zonder geplande start (weggelaten): {}</translation>
     </message>
@@ -266,6 +450,70 @@ Uitvoer: het .gpkg-bestand. Een bestaand bestand wordt niet overschreven.</trans
     <message>
       <source>Programme created: {}</source>
       <translation>Programma aangemaakt: {}</translation>
+    </message>
+    <message>
+      <source>Export programme map and tables</source>
+      <translation>Programmakaart en tabellen exporteren</translation>
+    </message>
+    <message>
+      <source>Export</source>
+      <translation>Export</translation>
+    </message>
+    <message>
+      <source>Writes the city programme for a board memo into the output folder: programmakaart.pdf (one page per view), programmakaart-N.png (a page each, for slides), programma.xlsx (a sheet per horizon, the findings with the chamber's decisions, and a summary per stakeholder with the saving of accepted dig-once chances) and programma-werken.csv / programma-bevindingen.csv (';', UTF-8).
+
+Pages: overview (all horizons) and one per horizon (that horizon in colour, the rest grey). Paper: A3 landscape by default, A4 or A0. Resolution: for the PNG pages and raster parts of the PDF (30-600 dpi). State: draft or adopted, shown in the subtitle. When the programme is open in the project, the layout is also added to the project's layouts.</source>
+      <translation>Schrijft het programma van de stad voor een collegenota in de uitvoermap: programmakaart.pdf (een pagina per weergave), programmakaart-N.png (een per pagina, voor presentaties), programma.xlsx (een blad per horizon, de bevindingen met de besluiten van de kamer en een overzicht per partij met de besparing van aanvaarde meekoppelkansen) en programma-werken.csv / programma-bevindingen.csv (';', UTF-8).
+
+Pagina's: overzicht (alle horizonnen) en een per horizon (die horizon in kleur, de rest grijs). Papier: standaard A3 liggend, A4 of A0. Resolutie: voor de PNG-pagina's en gerasterde delen van de PDF (30-600 dpi). Status: concept of vastgesteld, in de ondertitel. Als het programma in het project geopend is, komt de opmaak ook bij de opmaken van het project.</translation>
+    </message>
+    <message>
+      <source>Paper</source>
+      <translation>Papier</translation>
+    </message>
+    <message>
+      <source>Resolution (dpi)</source>
+      <translation>Resolutie (dpi)</translation>
+    </message>
+    <message>
+      <source>Pages</source>
+      <translation>Pagina's</translation>
+    </message>
+    <message>
+      <source>Output folder</source>
+      <translation>Uitvoermap</translation>
+    </message>
+    <message>
+      <source>Programme map (PDF)</source>
+      <translation>Programmakaart (PDF)</translation>
+    </message>
+    <message>
+      <source>Memo tables (Excel)</source>
+      <translation>Tabellen voor de nota (Excel)</translation>
+    </message>
+    <message>
+      <source>Overview</source>
+      <translation>Overzicht</translation>
+    </message>
+    <message>
+      <source>Short term</source>
+      <translation>Korte termijn</translation>
+    </message>
+    <message>
+      <source>Medium term</source>
+      <translation>Middellange termijn</translation>
+    </message>
+    <message>
+      <source>Long term</source>
+      <translation>Lange termijn</translation>
+    </message>
+    <message>
+      <source>Written: {} ({} pages), {} page images, {}</source>
+      <translation>Geschreven: {} ({} pagina's), {} pagina-afbeeldingen, {}</translation>
+    </message>
+    <message>
+      <source>Cannot create the output folder {}: {}</source>
+      <translation>De uitvoermap {} kan niet worden aangemaakt: {}</translation>
     </message>
     <message>
       <source>Find ambitions that can ride along</source>
@@ -436,10 +684,6 @@ Uitvoer: het .gpkg-bestand. Een bestaand bestand wordt niet overschreven.</trans
       <translation>CRS voor afstanden (meters)</translation>
     </message>
     <message>
-      <source>Findings</source>
-      <translation>Bevindingen</translation>
-    </message>
-    <message>
       <source>Choose the field with the planned start (a date or a year).</source>
       <translation>Kies het veld met de geplande start (een datum of een jaartal).</translation>
     </message>
@@ -532,10 +776,6 @@ Uitvoer: het .gpkg-bestand. Een bestaand bestand wordt niet overschreven.</trans
       <translation>{} bestaat al; kies een andere naam.</translation>
     </message>
     <message>
-      <source>The folder {} does not exist.</source>
-      <translation>De map {} bestaat niet.</translation>
-    </message>
-    <message>
       <source>Unknown coordinate reference system: {}</source>
       <translation>Onbekend coördinatenstelsel: {}</translation>
     </message>
@@ -588,12 +828,12 @@ Uitvoer: het .gpkg-bestand. Een bestaand bestand wordt niet overschreven.</trans
       <translation>Kan niet schrijven in {}: de map is alleen-lezen.</translation>
     </message>
     <message>
-      <source>No horizon (done, cancelled or undated)</source>
-      <translation>Geen horizon (gereed, vervallen of zonder datum)</translation>
+      <source>No horizon (done, cancelled, undated)</source>
+      <translation>Geen horizon (gereed, vervallen, zonder datum)</translation>
     </message>
     <message>
-      <source>Horizon set by the chamber</source>
-      <translation>Horizon gekozen door de kamer</translation>
+      <source>Other works</source>
+      <translation>Overige werken</translation>
     </message>
     <message>
       <source>Cannot store the styles: {}</source>

@@ -11,6 +11,7 @@ from .algorithm import ICON
 from .analyse_programme import AnalyseProgramme
 from .assign_horizons import AssignHorizons
 from .create_programme import CreateProgramme
+from .export_programme import ExportProgramme
 from .find_ambitions import FindAmbitions
 from .find_clashes import FindClashes
 from .find_combine_chances import FindCombineChances
@@ -41,5 +42,6 @@ class ProgrammakamerProvider(QgsProcessingProvider):
             FindMoratoriumBreaches(),
             FindAmbitions(),
             FindHotspots(),
+            ExportProgramme(),
         ):
             self.addAlgorithm(algorithm)

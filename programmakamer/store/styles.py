@@ -106,7 +106,7 @@ def horizon_renderer(geometry: str, language: str) -> QgsRuleBasedRenderer:
         QgsRuleBasedRenderer.Rule(
             work_symbol(geometry, NO_HORIZON_COLOUR, 0.8),
             filterExp="{} IS NULL".format(EFFECTIVE_HORIZON),
-            label=tr("No horizon (done, cancelled or undated)"),
+            label=tr("No horizon (done, cancelled, undated)"),
         )
     )
     root.appendChild(
@@ -228,3 +228,26 @@ def hotspot_renderer(layer):
     renderer.setClassificationMethod(QgsClassificationJenks())
     renderer.updateClasses(layer, 5)
     return renderer
+
+
+def horizon_focus_renderer(geometry: str, horizon: str, language: str) -> QgsRuleBasedRenderer:
+    """One horizon in its colour, every other work thin and grey: a page per horizon."""
+    root = QgsRuleBasedRenderer.Rule(None)
+    label = choice_label(HORIZONS, horizon, language)
+    root.appendChild(
+        QgsRuleBasedRenderer.Rule(
+            work_symbol(geometry, "#c8c8c8", 0.7),
+            filterExp="{} IS NULL OR {} <> '{}'".format(
+                EFFECTIVE_HORIZON, EFFECTIVE_HORIZON, horizon
+            ),
+            label=tr("Other works"),
+        )
+    )
+    root.appendChild(
+        QgsRuleBasedRenderer.Rule(
+            work_symbol(geometry, HORIZON_COLOURS[horizon]),
+            filterExp="{} = '{}'".format(EFFECTIVE_HORIZON, horizon),
+            label=label,
+        )
+    )
+    return QgsRuleBasedRenderer(root)

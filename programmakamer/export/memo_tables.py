@@ -1,0 +1,282 @@
+"""The board memo's tables: an Excel workbook and CSV files of the same rows.
+
+Sheets: one per horizon with its works, the findings with the chamber's latest decision,
+and a summary of works and cost per stakeholder per horizon with the total estimated saving
+of accepted dig-once chances. Files are written under a temporary name and moved into
+place only when complete.
+"""
+
+from __future__ import annotations
+
+import csv
+import os
+from collections import defaultdict
+from dataclasses import dataclass
+from pathlib import Path
+
+from ..core.horizons import HORIZON_ORDER, effective_horizon
+from ..core.periods import format_period
+from ..core.schema import (
+    DECISIONS,
+    FINDING_KINDS,
+    FINDING_STATES,
+    FINDINGS,
+    HORIZONS,
+    STATUSES,
+    VERDICTS,
+    WORK_TABLES,
+    choice_label,
+)
+from ..store.programme import ProgrammeError, read_stakeholders, read_table
+from ..translation import language, tr
+
+
+@dataclass
+class MemoTables:
+    """Rows of every sheet, built once and written to both Excel and CSV."""
+
+    horizon_rows: dict[str, list[list]]
+    work_header: list[str]
+    finding_header: list[str]
+    finding_rows: list[list]
+    summary_header: list[str]
+    summary_rows: list[list]
+    accepted_saving: float
+
+
+def _latest_decisions(path) -> dict[str, dict]:
+    latest = {}
+    for decision in sorted(read_table(path, DECISIONS), key=lambda d: str(d["decided_at"])):
+        latest[decision["finding_id"]] = decision
+    return latest
+
+
+def build_memo_tables(path: str | Path) -> MemoTables:
+    lang = language()
+    names = {s["stakeholder_id"]: s["name"] for s in read_stakeholders(path)}
+    works = {}
+    for table in WORK_TABLES:
+        for row in read_table(path, table):
+            works.setdefault(row["work_id"], row)  # one row per work, not per footprint
+    findings = read_table(path, FINDINGS)
+    decisions = _latest_decisions(path)
+    combined = defaultdict(set)
+    accepted_saving = 0.0
+    for finding in findings:
+        if finding["kind"] != "combine" or finding["state"] != "open":
+            continue
+        verdict = decisions.get(finding["finding_id"], {}).get("verdict")
+        if verdict == "accepted":
+            combined[finding["work_a"]].add(finding["work_b"])
+            combined[finding["work_b"]].add(finding["work_a"])
+            accepted_saving += finding["saving_eur"] or 0.0
+    work_header = [
+        tr("Work"),
+        tr("Stakeholder"),
+        tr("Title"),
+        tr("Street or place"),
+        tr("Period"),
+        tr("Status"),
+        tr("Cost estimate (EUR)"),
+        tr("Horizon set by the chamber"),
+        tr("Combined with"),
+    ]
+    horizon_rows: dict[str, list[list]] = {h: [] for h in HORIZON_ORDER}
+    totals = defaultdict(lambda: defaultdict(lambda: [0, 0.0]))
+    for work_id, work in sorted(
+        works.items(), key=lambda item: (names.get(item[1]["stakeholder_id"], ""), item[0])
+    ):
+        horizon = effective_horizon(work["horizon"], work["horizon_override"])
+        if horizon not in horizon_rows:
+            continue
+        stakeholder = names.get(work["stakeholder_id"], str(work["stakeholder_id"]))
+        horizon_rows[horizon].append(
+            [
+                work_id,
+                stakeholder,
+                work["title"],
+                work["location"],
+                format_period(
+                    work["planned_start"],
+                    work["start_precision"],
+                    work["planned_end"],
+                    work["end_precision"],
+                ),
+                choice_label(STATUSES, work["status"], lang),
+                work["cost_estimate"],
+                tr("yes") if work["horizon_override"] else "",
+                ", ".join(sorted(combined.get(work_id, ()))),
+            ]
+        )
+        totals[stakeholder][horizon][0] += 1
+        totals[stakeholder][horizon][1] += work["cost_estimate"] or 0.0
+    finding_header = [
+        tr("Kind"),
+        tr("State"),
+        tr("Explanation"),
+        tr("Stakeholder A"),
+        tr("Stakeholder B"),
+        tr("Estimated saving (EUR)"),
+        tr("Severity"),
+        tr("Decision"),
+        tr("Decision text"),
+        tr("Action holder"),
+        tr("Decided at"),
+    ]
+    kind_order = [c.value for c in FINDING_KINDS]
+    finding_rows = []
+    for finding in sorted(
+        findings,
+        key=lambda f: (
+            kind_order.index(f["kind"]) if f["kind"] in kind_order else 99,
+            -(f["severity"] or 0),
+        ),
+    ):
+        decision = decisions.get(finding["finding_id"], {})
+        finding_rows.append(
+            [
+                choice_label(FINDING_KINDS, finding["kind"], lang),
+                choice_label(FINDING_STATES, finding["state"], lang),
+                finding["explanation_nl"] if lang == "nl" else finding["explanation_en"],
+                finding["stakeholder_a"],
+                finding["stakeholder_b"],
+                finding["saving_eur"],
+                finding["severity"],
+                choice_label(VERDICTS, decision.get("verdict"), lang),
+                decision.get("decision_text"),
+                decision.get("action_holder"),
+                decision.get("decided_at"),
+            ]
+        )
+    summary_header = [tr("Stakeholder")]
+    for horizon in HORIZON_ORDER:
+        label = choice_label(HORIZONS, horizon, lang)
+        summary_header += [tr("{}: works").format(label), tr("{}: cost (EUR)").format(label)]
+    summary_rows = []
+    for stakeholder in sorted(totals):
+        row = [stakeholder]
+        for horizon in HORIZON_ORDER:
+            count, cost = totals[stakeholder][horizon]
+            row += [count, cost]
+        summary_rows.append(row)
+    total_row = [tr("Total")]
+    for column in range(1, len(summary_header)):
+        total_row.append(sum(row[column] for row in summary_rows))
+    summary_rows.append(total_row)
+    return MemoTables(
+        horizon_rows,
+        work_header,
+        finding_header,
+        finding_rows,
+        summary_header,
+        summary_rows,
+        accepted_saving,
+    )
+
+
+def _sheet_title(text: str) -> str:
+    for character in "[]:*?/\\":
+        text = text.replace(character, " ")
+    return text[:31]
+
+
+def write_workbook(tables: MemoTables, target: str | Path) -> Path:
+    """The workbook, with header formatting, frozen panes, widths and auto-filters."""
+    try:
+        from openpyxl import Workbook
+        from openpyxl.styles import Font, PatternFill
+        from openpyxl.utils import get_column_letter
+    except ImportError as error:
+        raise ProgrammeError(
+            tr("The Excel export needs the Python package openpyxl; install it with pip.")
+        ) from error
+    lang = language()
+    target = Path(target)
+    book = Workbook()
+    book.remove(book.active)
+    header_font = Font(bold=True, color="FFFFFF")
+    header_fill = PatternFill("solid", fgColor="305496")
+
+    def sheet(title: str, header: list, rows: list, money: tuple[int, ...] = ()):
+        ws = book.create_sheet(_sheet_title(title))
+        ws.append(header)
+        for row in rows:
+            ws.append(row)
+        for cell in ws[1]:
+            cell.font, cell.fill = header_font, header_fill
+        ws.freeze_panes = "A2"
+        ws.auto_filter.ref = ws.dimensions
+        for index, column in enumerate(ws.columns, start=1):
+            width = max(len(str(c.value)) if c.value is not None else 0 for c in column)
+            ws.column_dimensions[get_column_letter(index)].width = min(max(10, width + 2), 60)
+            if index in money:
+                for cell in column[1:]:
+                    cell.number_format = "#,##0"
+        return ws
+
+    summary = sheet(
+        tr("Summary"),
+        tables.summary_header,
+        tables.summary_rows,
+        tuple(range(3, len(tables.summary_header) + 1, 2)),
+    )
+    summary.append([])
+    summary.append(
+        [tr("Estimated saving of accepted dig-once chances (EUR)"), tables.accepted_saving]
+    )
+    summary.cell(summary.max_row, 2).number_format = "#,##0"
+    for horizon in HORIZON_ORDER:
+        sheet(
+            choice_label(HORIZONS, horizon, lang),
+            tables.work_header,
+            tables.horizon_rows[horizon],
+            (7,),
+        )
+    sheet(tr("Findings"), tables.finding_header, tables.finding_rows, (6,))
+    partial = target.with_name(".{}.part.xlsx".format(target.stem))
+    try:
+        book.save(partial)
+        os.replace(partial, target)
+    except OSError as error:
+        partial.unlink(missing_ok=True)
+        raise ProgrammeError(tr("Could not write {}: {}").format(target, error)) from error
+    return target
+
+
+def _csv_value(value, lang: str):
+    """Numbers with a decimal comma in Dutch; None as an empty cell."""
+    if value is None:
+        return ""
+    if isinstance(value, float):
+        text = "{:.2f}".format(value)
+        return text.replace(".", ",") if lang == "nl" else text
+    return value
+
+
+def write_csv(tables: MemoTables, folder: str | Path, stem: str = "programma") -> list[Path]:
+    """works and findings as CSV: ';' and UTF-8 with BOM, as Dutch spreadsheets expect."""
+    folder = Path(folder)
+    lang = language()
+    works = [
+        [choice_label(HORIZONS, horizon, lang)] + row
+        for horizon in HORIZON_ORDER
+        for row in tables.horizon_rows[horizon]
+    ]
+    written = []
+    for name, header, rows in (
+        ("{}-werken.csv".format(stem), [tr("Horizon")] + tables.work_header, works),
+        ("{}-bevindingen.csv".format(stem), tables.finding_header, tables.finding_rows),
+    ):
+        target = folder / name
+        partial = folder / ".{}.part".format(name)
+        try:
+            with partial.open("w", newline="", encoding="utf-8-sig") as handle:
+                writer = csv.writer(handle, delimiter=";")
+                writer.writerow(header)
+                writer.writerows([[_csv_value(v, lang) for v in row] for row in rows])
+            os.replace(partial, target)
+        except OSError as error:
+            partial.unlink(missing_ok=True)
+            raise ProgrammeError(tr("Could not write {}: {}").format(target, error)) from error
+        written.append(target)
+    return written

@@ -1,0 +1,373 @@
+"""The city programme map for the board memo: a print layout built in code.
+
+One layout, one page per view: the overview (all horizons in colour) and a page per
+horizon (that horizon in colour, the others grey). Each page has a title, a subtitle with
+the state and export date, the map, a legend of what is on it, a scale bar, a north
+arrow, a sources line and the municipality's logo when the programme has one. The layout
+is added to the project's layout manager so the GIS specialist can touch it up.
+"""
+
+from __future__ import annotations
+
+import os
+from dataclasses import dataclass
+from datetime import date
+from pathlib import Path
+
+from osgeo import gdal
+from qgis.core import (
+    QgsLayout,
+    QgsLayoutExporter,
+    QgsLayoutItemLabel,
+    QgsLayoutItemLegend,
+    QgsLayoutItemMap,
+    QgsLayoutItemPage,
+    QgsLayoutItemPicture,
+    QgsLayoutItemScaleBar,
+    QgsLayoutPoint,
+    QgsLayoutSize,
+    QgsMapLayerStyle,
+    QgsPrintLayout,
+    QgsProject,
+    QgsRectangle,
+    QgsUnitTypes,
+    QgsVectorLayer,
+)
+from qgis.PyQt.QtGui import QColor, QFont
+
+from ..core.schema import HORIZONS, PROGRAMME_STATES, choice_label
+from ..store.layers import STAKEHOLDER_PROPERTY, TABLE_PROPERTY, programme_group
+from ..store.programme import ProgrammeError, read_table, table_layer
+from ..store.styles import horizon_focus_renderer
+from ..translation import language, tr
+
+MM = QgsUnitTypes.LayoutMillimeters
+PAPERS = ("A3", "A4", "A0")
+PAGES = ("overview", "short", "medium", "long")
+MAX_MEGAPIXELS = 200  # a page image of 800 MB: more is slow or fails (QGIS #34505)
+NORTH_ARROW = ":/images/north_arrows/layout_default_north_arrow.svg"
+
+
+@dataclass
+class MapExport:
+    pdf: Path
+    pngs: list[Path]
+    pages: int
+
+
+def _page_size(paper: str) -> tuple[float, float]:
+    sizes = {"A4": (297.0, 210.0), "A3": (420.0, 297.0), "A0": (1189.0, 841.0)}
+    if paper not in sizes:
+        raise ProgrammeError(tr("Unknown paper size: {}").format(paper))
+    return sizes[paper]
+
+
+def _fit(extent: QgsRectangle, ratio: float) -> QgsRectangle:
+    """Grow an extent to the width/height ratio of the map frame, keeping its centre."""
+    centre = extent.center()
+    width = max(extent.width(), extent.height() * ratio)
+    height = width / ratio
+    return QgsRectangle(
+        centre.x() - width / 2,
+        centre.y() - height / 2,
+        centre.x() + width / 2,
+        centre.y() + height / 2,
+    )
+
+
+class _Page:
+    """Places the items of one page; sizes scale with the paper."""
+
+    def __init__(self, layout: QgsLayout, number: int, paper: str):
+        self.layout = layout
+        self.width, self.height = _page_size(paper)
+        self.scale = self.width / 420.0
+        self.top = layout.pageCollection().page(number).pos().y()
+
+    def point(self, x: float, y: float) -> QgsLayoutPoint:
+        return QgsLayoutPoint(x, self.top + y, MM)
+
+    def label(self, text: str, size: float, x: float, y: float, w: float, h: float, bold=False):
+        label = QgsLayoutItemLabel(self.layout)
+        label.setText(text)
+        font = QFont("DejaVu Sans")
+        font.setPointSizeF(size * self.scale)
+        font.setBold(bold)
+        label.setFont(font)
+        self.layout.addLayoutItem(label)
+        label.attemptMove(self.point(x, y))
+        label.attemptResize(QgsLayoutSize(w, h, MM))
+        return label
+
+
+def _programme_layers(project: QgsProject, path: str):
+    group = programme_group(project, path)
+    if group is None:
+        raise ProgrammeError(tr("The programme {} is not open in the project.").format(path))
+    layers = [
+        node.layer()
+        for node in group.findLayers()
+        if node.isVisible() and node.layer().customProperty(TABLE_PROPERTY) != "findings"
+    ]
+    works = [layer for layer in layers if layer.customProperty(STAKEHOLDER_PROPERTY) is not None]
+    if not works:
+        raise ProgrammeError(tr("The programme has no stakeholder layers to draw."))
+    return layers, works
+
+
+def _accepted_chances(project: QgsProject, path: str) -> QgsVectorLayer | None:
+    """A layer of the dig-once chances the chamber accepted (latest decision counts)."""
+    from ..core.schema import DECISIONS
+
+    latest: dict[str, str] = {}
+    for decision in sorted(read_table(path, DECISIONS), key=lambda d: str(d["decided_at"])):
+        latest[decision["finding_id"]] = decision["verdict"]
+    accepted = sorted(f for f, verdict in latest.items() if verdict == "accepted" and f)
+    if not accepted:
+        return None
+    layer = table_layer(path, "findings", tr("Accepted dig-once chances"))
+    quoted = ", ".join("'{}'".format(f.replace("'", "''")) for f in accepted)
+    layer.setSubsetString('"kind" = \'combine\' AND "finding_id" IN ({})'.format(quoted))
+    from qgis.core import QgsFillSymbol, QgsSingleSymbolRenderer
+
+    layer.setRenderer(
+        QgsSingleSymbolRenderer(
+            QgsFillSymbol.createSimple(
+                {"color": "#661a9641", "outline_color": "#1a9641", "outline_width": "1.2"}
+            )
+        )
+    )
+    project.addMapLayer(layer, False)  # owned by the project, shown only in the layout
+    return layer
+
+
+def _legend_layer(project: QgsProject, horizon: str) -> QgsVectorLayer:
+    """An empty layer styled like a horizon page, so its legend holds only what is drawn."""
+    layer = QgsVectorLayer("LineString?crs=EPSG:28992", tr("Works"), "memory")
+    layer.setRenderer(horizon_focus_renderer("line", horizon, language()))
+    project.addMapLayer(layer, False)
+    return layer
+
+
+def _focus_overrides(works: list, horizon: str) -> dict[str, str]:
+    """Style overrides that keep one horizon in colour and grey the rest."""
+    overrides = {}
+    lang = language()
+    for layer in works:
+        geometry = {0: "point", 1: "line", 2: "polygon"}[layer.geometryType()]
+        original = layer.renderer().clone()
+        layer.setRenderer(horizon_focus_renderer(geometry, horizon, lang))
+        style = QgsMapLayerStyle()
+        style.readFromLayer(layer)
+        layer.setRenderer(original)
+        overrides[layer.id()] = style.xmlData()
+    return overrides
+
+
+def build_programme_layout(
+    project: QgsProject,
+    path: str,
+    paper: str = "A3",
+    state: str = "draft",
+    pages: tuple[str, ...] = PAGES,
+    today: date | None = None,
+) -> QgsPrintLayout:
+    """The programme map layout, added to the project's layout manager (replacing its
+    earlier version)."""
+    from ..store.programme import read_programme
+
+    info = read_programme(path)
+    lang = language()
+    width, height = _page_size(paper)
+    unknown = [p for p in pages if p not in PAGES]
+    if unknown or not pages:
+        raise ProgrammeError(tr("Unknown pages: {}").format(", ".join(unknown)))
+    layers, works = _programme_layers(project, path)
+    accepted = _accepted_chances(project, path)
+    map_layers = ([accepted] if accepted else []) + layers
+    extent = None
+    for layer in layers:
+        if layer.featureCount() > 0 and layer.customProperty(TABLE_PROPERTY) != "streets":
+            extent = QgsRectangle(layer.extent()) if extent is None else extent
+            extent.combineExtentWith(layer.extent())
+    if extent is None:
+        raise ProgrammeError(tr("The programme is empty: there is nothing to draw."))
+
+    name = tr("Programme map – {}").format(info.name)
+    manager = project.layoutManager()
+    old = manager.layoutByName(name)
+    if old is not None:
+        manager.removeLayout(old)
+    layout = QgsPrintLayout(project)
+    layout.initializeDefaults()
+    layout.setName(name)
+    collection = layout.pageCollection()
+    collection.page(0).setPageSize(paper, QgsLayoutItemPage.Landscape)
+    for _ in pages[1:]:
+        page = QgsLayoutItemPage(layout)
+        page.setPageSize(paper, QgsLayoutItemPage.Landscape)
+        collection.addPage(page)
+    state_label = choice_label(PROGRAMME_STATES, state, lang)
+    exported = (today or date.today()).strftime("%d-%m-%Y")
+    legend_width = 105 * width / 420.0
+    map_width = width - legend_width - 25
+    map_height = height - 55 * width / 420.0
+    for number, view in enumerate(pages):
+        sheet = _Page(layout, number, paper)
+        title = tr("{} – {}, reference year {}").format(
+            info.name, info.municipality, info.reference_year
+        )
+        sheet.label(title, 20, 10, 7, width - 20, 12, bold=True)
+        if view == "overview":
+            what = tr("All works by horizon")
+        else:
+            what = tr("{} in colour, other works grey").format(choice_label(HORIZONS, view, lang))
+        sheet.label(
+            tr("{} · {} · exported {}").format(what, state_label, exported),
+            11,
+            10,
+            20,
+            width - 20,
+            8,
+        )
+        map_item = QgsLayoutItemMap(layout)
+        layout.addLayoutItem(map_item)
+        map_item.attemptMove(sheet.point(10, 30 * sheet.scale))
+        map_item.attemptResize(QgsLayoutSize(map_width, map_height, MM))
+        map_item.setCrs(works[0].crs())
+        map_item.setLayers(map_layers)
+        map_item.setKeepLayerSet(True)
+        if view != "overview":
+            map_item.setKeepLayerStyles(True)
+            map_item.setLayerStyleOverrides(_focus_overrides(works, view))
+        map_item.setExtent(_fit(extent.buffered(extent.width() * 0.02), map_width / map_height))
+        map_item.setFrameEnabled(True)
+        legend_x = 10 + map_width + 5
+        legend = QgsLayoutItemLegend(layout)
+        legend.setTitle(tr("Legend"))
+        legend.setAutoUpdateModel(False)
+        legend.setLinkedMap(map_item)
+        root = legend.model().rootGroup()
+        root.clear()
+        node = root.addLayer(works[0] if view == "overview" else _legend_layer(project, view))
+        node.setCustomProperty("legend/title-label", tr("Works"))
+        if accepted is not None:
+            root.addLayer(accepted)
+        for layer in layers:
+            if layer.customProperty(TABLE_PROPERTY) in ("challenges", "neighbourhoods"):
+                root.addLayer(layer)
+        layout.addLayoutItem(legend)
+        legend.attemptMove(sheet.point(legend_x, 30 * sheet.scale))
+        legend.setResizeToContents(True)
+        legend.setWrapString("|")
+        arrow = QgsLayoutItemPicture(layout)
+        arrow.setPicturePath(NORTH_ARROW)
+        layout.addLayoutItem(arrow)
+        arrow.attemptResize(QgsLayoutSize(12 * sheet.scale, 18 * sheet.scale, MM))
+        arrow.attemptMove(sheet.point(legend_x, height - 60 * sheet.scale))
+        scale = QgsLayoutItemScaleBar(layout)
+        scale.setStyle("Single Box")
+        scale.setLinkedMap(map_item)
+        scale.applyDefaultSize()
+        layout.addLayoutItem(scale)
+        scale.attemptMove(sheet.point(legend_x, height - 38 * sheet.scale))
+        if info_logo := _logo(path):
+            logo = QgsLayoutItemPicture(layout)
+            logo.setPicturePath(info_logo)
+            layout.addLayoutItem(logo)
+            logo.attemptResize(QgsLayoutSize(legend_width - 5, 20 * sheet.scale, MM))
+            logo.attemptMove(sheet.point(legend_x, 6))
+        sources = sheet.label(
+            tr("Sources: programme {} ({}); map {} · {}").format(
+                Path(path).name, info.crs, exported, tr("Integrale Programmakamer")
+            ),
+            7,
+            10,
+            height - 10 * sheet.scale,
+            width - 20,
+            6,
+        )
+        sources.setFontColor(QColor("#505050"))
+    manager.addLayout(layout)
+    return layout
+
+
+def _logo(path: str) -> str | None:
+    from ..core.schema import PROGRAMME
+
+    rows = read_table(path, PROGRAMME)
+    logo = rows[0].get("logo_path") if rows else None
+    if logo and not os.path.isabs(logo):
+        logo = str(Path(path).parent / logo)
+    return logo if logo and Path(logo).is_file() else None
+
+
+def export_programme_map(
+    layout: QgsPrintLayout, folder: str | Path, dpi: int = 150, stem: str = "programmakaart"
+) -> MapExport:
+    """PDF of all pages and a PNG per page; files appear only when complete."""
+    folder = Path(folder)
+    if not folder.is_dir():
+        raise ProgrammeError(tr("The folder {} does not exist.").format(folder))
+    if not 30 <= dpi <= 600:
+        raise ProgrammeError(tr("Choose a resolution between 30 and 600 dpi (got {}).").format(dpi))
+    pages = layout.pageCollection().pageCount()
+    width, height = _page_size_of(layout)
+    megapixels = width * height / 25.4**2 * dpi**2 / 1e6
+    if megapixels > MAX_MEGAPIXELS:
+        most = int(dpi * (MAX_MEGAPIXELS / megapixels) ** 0.5)
+        raise ProgrammeError(
+            tr(
+                "{} dpi on this paper makes images too large ({:.0f} megapixels a page): "
+                "use at most {} dpi."
+            ).format(dpi, megapixels, most)
+        )
+    exporter = QgsLayoutExporter(layout)
+    pdf = folder / "{}.pdf".format(stem)
+    partial = folder / ".{}.part.pdf".format(stem)
+    settings = QgsLayoutExporter.PdfExportSettings()
+    settings.dpi = dpi
+    settings.rasterizeWholeImage = False
+    result = exporter.exportToPdf(str(partial), settings)
+    if result != QgsLayoutExporter.Success or not partial.exists():
+        partial.unlink(missing_ok=True)
+        raise ProgrammeError(tr("Could not write {}: {}").format(pdf, _export_problem(result)))
+    images = QgsLayoutExporter.ImageExportSettings()
+    images.dpi = dpi
+    partial_png = folder / ".{}.part.png".format(stem)
+    gdal.PushErrorHandler("CPLQuietErrorHandler")  # PNGs cannot be georeferenced in place
+    try:
+        result = exporter.exportToImage(str(partial_png), images)
+    finally:
+        gdal.PopErrorHandler()
+    written = sorted(folder.glob(".{}.part*.png".format(stem)))
+    if result != QgsLayoutExporter.Success or len(written) != pages:
+        for file in written + [partial]:
+            file.unlink(missing_ok=True)
+        raise ProgrammeError(tr("Could not write the page images in {}.").format(folder))
+    pngs = []
+    for number in range(1, pages + 1):
+        source = partial_png if number == 1 else folder / ".{}.part_{}.png".format(stem, number)
+        target = folder / "{}-{}.png".format(stem, number)
+        os.replace(source, target)
+        pngs.append(target)
+    os.replace(partial, pdf)
+    return MapExport(pdf=pdf, pngs=pngs, pages=pages)
+
+
+def _export_problem(result) -> str:
+    """What went wrong, from QGIS 3.22's result code (it has no error message yet)."""
+    if result == QgsLayoutExporter.FileError:
+        return tr(
+            "the file cannot be written: the folder is read-only or the file is open elsewhere"
+        )
+    if result == QgsLayoutExporter.MemoryError:
+        return tr("not enough memory for this page size and resolution")
+    if result == QgsLayoutExporter.PrintError:
+        return tr("the PDF could not be made")
+    return tr("the export was cancelled or failed")
+
+
+def _page_size_of(layout: QgsPrintLayout) -> tuple[float, float]:
+    size = layout.pageCollection().page(0).pageSize()
+    return size.width(), size.height()

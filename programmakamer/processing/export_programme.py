@@ -1,0 +1,164 @@
+"""programmakamer:exportprogramme: the programme map (PDF, PNG) and memo tables (Excel, CSV)."""
+
+from __future__ import annotations
+
+from qgis.core import (
+    QgsProcessingAlgorithm,
+    QgsProcessingException,
+    QgsProcessingOutputFile,
+    QgsProcessingOutputNumber,
+    QgsProcessingParameterEnum,
+    QgsProcessingParameterFolderDestination,
+    QgsProcessingParameterNumber,
+    QgsProject,
+)
+
+from ..core.schema import PROGRAMME_STATES
+from ..store.programme import ProgrammeError
+from ..translation import language
+from .add_stakeholder import programme_parameter
+from .algorithm import ProgrammakamerAlgorithm
+
+PAPERS = ("A3", "A4", "A0")
+PAGES = ("overview", "short", "medium", "long")
+
+
+class ExportProgramme(ProgrammakamerAlgorithm):
+    NAME = "exportprogramme"
+    GROUP = "export"
+    PROGRAMME, OUTPUT, PAPER, DPI, STATE, PAGES = (
+        "PROGRAMME",
+        "OUTPUT",
+        "PAPER",
+        "DPI",
+        "STATE",
+        "PAGES",
+    )
+    PDF, WORKBOOK, PAGE_COUNT = "PDF", "WORKBOOK", "PAGE_COUNT"
+
+    def displayName(self) -> str:
+        return self.tr("Export programme map and tables")
+
+    def group(self) -> str:
+        return self.tr("Export")
+
+    def flags(self):
+        # It uses the open project (the layout goes to its layout manager): main thread only.
+        return super().flags() | QgsProcessingAlgorithm.FlagNoThreading
+
+    def shortHelpString(self) -> str:
+        return self.tr(
+            "Writes the city programme for a board memo into the output folder: "
+            "programmakaart.pdf (one page per view), programmakaart-N.png (a page each, for "
+            "slides), programma.xlsx (a sheet per horizon, the findings with the chamber's "
+            "decisions, and a summary per stakeholder with the saving of accepted dig-once "
+            "chances) and programma-werken.csv / programma-bevindingen.csv (';', UTF-8).\n\n"
+            "Pages: overview (all horizons) and one per horizon (that horizon in colour, the "
+            "rest grey). Paper: A3 landscape by default, A4 or A0. Resolution: for the PNG "
+            "pages and raster parts of the PDF (30-600 dpi). State: draft or adopted, shown "
+            "in the subtitle. When the programme is open in the project, the layout is also "
+            "added to the project's layouts."
+        )
+
+    def initAlgorithm(self, config=None):
+        lang = language()
+        self.addParameter(programme_parameter(self.PROGRAMME, self.tr("Programme")))
+        self.addParameter(
+            QgsProcessingParameterEnum(self.PAPER, self.tr("Paper"), list(PAPERS), defaultValue=0)
+        )
+        self.addParameter(
+            QgsProcessingParameterNumber(
+                self.DPI,
+                self.tr("Resolution (dpi)"),
+                QgsProcessingParameterNumber.Integer,
+                150,
+                minValue=30,
+                maxValue=600,
+            )
+        )
+        self.addParameter(
+            QgsProcessingParameterEnum(
+                self.STATE,
+                self.tr("State"),
+                [c.label(lang) for c in PROGRAMME_STATES],
+                defaultValue=0,
+            )
+        )
+        self.addParameter(
+            QgsProcessingParameterEnum(
+                self.PAGES,
+                self.tr("Pages"),
+                [
+                    self.tr("Overview"),
+                    self.tr("Short term"),
+                    self.tr("Medium term"),
+                    self.tr("Long term"),
+                ],
+                allowMultiple=True,
+                defaultValue=[0, 1, 2, 3],
+            )
+        )
+        self.addParameter(
+            QgsProcessingParameterFolderDestination(self.OUTPUT, self.tr("Output folder"))
+        )
+        self.addOutput(QgsProcessingOutputFile(self.PDF, self.tr("Programme map (PDF)")))
+        self.addOutput(QgsProcessingOutputFile(self.WORKBOOK, self.tr("Memo tables (Excel)")))
+        self.addOutput(QgsProcessingOutputNumber(self.PAGE_COUNT, self.tr("Pages")))
+
+    def processAlgorithm(self, parameters, context, feedback):
+        from pathlib import Path
+
+        from ..export.memo_tables import build_memo_tables, write_csv, write_workbook
+        from ..export.programme_map import build_programme_layout, export_programme_map
+        from ..store.layers import open_programme, programme_group
+
+        path = str(Path(self.parameterAsFile(parameters, self.PROGRAMME, context)).absolute())
+        folder = Path(self.parameterAsString(parameters, self.OUTPUT, context))
+        pages = tuple(
+            PAGES[i] for i in sorted(self.parameterAsEnums(parameters, self.PAGES, context))
+        )
+        try:
+            folder.mkdir(parents=True, exist_ok=True)
+        except OSError as error:
+            raise QgsProcessingException(
+                self.tr("Cannot create the output folder {}: {}").format(folder, error)
+            ) from error
+        project = context.project()
+        if project is None or programme_group(project, path) is None:
+            project = QgsProject()  # a project of its own, so the user's is left alone
+            self.project = project  # kept alive until the export is done
+        try:
+            if programme_group(project, path) is None:
+                open_programme(project, path)
+            feedback.setProgress(10)
+            layout = build_programme_layout(
+                project,
+                path,
+                PAPERS[self.parameterAsEnum(parameters, self.PAPER, context)],
+                PROGRAMME_STATES[self.parameterAsEnum(parameters, self.STATE, context)].value,
+                pages or PAGES,
+            )
+            if feedback.isCanceled():
+                return {}
+            feedback.setProgress(20)
+            result = export_programme_map(
+                layout, folder, self.parameterAsInt(parameters, self.DPI, context)
+            )
+            feedback.setProgress(80)
+            tables = build_memo_tables(path)
+            workbook = write_workbook(tables, folder / "programma.xlsx")
+            write_csv(tables, folder)
+        except ProgrammeError as error:
+            raise QgsProcessingException(str(error)) from error
+        feedback.pushInfo(
+            self.tr("Written: {} ({} pages), {} page images, {}").format(
+                result.pdf, result.pages, len(result.pngs), workbook
+            )
+        )
+        feedback.setProgress(100)
+        return {
+            self.OUTPUT: str(folder),
+            self.PDF: str(result.pdf),
+            self.WORKBOOK: str(workbook),
+            self.PAGE_COUNT: result.pages,
+        }
