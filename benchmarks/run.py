@@ -17,7 +17,8 @@ Methods:
 - qgis_native: what a specialist does today, buffer 2.5 m + join attributes by location
   (intersects) through QGIS Processing; only for n <= QGIS_NATIVE_MAX (it is slow);
 - assign_horizons: the whole `assignhorizons` job, with a reference year that moves most
-  works (`items` = works moved).
+  works (`items` = works moved);
+- export_pdf: the programme map, four A3 pages at 150 dpi, PDF and PNGs (n <= EXPORT_MAX).
 """
 
 from __future__ import annotations
@@ -40,8 +41,10 @@ METHODS = (
     "analyse_programme",
     "qgis_native",
     "assign_horizons",
+    "export_pdf",
 )
 QGIS_NATIVE_MAX = 20_000
+EXPORT_MAX = 10_000
 DISTANCE = 5.0
 
 
@@ -180,6 +183,21 @@ def qgis_native(path: Path) -> int:
     return total
 
 
+def export_pdf(path: Path) -> int:
+    """The whole programme map (4 A3 pages) as PDF at 150 dpi, layout building included."""
+    import tempfile
+
+    from qgis.core import QgsProject
+
+    from programmakamer.export.programme_map import build_programme_layout, export_programme_map
+    from programmakamer.store.layers import open_programme
+
+    project = QgsProject()
+    open_programme(project, path)
+    layout = build_programme_layout(project, str(path.absolute()))
+    return export_programme_map(layout, tempfile.mkdtemp(), dpi=150).pages
+
+
 def assign_horizons(path: Path) -> int:
     """Shift the reference year by two, so most works really move (and are written)."""
     from programmakamer.store.programme import assign_horizons as assign
@@ -237,6 +255,8 @@ def main(sizes: list[int]) -> int:
     for n in sizes:
         for method in METHODS:
             if method == "qgis_native" and n > QGIS_NATIVE_MAX:
+                continue
+            if method == "export_pdf" and n > EXPORT_MAX:
                 continue
             out = subprocess.run(
                 [sys.executable, __file__, "--one", str(n), method],

@@ -70,7 +70,9 @@ class RuleSettings:
 
 @dataclass
 class Pairs:
-    """Candidate footprint pairs (left < right) within `reach` metres, with distances.
+    """Candidate footprint pairs (left < right) within `reach` metres.
+
+    `distance` is filled only when a rule needs to narrow the pairs to a smaller reach.
 
     `zone` and `shared` (see `measure`) are filled once by `measure_pairs` when several
     rules share the pairs, so no rule measures a pair again.
@@ -78,7 +80,7 @@ class Pairs:
 
     left: np.ndarray
     right: np.ndarray
-    distance: np.ndarray
+    distance: np.ndarray | None
     reach: float
     zone: np.ndarray | None = None
     shared: np.ndarray | None = None
@@ -88,7 +90,7 @@ class Pairs:
         return Pairs(
             self.left[keep],
             self.right[keep],
-            self.distance[keep],
+            None if self.distance is None else self.distance[keep],
             reach,
             self.zone[keep] if measured else None,
             self.shared[keep] if measured else None,
@@ -111,8 +113,8 @@ def find_pairs(works: Works, mask: np.ndarray, reach: float) -> Pairs:
     left, right = index[left[keep]], index[right[keep]]
     other_work = works.work_index[left] != works.work_index[right]
     left, right = left[other_work], right[other_work]
-    distance = shapely.distance(works.geometry[left], works.geometry[right])
-    return Pairs(left, right, distance, reach)
+    # Distances only when a rule asks for fewer metres than the search: measure() has its own.
+    return Pairs(left, right, None, reach)
 
 
 def _guard_pair_count(tree: shapely.STRtree, geometry: np.ndarray, reach: float) -> None:
@@ -128,7 +130,13 @@ def _guard_pair_count(tree: shapely.STRtree, geometry: np.ndarray, reach: float)
 def _pairs_for(works: Works, pairs: Pairs | None, mask: np.ndarray, reach: float) -> Pairs:
     if pairs is None or pairs.reach < reach:
         return find_pairs(works, mask, reach)
-    keep = mask[pairs.left] & mask[pairs.right] & (pairs.distance <= reach)
+    keep = mask[pairs.left] & mask[pairs.right]
+    if reach < pairs.reach:
+        if pairs.distance is None:
+            pairs.distance = shapely.distance(
+                works.geometry[pairs.left], works.geometry[pairs.right]
+            )
+        keep &= pairs.distance <= reach
     return pairs.subset(keep, reach)
 
 
@@ -384,7 +392,7 @@ def _renewal_then_dig(
     doubled = Pairs(
         both[0],
         both[1],
-        np.r_[found.distance, found.distance],
+        None if found.distance is None else np.r_[found.distance, found.distance],
         reach,
         None if found.zone is None else np.r_[found.zone, found.zone],
         None if found.shared is None else np.r_[found.shared, found.shared],

@@ -213,6 +213,11 @@ def _add_plain(project, group, path, table: Table, lang: str) -> QgsVectorLayer:
     layer = table_layer(path, table.name, table.label(lang))
     configure_fields(layer, table, lang)
     layer.setRenderer(reference_renderer(table.name))
+    if table.name == "streets":
+        from .styles import main_street_labels
+
+        layer.setLabeling(main_street_labels())
+        layer.setLabelsEnabled(True)
     layer.setCustomProperty(TABLE_PROPERTY, table.name)
     layer.setCustomProperty(PATH_PROPERTY, path)
     project.addMapLayer(layer, False)

@@ -251,3 +251,35 @@ def horizon_focus_renderer(geometry: str, horizon: str, language: str) -> QgsRul
         )
     )
     return QgsRuleBasedRenderer(root)
+
+
+def main_street_labels():
+    """Names of main streets only, along the line, with a halo: enough to find your way
+    on a printed map without drowning the works in text."""
+    from qgis.core import (
+        QgsPalLayerSettings,
+        QgsRuleBasedLabeling,
+        QgsTextBufferSettings,
+        QgsTextFormat,
+    )
+    from qgis.PyQt.QtGui import QFont
+
+    text = QgsTextFormat()
+    text.setFont(QFont("DejaVu Sans"))
+    text.setSize(7.5)
+    text.setColor(QColor("#303030"))
+    halo = QgsTextBufferSettings()
+    halo.setEnabled(True)
+    halo.setSize(1.0)
+    halo.setColor(QColor("white"))
+    text.setBuffer(halo)
+    settings = QgsPalLayerSettings()
+    settings.fieldName = "street_name"
+    settings.placement = QgsPalLayerSettings.Curved
+    settings.setFormat(text)
+    settings.repeatDistance = 120.0
+    settings.repeatDistanceUnit = 0  # millimetres on the map: a name every 12 cm at most
+    settings.mergeLines = True
+    root = QgsRuleBasedLabeling.Rule(None)
+    root.appendChild(QgsRuleBasedLabeling.Rule(settings, filterExp="\"road_class\" = 'main'"))
+    return QgsRuleBasedLabeling(root)
