@@ -31,6 +31,11 @@ class ProgrammakamerPlugin:
 
     def initGui(self):  # noqa: N802 (QGIS's name)
         self.initProcessing()
+        self.dock = None
+        self.dock_action = self._add_action(
+            tr("Programmakamer panel"), self.toggle_dock, toolbar=True
+        )
+        self.dock_action.setCheckable(True)
         self._add_action(tr("New programme…"), self.new_programme, toolbar=False)
         self._add_action(tr("Open programme…"), self.open_programme_dialog, toolbar=True)
         self._add_action(tr("Add stakeholder…"), self.add_stakeholder_dialog, toolbar=False)
@@ -44,6 +49,7 @@ class ProgrammakamerPlugin:
                     '\'python3 -m pip install --user "shapely>=2,<3" "numpy<2"\', and restart QGIS.'
                 ).format(problem),
                 Qgis.Warning,
+                0,
             )
 
     def _add_action(self, text: str, slot, toolbar: bool) -> QAction:
@@ -56,6 +62,10 @@ class ProgrammakamerPlugin:
         return action
 
     def unload(self):
+        if self.dock is not None:
+            self.iface.removeDockWidget(self.dock)
+            self.dock.deleteLater()
+            self.dock = None
         for action in self.actions:
             self.iface.removePluginMenu(self.menu, action)
             self.iface.removeToolBarIcon(action)
@@ -70,6 +80,21 @@ class ProgrammakamerPlugin:
             self.translator = None
 
     # --- actions ------------------------------------------------------------------
+    def toggle_dock(self, show: bool = True):
+        from qgis.PyQt.QtCore import Qt
+
+        from .ui.dock import ProgrammeDock
+        from .ui.stakeholder_dialog import open_programme_path
+
+        if self.dock is None:
+            self.dock = ProgrammeDock(self.iface, self.iface.mainWindow())
+            self.iface.addDockWidget(Qt.RightDockWidgetArea, self.dock)
+            self.dock.visibilityChanged.connect(self.dock_action.setChecked)
+            path = open_programme_path(QgsProject.instance())
+            if path:
+                self.dock.set_programme(path)
+        self.dock.setVisible(show)
+
     def new_programme(self):
         import processing
 
@@ -92,14 +117,17 @@ class ProgrammakamerPlugin:
             info = open_programme(QgsProject.instance(), path)
         except ProgrammeError as error:
             self.iface.messageBar().pushMessage(
-                tr("Integrale Programmakamer"), str(error), Qgis.Critical
+                tr("Integrale Programmakamer"), str(error), Qgis.Critical, 0
             )
             return False
         self.iface.messageBar().pushMessage(
             tr("Integrale Programmakamer"),
             tr("Programme {} opened.").format(info.name),
             Qgis.Success,
+            5,
         )
+        if self.dock is not None:
+            self.dock.set_programme(path)
         return True
 
     def add_stakeholder_dialog(self):

@@ -220,6 +220,10 @@
       <translation>&amp;Integrale Programmakamer</translation>
     </message>
     <message>
+      <source>Programmakamer panel</source>
+      <translation>Paneel Programmakamer</translation>
+    </message>
+    <message>
       <source>New programme…</source>
       <translation>Nieuw programma…</translation>
     </message>
@@ -838,6 +842,102 @@ Pagina's: overzicht (alle horizonnen) en een per horizon (die horizon in kleur, 
     <message>
       <source>Cannot store the styles: {}</source>
       <translation>De stijlen kunnen niet worden opgeslagen: {}</translation>
+    </message>
+    <message>
+      <source>Programmakamer</source>
+      <translation>Programmakamer</translation>
+    </message>
+    <message>
+      <source>Re-analyse</source>
+      <translation>Opnieuw analyseren</translation>
+    </message>
+    <message>
+      <source>Presentation mode</source>
+      <translation>Presentatiemodus</translation>
+    </message>
+    <message>
+      <source>Horizons</source>
+      <translation>Horizonnen</translation>
+    </message>
+    <message>
+      <source>Settings</source>
+      <translation>Instellingen</translation>
+    </message>
+    <message>
+      <source>Search title, street, stakeholder…</source>
+      <translation>Zoek op titel, straat, partij…</translation>
+    </message>
+    <message>
+      <source>The map shows only the filtered works</source>
+      <translation>De kaart toont alleen de gefilterde werken</translation>
+    </message>
+    <message>
+      <source>What the chamber decided</source>
+      <translation>Wat de kamer besloot</translation>
+    </message>
+    <message>
+      <source>Record decision</source>
+      <translation>Besluit vastleggen</translation>
+    </message>
+    <message>
+      <source>Apply and recompute horizons</source>
+      <translation>Toepassen en horizonnen herberekenen</translation>
+    </message>
+    <message>
+      <source>from </source>
+      <translation>van </translation>
+    </message>
+    <message>
+      <source>to </source>
+      <translation>tot </translation>
+    </message>
+    <message>
+      <source>All stakeholders</source>
+      <translation>Alle partijen</translation>
+    </message>
+    <message>
+      <source>All horizons</source>
+      <translation>Alle horizonnen</translation>
+    </message>
+    <message>
+      <source>All statuses</source>
+      <translation>Alle statussen</translation>
+    </message>
+    <message>
+      <source>Programme chamber</source>
+      <translation>Programmakamer</translation>
+    </message>
+    <message>
+      <source>Analysing the programme</source>
+      <translation>Programma analyseren</translation>
+    </message>
+    <message>
+      <source>Move to another horizon</source>
+      <translation>Naar een andere horizon</translation>
+    </message>
+    <message>
+      <source>Move work to horizon</source>
+      <translation>Werk naar horizon verplaatsen</translation>
+    </message>
+    <message>
+      <source>Reference year {}: {} works moved to another horizon.</source>
+      <translation>Programmajaar {}: {} werken naar een andere horizon.</translation>
+    </message>
+    <message>
+      <source>Move to {}</source>
+      <translation>Naar {}</translation>
+    </message>
+    <message>
+      <source>{}: {} works, {}</source>
+      <translation>{}: {} werken, {}</translation>
+    </message>
+    <message>
+      <source>Why does the chamber move '{}'?</source>
+      <translation>Waarom verplaatst de kamer '{}'?</translation>
+    </message>
+    <message>
+      <source>Set by the chamber: {}</source>
+      <translation>Gekozen door de kamer: {}</translation>
     </message>
     <message>
       <source>Open a programme first.</source>

@@ -20,6 +20,7 @@ class RecordingIface:
         self._iface = iface
         self.menu: list = []
         self.toolbar: list = []
+        self.docks: list = []
 
     def mainWindow(self):
         return self._iface.mainWindow()
@@ -32,6 +33,17 @@ class RecordingIface:
 
     def removePluginMenu(self, name, action):
         self.menu.remove((name, action))
+
+    def mapCanvas(self):
+        return self._iface.mapCanvas()
+
+    def addDockWidget(self, area, dock):
+        self.docks.append(dock)
+        self._iface.mainWindow().addDockWidget(area, dock)
+
+    def removeDockWidget(self, dock):
+        self.docks.remove(dock)
+        self._iface.mainWindow().removeDockWidget(dock)
 
     def addToolBarIcon(self, action):
         self.toolbar.append(action)
@@ -61,11 +73,13 @@ def test_load_and_unload_three_times_leaves_nothing_behind(iface):
         plugin = programmakamer.classFactory(iface)
         plugin.initProcessing()  # QGIS calls this before initGui
         plugin.initGui()
-        assert len(iface.menu) == 3
-        assert len(iface.toolbar) == 1
+        assert len(iface.menu) == 4
+        assert len(iface.toolbar) == 2
         assert len(providers()) == 1
+        plugin.toggle_dock(True)
+        assert len(iface.docks) == 1
         plugin.unload()
-        assert iface.menu == [] and iface.toolbar == []
+        assert iface.menu == [] and iface.toolbar == [] and iface.docks == []
         assert providers() == []
 
 

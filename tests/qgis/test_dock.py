@@ -1,0 +1,187 @@
+"""The chamber's dock driven through its widgets on the demo programme."""
+
+from __future__ import annotations
+
+import time
+
+import pytest
+from qgis.core import QgsApplication
+from qgis.PyQt.QtCore import QItemSelectionModel, Qt
+from qgis.PyQt.QtWidgets import QDockWidget, QToolBar
+
+from programmakamer.core.schema import DECISIONS, PROGRAMME, WORK_TABLES
+from programmakamer.store import programme as store
+from programmakamer.store.analysis import analyse_programme
+from programmakamer.store.layers import open_programme
+from programmakamer.ui.dock import ProgrammeDock
+from programmakamer.ui.models import WORK_ROLE
+
+
+@pytest.fixture()
+def dock(demo_programme, project, qgis_iface):
+    analyse_programme(demo_programme)
+    open_programme(project, demo_programme)
+    panel = ProgrammeDock(qgis_iface, qgis_iface.mainWindow())
+    qgis_iface.mainWindow().addDockWidget(Qt.RightDockWidgetArea, panel)
+    panel.set_programme(str(demo_programme))
+    yield panel
+    for layer in panel.work_layers():
+        if layer.isEditable():
+            layer.rollBack()
+    panel.on_presentation_toggled(False)
+    qgis_iface.mainWindow().removeDockWidget(panel)
+    panel.deleteLater()
+
+
+def select_row(view, row: int) -> None:
+    index = view.model().index(row, 0)
+    view.selectionModel().select(
+        index, QItemSelectionModel.ClearAndSelect | QItemSelectionModel.Rows
+    )
+    view.setCurrentIndex(index)
+
+
+def distinct_works(path) -> set[str]:
+    return {r["work_id"] for t in WORK_TABLES for r in store.read_table(path, t)}
+
+
+def test_the_table_lists_every_work_and_filters_narrow_it(dock, demo_programme):
+    model = dock.works_filter
+    assert model.rowCount() == len(distinct_works(demo_programme))
+    dock.stakeholder_filter.setCurrentIndex(dock.stakeholder_filter.findText("Waterbedrijf"))
+    assert 0 < model.rowCount() < dock.works.rowCount()
+    assert {model.data(model.index(i, 0)) for i in range(model.rowCount())} == {"Waterbedrijf"}
+    dock.stakeholder_filter.setCurrentIndex(0)
+    dock.search_edit.setText("riool")
+    titles = [model.data(model.index(i, 1)) for i in range(model.rowCount())]
+    assert titles and all("riool" in t.lower() for t in titles)
+    dock.search_edit.setText("")
+    dock.horizon_filter.setCurrentIndex(dock.horizon_filter.findData("long"))
+    rows = dock.visible_rows()
+    assert rows and all(r.effective == "long" for r in rows)
+
+
+def test_the_map_follows_the_filter_when_asked(dock):
+    dock.stakeholder_filter.setCurrentIndex(dock.stakeholder_filter.findText("Telecom"))
+    dock.search_edit.setText("glasvezel")
+    dock.map_follows_filter.setChecked(True)
+    shown = {r.work_id for r in dock.visible_rows()}
+    on_map = {f["work_id"] for layer in dock.work_layers() for f in layer.getFeatures()}
+    assert on_map == shown
+    dock.map_follows_filter.setChecked(False)
+    assert len({f["work_id"] for layer in dock.work_layers() for f in layer.getFeatures()}) > len(
+        shown
+    )
+
+
+def test_selecting_a_work_selects_it_on_the_map(dock):
+    select_row(dock.works_view, 0)
+    row = dock.works_filter.data(dock.works_filter.index(0, 0), WORK_ROLE)
+    selected = [
+        (layer, layer.selectedFeatureIds())
+        for layer in dock.work_layers()
+        if layer.selectedFeatureIds()
+    ]
+    assert len(selected) >= 1
+    assert {f["work_id"] for layer, ids in selected for f in layer.getFeatures(ids)} == {
+        row.work_id
+    }
+
+
+def test_moving_a_work_records_an_override_with_reason_and_undo_restores(dock, demo_programme):
+    dock.horizon_filter.setCurrentIndex(dock.horizon_filter.findData("short"))
+    select_row(dock.works_view, 0)
+    row = dock.works_filter.data(dock.works_filter.index(0, 0), WORK_ROLE)
+    assert dock.on_work_moved_to_horizon("long", "Wacht op het warmtenet")
+    table, fid = row.features[0]
+    layer = dock.layer_for(table, row.stakeholder_id)
+    assert layer.isEditable() and layer.getFeature(fid)["horizon_override"] == "long"
+    assert "★" in dock.works.data(dock.works.index(dock.works.rows.index(row), 5))
+    layer.undoStack().undo()
+    assert not layer.getFeature(fid)["horizon_override"]
+    layer.undoStack().redo()
+    assert layer.commitChanges()
+    saved = {r["work_id"]: r for r in store.read_table(demo_programme, store_table(table))}
+    assert saved[row.work_id]["horizon_override"] == "long"
+    assert saved[row.work_id]["horizon_reason"] == "Wacht op het warmtenet"
+
+
+def store_table(name):
+    from programmakamer.core.schema import table
+
+    return table(name)
+
+
+def test_decisions_are_stored_in_order_and_survive_a_reanalysis(dock, demo_programme):
+    select_row(dock.findings_view, 0)
+    finding = dock.selected_finding()
+    assert finding.kind == "combine"  # dig-once chances come first
+    dock.verdict_combo.setCurrentIndex(dock.verdict_combo.findData("deferred"))
+    dock.decision_edit.setText("Eerst budget regelen")
+    assert dock.on_decision_recorded()
+    dock.verdict_combo.setCurrentIndex(dock.verdict_combo.findData("accepted"))
+    dock.decision_edit.setText("Samen uitvoeren in 2028")
+    dock.action_holder_edit.setText("Netbeheerder")
+    assert dock.on_decision_recorded()
+    decisions = store.read_table(demo_programme, DECISIONS)
+    assert [d["verdict"] for d in decisions] == ["deferred", "accepted"]
+    assert all(d["finding_id"] == finding.finding_id and d["decided_at"] for d in decisions)
+    dock.on_reanalyse()
+    assert dock.task is not None and not dock.reanalyse_button.isEnabled()
+    deadline = time.time() + 60
+    while dock.task is not None and time.time() < deadline:
+        QgsApplication.processEvents()
+        time.sleep(0.05)
+    assert dock.task is None and dock.reanalyse_button.isEnabled()
+    again = next(r for r in dock.findings.rows if r.finding_id == finding.finding_id)
+    assert [d["verdict"] for d in again.decisions] == ["deferred", "accepted"]
+
+
+def test_presentation_mode_hides_the_clutter_and_restores_it(dock, qgis_iface):
+    window = qgis_iface.mainWindow()
+    other = QDockWidget("Lagen", window)
+    other.setObjectName("Layers")  # QGIS names its docks and toolbars, so saveState keeps them
+    window.addDockWidget(Qt.LeftDockWidgetArea, other)
+    toolbar = window.addToolBar("Kaart")
+    toolbar.setObjectName("MapNavigation")
+    window.show()
+    QgsApplication.processEvents()
+
+    def layout_of_window():
+        docks = {
+            w.objectName(): (w.isVisible(), window.dockWidgetArea(w), w.isFloating())
+            for w in window.findChildren(QDockWidget)
+        }
+        bars = {
+            w.objectName(): (w.isVisible(), window.toolBarArea(w))
+            for w in window.findChildren(QToolBar)
+        }
+        return docks, bars
+
+    before = layout_of_window()
+    dock.presentation_button.setChecked(True)
+    assert not other.isVisible() and not toolbar.isVisible()
+    assert "17pt" in dock.styleSheet()
+    dock.presentation_button.setChecked(False)
+    QgsApplication.processEvents()
+    assert other.isVisible() and toolbar.isVisible() and dock.styleSheet() == ""
+    assert layout_of_window() == before
+    window.removeDockWidget(other)
+    window.removeToolBar(toolbar)
+    assert isinstance(toolbar, QToolBar)
+
+
+def test_a_new_reference_year_recomputes_horizons_and_keeps_overrides(dock, demo_programme):
+    select_row(dock.works_view, 0)
+    row = dock.works_filter.data(dock.works_filter.index(0, 0), WORK_ROLE)
+    dock.on_work_moved_to_horizon("medium", "Afspraak kamer")
+    for layer in dock.work_layers():
+        if layer.isEditable():
+            assert layer.commitChanges()
+    dock.reference_year_spin.setValue(2029)
+    moved = dock.on_reference_year_applied()
+    assert moved > 0
+    assert store.read_programme(demo_programme).reference_year == 2029
+    assert store.read_table(demo_programme, PROGRAMME)[0]["reference_year"] == 2029
+    again = next(r for r in dock.works.rows if r.work_id == row.work_id)
+    assert again.override == "medium" and again.reason == "Afspraak kamer"
