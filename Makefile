@@ -39,13 +39,15 @@ qgis: demo
 	QT_QPA_PLATFORM= QGIS_CUSTOM_CONFIG_PATH=$(PROFILE) PYTHONPATH=$(CURDIR)/.venv/lib/python3.11/site-packages \
 		qgis --profiles-path $(PROFILE) --noversioncheck out/demo/programme.qgz
 
-# Screenshot of QGIS with the demo programme, for the README (Xvfb, 1920x1080).
+# Screenshots of QGIS with the demo programme and the panel, for the README (Xvfb, 1920x1080).
+SHOT_RUN = QT_QPA_PLATFORM= PYTHONPATH=$(CURDIR)/.venv/lib/python3.11/site-packages \
+	SHOT_PROJECT=$(CURDIR)/out/demo/programme.qgz xvfb-run -a -s "-screen 0 1920x1080x24" \
+	qgis --profiles-path $(PROFILE) --nologo --noversioncheck --code scripts/qgis_shot.py
 shot: demo
 	$(PY) scripts/profile.py $(PROFILE)
-	SHOT=docs/qgis-demo.png SHOT_PROJECT=$(CURDIR)/out/demo/programme.qgz QT_QPA_PLATFORM= \
-		PYTHONPATH=$(CURDIR)/.venv/lib/python3.11/site-packages \
-		xvfb-run -a -s "-screen 0 1920x1080x24" qgis --profiles-path $(PROFILE) --nologo \
-		--noversioncheck --code scripts/qgis_shot.py
+	SHOT=docs/qgis-demo.png SHOT_DOCK=1 $(SHOT_RUN)
+	SHOT=docs/qgis-findings.png SHOT_DOCK=1 SHOT_TAB=2 $(SHOT_RUN)
+	SHOT=docs/qgis-presentation.png SHOT_DOCK=1 SHOT_TAB=1 SHOT_PRESENTATION=1 $(SHOT_RUN)
 
 bench: setup
 	$(PY) -m pip install -q --disable-pip-version-check -r requirements-bench.txt

@@ -30,6 +30,11 @@ def make_profile(base: Path, plugin_source: Path = ROOT / "programmakamer") -> P
             config.add_section(section)
         for key, value in values.items():
             config.set(section, key, value)
+    # A fresh window each time: a geometry saved by an earlier run (without a window
+    # manager under Xvfb) would otherwise come back distorted.
+    if config.has_section("UI"):
+        for key in ("geometry", "state"):
+            config.remove_option("UI", key)
     with ini.open("w") as handle:
         config.write(handle, space_around_delimiters=False)
     return profile

@@ -1,11 +1,15 @@
-"""Run inside QGIS desktop (qgis --code): open $SHOT_PROJECT, grab the window to $SHOT."""
+"""Run inside QGIS desktop (qgis --code): open $SHOT_PROJECT, grab the window to $SHOT.
+
+$SHOT_DOCK=1 opens the Programmakamer panel; $SHOT_PRESENTATION=1 also turns on
+presentation mode.
+"""
 
 import os
 
 from qgis.core import QgsProject
 from qgis.PyQt.QtCore import QTimer
 from qgis.PyQt.QtWidgets import QDockWidget
-from qgis.utils import iface
+from qgis.utils import iface, plugins
 
 
 def _open():
@@ -14,6 +18,16 @@ def _open():
     if browser is not None:
         browser.hide()  # the layer tree is what the screenshot is about
     iface.mainWindow().showMaximized()
+    if os.environ.get("SHOT_DOCK"):
+        plugin = plugins["programmakamer"]
+        plugin.toggle_dock(True)
+        plugin.dock.tabs.setCurrentIndex(int(os.environ.get("SHOT_TAB", "0")))
+        if os.environ.get("SHOT_TAB") == "2":  # a finding selected, as in a session
+            view = plugin.dock.findings_view
+            view.selectRow(0)
+        if os.environ.get("SHOT_PRESENTATION"):
+            # once the window is laid out, as when the GIS specialist clicks the button
+            QTimer.singleShot(4000, lambda: plugin.dock.presentation_button.setChecked(True))
 
 
 def _shot():

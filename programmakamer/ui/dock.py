@@ -12,7 +12,15 @@ from pathlib import Path
 
 from qgis.core import Qgis, QgsApplication, QgsProject, QgsRectangle, QgsTask
 from qgis.PyQt import uic
-from qgis.PyQt.QtWidgets import QAbstractItemView, QDockWidget, QHeaderView, QInputDialog, QToolBar
+from qgis.PyQt.QtCore import Qt
+from qgis.PyQt.QtWidgets import (
+    QAbstractItemView,
+    QComboBox,
+    QDockWidget,
+    QHeaderView,
+    QInputDialog,
+    QToolBar,
+)
 
 from ..core.horizons import HORIZON_ORDER
 from ..core.schema import DECISIONS, HORIZONS, STATUSES, VERDICTS, choice_label
@@ -30,7 +38,13 @@ from .models import (
 )
 
 FORM, _ = uic.loadUiType(str(Path(__file__).with_name("dock.ui")))
-PRESENTATION_STYLE = "QWidget { font-size: 17pt; } QTableView, QListView { background: white; }"
+#: Big type where the room reads (tables, lists, labels); controls keep their size, so the
+#: panel does not push the map aside.
+PRESENTATION_STYLE = (
+    "QTableView, QListView { font-size: 17pt; background: white; color: black; }"
+    " QHeaderView::section { font-size: 14pt; font-weight: bold; }"
+    " QLabel { font-size: 15pt; }"
+)
 
 
 class ProgrammeDock(QDockWidget, FORM):
@@ -47,7 +61,11 @@ class ProgrammeDock(QDockWidget, FORM):
         self.works_filter = WorksFilter(self)
         self.works_filter.setSourceModel(self.works)
         self.works_view.setModel(self.works_filter)
+        for combo in (self.stakeholder_filter, self.horizon_filter, self.status_filter):
+            combo.setSizeAdjustPolicy(QComboBox.AdjustToMinimumContentsLengthWithIcon)
+            combo.setMinimumContentsLength(8)
         self.works_view.setSortingEnabled(True)
+        self.works_view.sortByColumn(0, Qt.AscendingOrder)
         self.works_view.setSelectionBehavior(QAbstractItemView.SelectRows)
         self.works_view.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeToContents)
         self.board = {}
@@ -63,7 +81,12 @@ class ProgrammeDock(QDockWidget, FORM):
         self.findings_view.setModel(self.findings)
         self.findings_view.setSelectionBehavior(QAbstractItemView.SelectRows)
         self.findings_view.setWordWrap(True)
-        self.findings_view.horizontalHeader().setSectionResizeMode(1, QHeaderView.Stretch)
+        header = self.findings_view.horizontalHeader()
+        header.setSectionResizeMode(QHeaderView.ResizeToContents)
+        header.setSectionResizeMode(1, QHeaderView.Stretch)
+        self.findings_view.hideColumn(2)  # the explanation names the stakeholders already
+        for _proxy, view in self.board.values():
+            view.setWordWrap(True)
         self._texts()
         self._connect()
 
@@ -83,7 +106,8 @@ class ProgrammeDock(QDockWidget, FORM):
             ("medium", self.move_medium_button),
             ("long", self.move_long_button),
         ):
-            button.setText(tr("Move to {}").format(choice_label(HORIZONS, horizon, self.lang)))
+            short_name = choice_label(HORIZONS, horizon, self.lang).split(" (")[0]
+            button.setText(tr("Move to {}").format(short_name.lower()))
         self.verdict_combo.clear()
         for choice in VERDICTS:
             self.verdict_combo.addItem(choice.label(self.lang), choice.value)
@@ -315,7 +339,17 @@ class ProgrammeDock(QDockWidget, FORM):
     def on_finding_selected(self, *_) -> None:
         finding = self.selected_finding()
         if finding is None:
+            self.finding_detail.clear()
             return
+        history = "".join(
+            "<br>• {} {}: {}".format(
+                str(d["decided_at"])[:16],
+                choice_label(VERDICTS, d["verdict"], self.lang),
+                d.get("decision_text") or "",
+            )
+            for d in finding.decisions
+        )
+        self.finding_detail.setText("<b>{}</b>{}".format(finding.explanation, history))
         rows = [r for r in self.works.rows if r.work_id in (finding.work_a, finding.work_b)]
         self.show_on_map(rows)
 
@@ -334,6 +368,7 @@ class ProgrammeDock(QDockWidget, FORM):
         write_records(self.path, DECISIONS, [decision])
         finding.decisions.append(decision)
         self.findings.layoutChanged.emit()
+        self.on_finding_selected()
         self.decision_edit.clear()
         return True
 
@@ -372,6 +407,7 @@ class ProgrammeDock(QDockWidget, FORM):
         window = self.iface.mainWindow()
         if on:
             self.saved_window_state = window.saveState()
+            self.saved_geometry = (window.saveGeometry(), window.windowState())
             self.hidden_widgets = [
                 w
                 for w in window.findChildren(QDockWidget) + window.findChildren(QToolBar)
@@ -380,11 +416,19 @@ class ProgrammeDock(QDockWidget, FORM):
             for widget in self.hidden_widgets:
                 widget.hide()
             self.setStyleSheet(PRESENTATION_STYLE)
+            window.showFullScreen()
+            # big type must not push the map aside: the panel keeps to 45 % of the screen
+            self.setMaximumWidth(int(window.screen().availableGeometry().width() * 0.45))
         else:
             self.setStyleSheet("")
+            self.setMaximumWidth(16777215)
             for widget in getattr(self, "hidden_widgets", []):
                 widget.show()
             if self.saved_window_state is not None:
+                geometry, state = self.saved_geometry
+                window.showNormal()
+                window.restoreGeometry(geometry)
+                window.setWindowState(state)
                 window.restoreState(self.saved_window_state)
             self.hidden_widgets = []
 

@@ -116,6 +116,7 @@ def test_decisions_are_stored_in_order_and_survive_a_reanalysis(dock, demo_progr
     select_row(dock.findings_view, 0)
     finding = dock.selected_finding()
     assert finding.kind == "combine"  # dig-once chances come first
+    assert finding.explanation in dock.finding_detail.text()
     dock.verdict_combo.setCurrentIndex(dock.verdict_combo.findData("deferred"))
     dock.decision_edit.setText("Eerst budget regelen")
     assert dock.on_decision_recorded()
@@ -125,6 +126,7 @@ def test_decisions_are_stored_in_order_and_survive_a_reanalysis(dock, demo_progr
     assert dock.on_decision_recorded()
     decisions = store.read_table(demo_programme, DECISIONS)
     assert [d["verdict"] for d in decisions] == ["deferred", "accepted"]
+    assert "Samen uitvoeren in 2028" in dock.finding_detail.text()
     assert all(d["finding_id"] == finding.finding_id and d["decided_at"] for d in decisions)
     dock.on_reanalyse()
     assert dock.task is not None and not dock.reanalyse_button.isEnabled()
@@ -160,12 +162,13 @@ def test_presentation_mode_hides_the_clutter_and_restores_it(dock, qgis_iface):
 
     before = layout_of_window()
     dock.presentation_button.setChecked(True)
+    assert window.isFullScreen()
     assert not other.isVisible() and not toolbar.isVisible()
     assert "17pt" in dock.styleSheet()
     dock.presentation_button.setChecked(False)
     QgsApplication.processEvents()
     assert other.isVisible() and toolbar.isVisible() and dock.styleSheet() == ""
-    assert layout_of_window() == before
+    assert layout_of_window() == before and not window.isFullScreen()
     window.removeDockWidget(other)
     window.removeToolBar(toolbar)
     assert isinstance(toolbar, QToolBar)
