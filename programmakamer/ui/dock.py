@@ -7,12 +7,13 @@ any QGIS edit), decisions are written to the decisions table at once.
 
 from __future__ import annotations
 
+import time
 from datetime import datetime
 from pathlib import Path
 
 from qgis.core import Qgis, QgsApplication, QgsProject, QgsRectangle, QgsTask
 from qgis.PyQt import uic
-from qgis.PyQt.QtCore import Qt
+from qgis.PyQt.QtCore import QFileSystemWatcher, Qt, QTimer
 from qgis.PyQt.QtWidgets import (
     QAbstractItemView,
     QComboBox,
@@ -40,6 +41,7 @@ from .models import (
 FORM, _ = uic.loadUiType(str(Path(__file__).with_name("dock.ui")))
 #: Big type where the room reads (tables, lists, labels); controls keep their size, so the
 #: panel does not push the map aside.
+OWN_WRITE_SECONDS = 2.0
 PRESENTATION_STYLE = (
     "QTableView, QListView { font-size: 17pt; background: white; color: black; }"
     " QHeaderView::section { font-size: 14pt; font-weight: bold; }"
@@ -87,6 +89,15 @@ class ProgrammeDock(QDockWidget, FORM):
         self.findings_view.hideColumn(2)  # the explanation names the stakeholders already
         for _proxy, view in self.board.values():
             view.setWordWrap(True)
+        # Another person (or process) saving the programme: reload instead of overwriting.
+        self.watcher = QFileSystemWatcher(self)
+        self.watcher.fileChanged.connect(self.on_programme_changed_on_disk)
+        self.watcher.directoryChanged.connect(self.on_folder_changed)
+        self.reload_timer = QTimer(self)
+        self.reload_timer.setSingleShot(True)
+        self.reload_timer.setInterval(500)
+        self.reload_timer.timeout.connect(self.reload_unless_analysing)
+        self.own_write_at = 0.0
         self._texts()
         self._connect()
 
@@ -141,7 +152,11 @@ class ProgrammeDock(QDockWidget, FORM):
         self.apply_year_button.clicked.connect(self.on_reference_year_applied)
 
     def set_programme(self, path: str) -> None:
+        for watched in self.watcher.files() + self.watcher.directories():
+            self.watcher.removePath(watched)
         self.path = str(Path(path).absolute())
+        self.watcher.addPath(str(Path(self.path).parent))
+        self.watch_programme_files()
         info = read_programme(self.path)
         self.programme_label.setText(
             tr("{} – {}, reference year {}").format(
@@ -150,6 +165,30 @@ class ProgrammeDock(QDockWidget, FORM):
         )
         self.reference_year_spin.setValue(info.reference_year)
         self.reload()
+
+    def watch_programme_files(self) -> None:
+        """The GeoPackage and its write-ahead log: in WAL mode a commit only touches the log."""
+        if not self.path:
+            return
+        for name in (self.path, self.path + "-wal"):
+            if Path(name).exists() and name not in self.watcher.files():
+                self.watcher.addPath(name)
+
+    def on_folder_changed(self, _folder: str) -> None:
+        self.watch_programme_files()  # the write-ahead log may have appeared
+
+    def on_programme_changed_on_disk(self, path: str) -> None:
+        """Reload (once the writes settle) so the panel never shows or saves stale rows."""
+        if self.path and path in (self.path, self.path + "-wal"):
+            self.watch_programme_files()  # a replaced file drops out of the watch
+            if time.monotonic() - self.own_write_at > OWN_WRITE_SECONDS:
+                self.reload_timer.start()
+
+    def reload_unless_analysing(self) -> None:
+        # The analysis writes the file itself and reloads when done; reading the programme
+        # from two threads at once crashed GDAL in testing.
+        if self.task is None:
+            self.reload()
 
     def reload(self) -> None:
         """Read works and findings again (after an analysis or an outside change)."""
@@ -365,6 +404,7 @@ class ProgrammeDock(QDockWidget, FORM):
             "decided_by": tr("Programme chamber"),
             "decided_at": datetime.now().replace(microsecond=0),
         }
+        self.own_write_at = time.monotonic()  # our own write: keep the selection, no reload
         write_records(self.path, DECISIONS, [decision])
         finding.decisions.append(decision)
         self.findings.layoutChanged.emit()

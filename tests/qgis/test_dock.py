@@ -188,3 +188,34 @@ def test_a_new_reference_year_recomputes_horizons_and_keeps_overrides(dock, demo
     assert store.read_table(demo_programme, PROGRAMME)[0]["reference_year"] == 2029
     again = next(r for r in dock.works.rows if r.work_id == row.work_id)
     assert again.override == "medium" and again.reason == "Afspraak kamer"
+
+
+def test_the_panel_reloads_when_someone_else_changes_the_programme(dock, demo_programme):
+    before = dock.works.rowCount()
+    store.write_works(
+        demo_programme,
+        [{**store_work_template(), "work_id": "EXTERN-1", "title": "Werk van een collega"}],
+    )
+    deadline = time.time() + 10
+    while dock.works.rowCount() == before and time.time() < deadline:
+        QgsApplication.processEvents()
+        time.sleep(0.05)
+    assert dock.works.rowCount() == before + 1
+    assert any(r.title == "Werk van een collega" for r in dock.works.rows)
+
+
+def store_work_template():
+    from datetime import date
+
+    from shapely.geometry import LineString
+
+    return {
+        "stakeholder_id": 3,
+        "discipline": "green",
+        "planned_start": date(2028, 1, 1),
+        "start_precision": "year",
+        "planned_end": date(2028, 12, 31),
+        "end_precision": "year",
+        "status": "planned",
+        "geometry": LineString([(155000, 463000), (155050, 463000)]),
+    }
