@@ -18,7 +18,9 @@ Methods:
   (intersects) through QGIS Processing; only for n <= QGIS_NATIVE_MAX (it is slow);
 - assign_horizons: the whole `assignhorizons` job, with a reference year that moves most
   works (`items` = works moved);
-- export_pdf: the programme map, four A3 pages at 150 dpi, PDF and PNGs (n <= EXPORT_MAX).
+- export_pdf: the programme map, four A3 pages at 150 dpi, PDF and PNGs (n <= EXPORT_MAX);
+- panel_open / panel_filter: the chamber's panel reading a programme, and the slowest of
+  eleven search and filter changes (n in PANEL_SIZES).
 """
 
 from __future__ import annotations
@@ -42,7 +44,10 @@ METHODS = (
     "qgis_native",
     "assign_horizons",
     "export_pdf",
+    "panel_open",
+    "panel_filter",
 )
+PANEL_SIZES = (10_000, 50_000)
 QGIS_NATIVE_MAX = 20_000
 EXPORT_MAX = 10_000
 DISTANCE = 5.0
@@ -198,6 +203,66 @@ def export_pdf(path: Path) -> int:
     return export_programme_map(layout, tempfile.mkdtemp(), dpi=150).pages
 
 
+class _Iface:
+    """The little of QGIS's iface the panel needs, for a headless measurement."""
+
+    def __init__(self):
+        from qgis.gui import QgsMapCanvas, QgsMessageBar
+        from qgis.PyQt.QtWidgets import QMainWindow
+
+        self.window = QMainWindow()
+        self.canvas = QgsMapCanvas(self.window)
+        self.bar = QgsMessageBar(self.window)
+
+    def mainWindow(self):  # noqa: N802
+        return self.window
+
+    def mapCanvas(self):  # noqa: N802
+        return self.canvas
+
+    def messageBar(self):  # noqa: N802
+        return self.bar
+
+
+def _panel(path: Path):
+    from qgis.core import QgsProject
+
+    from programmakamer.store.layers import open_programme
+    from programmakamer.ui.dock import ProgrammeDock
+
+    open_programme(QgsProject.instance(), path)
+    iface = _Iface()
+    return ProgrammeDock(iface, iface.window)
+
+
+def panel_open(path: Path) -> int:
+    """Opening the panel on a programme: reading the works and findings into the models."""
+    panel = _panel(path)
+    started = time.perf_counter()
+    panel.set_programme(str(path.absolute()))
+    _PANEL_ONLY[0] = time.perf_counter() - started
+    return panel.works.rowCount()
+
+
+def panel_filter(path: Path) -> int:
+    """The slowest of ten filter and search changes, as typed in a session."""
+    panel = _panel(path)
+    panel.set_programme(str(path.absolute()))
+    slowest = 0.0
+    for text in ("r", "ri", "rio", "riool", "", "kerk", "", "straat", "weg", ""):
+        started = time.perf_counter()
+        panel.search_edit.setText(text)
+        slowest = max(slowest, time.perf_counter() - started)
+    started = time.perf_counter()
+    panel.horizon_filter.setCurrentIndex(2)
+    slowest = max(slowest, time.perf_counter() - started)
+    _PANEL_ONLY[0] = slowest
+    return panel.works_filter.rowCount()
+
+
+_PANEL_ONLY = [0.0]
+
+
 def assign_horizons(path: Path) -> int:
     """Shift the reference year by two, so most works really move (and are written)."""
     from programmakamer.store.programme import assign_horizons as assign
@@ -216,7 +281,7 @@ def measure(n: int, method: str) -> dict:
     from qgis.core import QgsApplication
 
     sys.path.append("/usr/share/qgis/python/plugins")  # Processing, for qgis_native
-    app = QgsApplication([], False)
+    app = QgsApplication([], method.startswith("panel"))  # widgets need the GUI
     app.initQgis()
     path = build(n)
     _prepare(method, path)
@@ -229,6 +294,8 @@ def measure(n: int, method: str) -> dict:
     seconds = time.perf_counter() - started
     if method == "geopandas_sjoin":
         seconds = _SJOIN_ONLY[0]  # the join itself, not building the GeoDataFrame
+    if method.startswith("panel"):
+        seconds = _PANEL_ONLY[0]  # the panel's own work, not opening the layers
     peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
     pairs = items if method in ("pair_search", "geopandas_sjoin", "qgis_native") else None
     return {
@@ -257,6 +324,8 @@ def main(sizes: list[int]) -> int:
             if method == "qgis_native" and n > QGIS_NATIVE_MAX:
                 continue
             if method == "export_pdf" and n > EXPORT_MAX:
+                continue
+            if method.startswith("panel") and n not in PANEL_SIZES:
                 continue
             out = subprocess.run(
                 [sys.executable, __file__, "--one", str(n), method],

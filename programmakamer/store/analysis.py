@@ -45,22 +45,30 @@ class ReadReport:
 
 
 def read_geometries(layer, names: list[str] | None = None):
-    """Attribute columns (all, or `names`) and one shapely geometry array, in one pass.
+    """Attribute columns (all, or `names`) and one shapely geometry array, in one pass."""
+    _fids, columns, geometries = read_columns(layer, names, geometry=True)
+    return columns, geometries
+
+
+def read_columns(layer, names: list[str] | None = None, geometry: bool = False):
+    """Feature ids, attribute columns and (when asked) shapely geometries, in one pass.
 
     Columns are converted once each: NULL to None, dates to datetime64[D].
     """
-    import shapely
-
     fields = layer.fields()
     names = names or fields.names()
     request = QgsFeatureRequest().setSubsetOfAttributes(names, fields)
+    if not geometry:
+        request.setFlags(QgsFeatureRequest.NoGeometry)
     indexes = [fields.indexOf(n) for n in names]
-    values, wkb = [], []
+    fids, values, wkb = [], [], []
     for feature in layer.getFeatures(request):
+        fids.append(feature.id())
         # attribute(i) per wanted field: attributes() would build NULLs for all the others
         values.append([feature.attribute(i) for i in indexes])
-        geometry = feature.geometry()
-        wkb.append(None if geometry.isNull() or geometry.isEmpty() else bytes(geometry.asWkb()))
+        if geometry:
+            shape = feature.geometry()
+            wkb.append(None if shape.isNull() or shape.isEmpty() else bytes(shape.asWkb()))
     raw = list(zip(*values)) if values else [() for _ in names]
     columns = {
         name: _date_column(column)
@@ -68,8 +76,12 @@ def read_geometries(layer, names: list[str] | None = None):
         else [None if isinstance(v, QVariant) else v for v in column]
         for name, column in zip(names, raw)
     }
+    if not geometry:
+        return fids, columns, None
+    import shapely
+
     geometries = shapely.force_2d(shapely.from_wkb(np.array(wkb, dtype=object)))
-    return columns, geometries
+    return fids, columns, geometries
 
 
 _UNIX_JULIAN_DAY = 2440588

@@ -66,19 +66,17 @@ class ProgrammeDock(QDockWidget, FORM):
         for combo in (self.stakeholder_filter, self.horizon_filter, self.status_filter):
             combo.setSizeAdjustPolicy(QComboBox.AdjustToMinimumContentsLengthWithIcon)
             combo.setMinimumContentsLength(8)
+        # rows arrive sorted by stakeholder; sorting on open would cost a Python call per
+        # comparison, so the view sorts only when the user clicks a header
+        self.works_view.horizontalHeader().setSortIndicator(-1, Qt.AscendingOrder)
         self.works_view.setSortingEnabled(True)
-        self.works_view.sortByColumn(0, Qt.AscendingOrder)
         self.works_view.setSelectionBehavior(QAbstractItemView.SelectRows)
-        self.works_view.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeToContents)
-        self.board = {}
-        for horizon in HORIZON_ORDER:
-            proxy = WorksFilter(self)
-            proxy.setSourceModel(self.works)
-            proxy.set(horizon=horizon)
-            view = getattr(self, "{}_view".format(horizon))
-            view.setModel(proxy)
-            view.setModelColumn(1)  # the title
-            self.board[horizon] = (proxy, view)
+        # sized once per load from the first rows: resizing to contents on every filter
+        # change measured thousands of rows each time
+        self.works_view.horizontalHeader().setSectionResizeMode(QHeaderView.Interactive)
+        self.works_view.horizontalHeader().setResizeContentsPrecision(200)
+        self.board = {}  # filled when the horizons tab is first shown: three more filters
+
         self.findings = FindingsModel(self)
         self.findings_view.setModel(self.findings)
         self.findings_view.setSelectionBehavior(QAbstractItemView.SelectRows)
@@ -87,8 +85,6 @@ class ProgrammeDock(QDockWidget, FORM):
         header.setSectionResizeMode(QHeaderView.ResizeToContents)
         header.setSectionResizeMode(1, QHeaderView.Stretch)
         self.findings_view.hideColumn(2)  # the explanation names the stakeholders already
-        for _proxy, view in self.board.values():
-            view.setWordWrap(True)
         # Another person (or process) saving the programme: reload instead of overwriting.
         self.watcher = QFileSystemWatcher(self)
         self.watcher.fileChanged.connect(self.on_programme_changed_on_disk)
@@ -150,6 +146,7 @@ class ProgrammeDock(QDockWidget, FORM):
         self.reanalyse_button.clicked.connect(self.on_reanalyse)
         self.presentation_button.toggled.connect(self.on_presentation_toggled)
         self.apply_year_button.clicked.connect(self.on_reference_year_applied)
+        self.tabs.currentChanged.connect(self.on_tab_changed)
 
     def set_programme(self, path: str) -> None:
         for watched in self.watcher.files() + self.watcher.directories():
@@ -196,6 +193,7 @@ class ProgrammeDock(QDockWidget, FORM):
             return
         rows = read_work_rows(self.path)
         self.works.set_rows(rows)
+        self.works_view.resizeColumnsToContents()
         self._fill_filters(rows)
         self.findings.set_rows(read_finding_rows(self.path))
         self.update_board_totals()
@@ -318,6 +316,25 @@ class ProgrammeDock(QDockWidget, FORM):
                 flash([geometry], layer.crs())
 
     # --- horizons board ---------------------------------------------------------------
+    def show_board(self) -> None:
+        """Connect the horizons board to the works (once, when it is first looked at)."""
+        if self.board:
+            return
+        for horizon in HORIZON_ORDER:
+            proxy = WorksFilter(self)
+            proxy.setSourceModel(self.works)
+            proxy.set(horizon=horizon)
+            view = getattr(self, "{}_view".format(horizon))
+            view.setModel(proxy)
+            view.setModelColumn(1)  # the title
+            view.setWordWrap(True)
+            self.board[horizon] = (proxy, view)
+        self.update_board_totals()
+
+    def on_tab_changed(self, index: int) -> None:
+        if self.tabs.widget(index) is self.horizons_tab:
+            self.show_board()
+
     def update_board_totals(self) -> None:
         for horizon, (proxy, _view) in self.board.items():
             rows = [proxy.data(proxy.index(i, 0), WORK_ROLE) for i in range(proxy.rowCount())]
@@ -364,9 +381,9 @@ class ProgrammeDock(QDockWidget, FORM):
             changed = True
         if changed:
             row.override, row.reason = horizon, reason
-            self.works.layoutChanged.emit()
-            for proxy, _view in self.board.values():
-                proxy.invalidateFilter()
+            self.works.touch()
+            for proxy in [self.works_filter] + [p for p, _view in self.board.values()]:
+                proxy.refresh()
             self.update_board_totals()
         return changed
 
