@@ -119,9 +119,10 @@ def concat(parts: list[Findings]) -> Findings:
     return Findings(**merged, extra=extra)
 
 
-def euro(amount: float, language: str) -> str:
-    """€ 72.000 in Dutch, EUR 72,000 in English, rounded to thousands above 10k."""
-    rounded = round(amount, -3) if amount >= 10000 else round(amount)
+def euro(amount: float, language: str, approximate: bool = True) -> str:
+    """€ 72.000 in Dutch, EUR 72,000 in English; an estimate is rounded to thousands
+    above 10k, a figure from a table (approximate=False) only to whole euros."""
+    rounded = round(amount, -3) if approximate and amount >= 10000 else round(amount)
     text = "{:,.0f}".format(rounded)
     return "€ " + text.replace(",", ".") if language == "nl" else "EUR " + text
 

@@ -12,6 +12,7 @@ import numpy as np
 from qgis.PyQt.QtCore import QAbstractTableModel, QSortFilterProxyModel, Qt
 from qgis.PyQt.QtGui import QFont
 
+from ..core.findings import euro
 from ..core.horizons import effective_horizon
 from ..core.periods import format_period
 from ..core.schema import FINDING_KINDS, HORIZONS, STATUSES, VERDICTS, WORK_TABLES, choice_label
@@ -181,8 +182,7 @@ class WorksModel(_RowsModel):
 
 
 def euro_text(amount: float, lang: str) -> str:
-    text = "{:,.0f}".format(amount)
-    return "€ " + text.replace(",", ".") if lang == "nl" else "EUR " + text
+    return euro(amount, lang, approximate=False)
 
 
 class WorksFilter(QSortFilterProxyModel):
