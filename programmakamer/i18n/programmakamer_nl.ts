@@ -852,6 +852,10 @@ Pagina's: overzicht (alle horizonnen) en een per horizon (die horizon in kleur, 
       <translation>Opnieuw analyseren</translation>
     </message>
     <message>
+      <source>Export…</source>
+      <translation>Exporteren…</translation>
+    </message>
+    <message>
       <source>Presentation mode</source>
       <translation>Presentatiemodus</translation>
     </message>

@@ -101,6 +101,7 @@ class ProgrammeDock(QDockWidget, FORM):
     def _texts(self) -> None:
         self.setWindowTitle(tr("Programmakamer"))
         self.reanalyse_button.setText(tr("Re-analyse"))
+        self.export_button.setText(tr("Export…"))
         self.presentation_button.setText(tr("Presentation mode"))
         self.tabs.setTabText(0, tr("Programme"))
         self.tabs.setTabText(1, tr("Horizons"))
@@ -144,6 +145,7 @@ class ProgrammeDock(QDockWidget, FORM):
         self.findings_view.selectionModel().selectionChanged.connect(self.on_finding_selected)
         self.record_button.clicked.connect(self.on_decision_recorded)
         self.reanalyse_button.clicked.connect(self.on_reanalyse)
+        self.export_button.clicked.connect(self.on_export)
         self.presentation_button.toggled.connect(self.on_presentation_toggled)
         self.apply_year_button.clicked.connect(self.on_reference_year_applied)
         self.tabs.currentChanged.connect(self.on_tab_changed)
@@ -457,6 +459,16 @@ class ProgrammeDock(QDockWidget, FORM):
             )
             return
         self.reload()
+
+    def on_export(self):
+        """The exportprogramme dialog for this programme: the same code as in Processing."""
+        if not self.path:
+            return None
+        import processing
+
+        return processing.execAlgorithmDialog(
+            "programmakamer:exportprogramme", {"PROGRAMME": self.path}
+        )
 
     # --- presentation mode ------------------------------------------------------------
     def on_presentation_toggled(self, on: bool) -> None:

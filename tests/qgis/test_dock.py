@@ -219,3 +219,16 @@ def store_work_template():
         "status": "planned",
         "geometry": LineString([(155000, 463000), (155050, 463000)]),
     }
+
+
+def test_the_export_button_opens_the_export_algorithm_for_this_programme(
+    dock, monkeypatch, qgis_processing
+):
+    import processing
+
+    calls = []
+    monkeypatch.setattr(
+        processing, "execAlgorithmDialog", lambda name, params: calls.append((name, params))
+    )
+    dock.export_button.click()
+    assert calls == [("programmakamer:exportprogramme", {"PROGRAMME": dock.path})]
