@@ -20,7 +20,11 @@ def main(out: Path) -> int:
     from programmakamer.core.demo import generate_demo_city
     from programmakamer.core.schema import CHALLENGES, NEIGHBOURHOODS, STREETS
     from programmakamer.export.memo_tables import build_memo_tables, write_csv, write_workbook
-    from programmakamer.export.programme_map import build_programme_layout, export_programme_map
+    from programmakamer.export.programme_map import (
+        PAGES,
+        build_programme_layout,
+        export_programme_map,
+    )
     from programmakamer.store import programme as store
     from programmakamer.store.analysis import analyse_programme
     from programmakamer.store.layers import open_programme
@@ -64,7 +68,9 @@ def main(out: Path) -> int:
     project = QgsProject.instance()
     open_programme(project, gpkg)
     project.write(str(out / "programme.qgz"))
-    layout = build_programme_layout(project, str(gpkg.absolute()))
+    layout = build_programme_layout(
+        project, str(gpkg.absolute()), pages=PAGES + ("neighbourhoods",)
+    )
     exported = export_programme_map(layout, out, dpi=120)
     tables = build_memo_tables(gpkg)
     workbook = write_workbook(tables, out / "programma.xlsx")

@@ -16,6 +16,13 @@ from pathlib import Path
 
 from osgeo import gdal
 from qgis.core import (
+    QgsCoordinateReferenceSystem,
+    QgsCoordinateTransform,
+    QgsFeature,
+    QgsField,
+    QgsFillSymbol,
+    QgsGeometry,
+    QgsInvertedPolygonRenderer,
     QgsLayout,
     QgsLayoutExporter,
     QgsLayoutItemLabel,
@@ -30,14 +37,16 @@ from qgis.core import (
     QgsPrintLayout,
     QgsProject,
     QgsRectangle,
+    QgsRuleBasedRenderer,
     QgsUnitTypes,
     QgsVectorLayer,
 )
+from qgis.PyQt.QtCore import QVariant
 from qgis.PyQt.QtGui import QColor, QFont
 
 from ..core.schema import HORIZONS, PROGRAMME_STATES, choice_label
 from ..store.layers import STAKEHOLDER_PROPERTY, TABLE_PROPERTY, programme_group
-from ..store.programme import ProgrammeError, read_table, table_layer
+from ..store.programme import ProgrammeError, from_qvariant, read_table, table_layer
 from ..store.styles import horizon_focus_renderer
 from ..translation import language, tr
 
@@ -128,7 +137,7 @@ def _accepted_chances(project: QgsProject, path: str) -> QgsVectorLayer | None:
     layer = table_layer(path, "findings", tr("Accepted dig-once chances"))
     quoted = ", ".join("'{}'".format(f.replace("'", "''")) for f in accepted)
     layer.setSubsetString('"kind" = \'combine\' AND "finding_id" IN ({})'.format(quoted))
-    from qgis.core import QgsFillSymbol, QgsSingleSymbolRenderer
+    from qgis.core import QgsSingleSymbolRenderer
 
     layer.setRenderer(
         QgsSingleSymbolRenderer(
@@ -164,6 +173,121 @@ def _focus_overrides(works: list, horizon: str) -> dict[str, str]:
     return overrides
 
 
+@dataclass
+class Neighbourhood:
+    """One atlas page: a neighbourhood's name and outline in the programme's CRS."""
+
+    name: str
+    geometry: QgsGeometry
+
+
+NAME_FIELDS = ("name", "naam", "wijknaam", "buurtnaam", "statnaam")
+MAX_NEIGHBOURHOOD_PAGES = 250  # one page each: more is a buurt layer, not a wijk layer
+
+
+def neighbourhoods_from(
+    features, crs: QgsCoordinateReferenceSystem, fields, name_field: str | None, target, context
+) -> tuple[list[Neighbourhood], int]:
+    """Neighbourhoods of any polygon source, in the target CRS, sorted by name.
+
+    The name comes from name_field, else the first of the usual Dutch names (CBS's wijknaam
+    too), else the first text field. Invalid outlines are repaired; empty ones are skipped
+    and counted."""
+    names = [f.name() for f in fields]
+    if name_field and name_field not in names:
+        raise ProgrammeError(tr("The neighbourhood layer has no field {}.").format(name_field))
+    if not name_field:
+        lowered = {n.lower(): n for n in names}
+        usual = [lowered[n] for n in NAME_FIELDS if n in lowered]
+        text = [f.name() for f in fields if f.type() == QVariant.String]
+        name_field = (usual or text or [None])[0]
+    transform = None
+    if crs != target:
+        if not crs.isValid():
+            raise ProgrammeError(tr("The neighbourhood layer has no coordinate reference system."))
+        transform = QgsCoordinateTransform(crs, target, context)
+    result, skipped = [], 0
+    for feature in features:
+        geometry = QgsGeometry(feature.geometry())
+        if geometry.isNull() or geometry.isEmpty():
+            skipped += 1
+            continue
+        if not geometry.isGeosValid():
+            geometry = geometry.makeValid()
+        if transform is not None:
+            geometry.transform(transform)
+        value = from_qvariant(feature[name_field]) if name_field else None
+        name = str(value).strip() if value is not None else ""
+        result.append(Neighbourhood(name or tr("Neighbourhood {}").format(feature.id()), geometry))
+    if len(result) > MAX_NEIGHBOURHOOD_PAGES:
+        raise ProgrammeError(
+            tr(
+                "{} neighbourhoods would make {} pages (at most {}): choose a layer of "
+                "wijken rather than buurten."
+            ).format(len(result), len(result), MAX_NEIGHBOURHOOD_PAGES)
+        )
+    return sorted(result, key=lambda n: n.name), skipped
+
+
+def programme_neighbourhoods(project: QgsProject, path: str) -> list[Neighbourhood]:
+    """The neighbourhoods stored in the programme itself."""
+    layer = table_layer(path, "neighbourhoods")
+    found, _ = neighbourhoods_from(
+        layer.getFeatures(),
+        layer.crs(),
+        layer.fields(),
+        "name",
+        layer.crs(),
+        project.transformContext(),
+    )
+    return found
+
+
+def _mask_layer(project: QgsProject, crs, neighbourhoods: list[Neighbourhood]):
+    """The neighbourhood outlines, drawn per page as a veil over everything outside one."""
+    layer = QgsVectorLayer("MultiPolygon?crs={}".format(crs.authid()), tr("Outside"), "memory")
+    provider = layer.dataProvider()
+    provider.addAttributes([QgsField("page", QVariant.Int)])
+    layer.updateFields()
+    features = []
+    for number, neighbourhood in enumerate(neighbourhoods):
+        feature = QgsFeature(layer.fields())
+        feature.setGeometry(neighbourhood.geometry)
+        feature.setAttributes([number])
+        features.append(feature)
+    provider.addFeatures(features)
+    layer.updateExtents()
+    project.addMapLayer(layer, False)
+    return layer
+
+
+def _veil_override(layer: QgsVectorLayer, number: int) -> str:
+    """A style that pales all but neighbourhood number and outlines it."""
+    symbol = QgsFillSymbol.createSimple(
+        {"color": "#b3ffffff", "outline_color": "#202020", "outline_width": "1.0"}
+    )
+    root = QgsRuleBasedRenderer.Rule(None)
+    root.appendChild(QgsRuleBasedRenderer.Rule(symbol, filterExp='"page" = {}'.format(number)))
+    original = layer.renderer().clone() if layer.renderer() else None
+    layer.setRenderer(QgsInvertedPolygonRenderer(QgsRuleBasedRenderer(root)))
+    style = QgsMapLayerStyle()
+    style.readFromLayer(layer)
+    if original is not None:
+        layer.setRenderer(original)
+    return style.xmlData()
+
+
+@dataclass
+class _View:
+    """What one page shows."""
+
+    title: str
+    subtitle: str
+    extent: QgsRectangle
+    horizon: str | None = None  # the horizon in colour, the rest grey
+    veil: int | None = None  # the neighbourhood page number
+
+
 def build_programme_layout(
     project: QgsProject,
     path: str,
@@ -171,20 +295,23 @@ def build_programme_layout(
     state: str = "draft",
     pages: tuple[str, ...] = PAGES,
     today: date | None = None,
+    neighbourhoods: list[Neighbourhood] | None = None,
 ) -> QgsPrintLayout:
     """The programme map layout, added to the project's layout manager (replacing its
-    earlier version)."""
+    earlier version).
+
+    Pages: the overview, a page per horizon, and with "neighbourhoods" (or when
+    neighbourhoods are given) a page per neighbourhood with an overview inset of the city.
+    """
     from ..store.programme import read_programme
 
     info = read_programme(path)
     lang = language()
     width, height = _page_size(paper)
-    unknown = [p for p in pages if p not in PAGES]
+    unknown = [p for p in pages if p not in PAGES + ("neighbourhoods",)]
     if unknown or not pages:
         raise ProgrammeError(tr("Unknown pages: {}").format(", ".join(unknown)))
     layers, works = _programme_layers(project, path)
-    accepted = _accepted_chances(project, path)
-    map_layers = ([accepted] if accepted else []) + layers
     extent = None
     for layer in layers:
         if layer.featureCount() > 0 and layer.customProperty(TABLE_PROPERTY) != "streets":
@@ -192,6 +319,46 @@ def build_programme_layout(
             extent.combineExtentWith(layer.extent())
     if extent is None:
         raise ProgrammeError(tr("The programme is empty: there is nothing to draw."))
+    if neighbourhoods is None and "neighbourhoods" in pages:
+        neighbourhoods = programme_neighbourhoods(project, path)
+        if not neighbourhoods:
+            raise ProgrammeError(
+                tr(
+                    "The programme has no neighbourhoods for the neighbourhood pages: add them "
+                    "to its neighbourhoods table or choose a neighbourhood layer."
+                )
+            )
+    neighbourhoods = neighbourhoods or []
+    accepted = _accepted_chances(project, path)
+    map_layers = ([accepted] if accepted else []) + layers
+    mask = _mask_layer(project, works[0].crs(), neighbourhoods) if neighbourhoods else None
+
+    legend_width = 105 * width / 420.0
+    map_width = width - legend_width - 25
+    map_height = height - 55 * width / 420.0
+    whole = _fit(extent.buffered(extent.width() * 0.02), map_width / map_height)
+    state_label = choice_label(PROGRAMME_STATES, state, lang)
+    exported = (today or date.today()).strftime("%d-%m-%Y")
+    title = tr("{} – {}, reference year {}").format(
+        info.name, info.municipality, info.reference_year
+    )
+    views = []
+    for view in (p for p in PAGES if p in pages):
+        if view == "overview":
+            what = tr("All works by horizon")
+        else:
+            what = tr("{} in colour, other works grey").format(choice_label(HORIZONS, view, lang))
+        views.append(_View(title, what, whole, None if view == "overview" else view))
+    for number, neighbourhood in enumerate(neighbourhoods):
+        box = neighbourhood.geometry.boundingBox()
+        views.append(
+            _View(
+                tr("{} – {}").format(info.name, neighbourhood.name),
+                tr("Neighbourhood {}: all works by horizon").format(neighbourhood.name),
+                _fit(box.buffered(max(box.width(), box.height()) * 0.05), map_width / map_height),
+                veil=number,
+            )
+        )
 
     name = tr("Programme map – {}").format(info.name)
     manager = project.layoutManager()
@@ -203,27 +370,16 @@ def build_programme_layout(
     layout.setName(name)
     collection = layout.pageCollection()
     collection.page(0).setPageSize(paper, QgsLayoutItemPage.Landscape)
-    for _ in pages[1:]:
+    for _ in views[1:]:
         page = QgsLayoutItemPage(layout)
         page.setPageSize(paper, QgsLayoutItemPage.Landscape)
         collection.addPage(page)
-    state_label = choice_label(PROGRAMME_STATES, state, lang)
-    exported = (today or date.today()).strftime("%d-%m-%Y")
-    legend_width = 105 * width / 420.0
-    map_width = width - legend_width - 25
-    map_height = height - 55 * width / 420.0
-    for number, view in enumerate(pages):
+    logo_path = _logo(path)
+    for number, view in enumerate(views):
         sheet = _Page(layout, number, paper)
-        title = tr("{} – {}, reference year {}").format(
-            info.name, info.municipality, info.reference_year
-        )
-        sheet.label(title, 20, 10, 7, width - 20, 12, bold=True)
-        if view == "overview":
-            what = tr("All works by horizon")
-        else:
-            what = tr("{} in colour, other works grey").format(choice_label(HORIZONS, view, lang))
+        sheet.label(view.title, 20, 10, 7, width - 20, 12, bold=True)
         sheet.label(
-            tr("{} · {} · exported {}").format(what, state_label, exported),
+            tr("{} · {} · exported {}").format(view.subtitle, state_label, exported),
             11,
             10,
             20,
@@ -235,12 +391,15 @@ def build_programme_layout(
         map_item.attemptMove(sheet.point(10, 30 * sheet.scale))
         map_item.attemptResize(QgsLayoutSize(map_width, map_height, MM))
         map_item.setCrs(works[0].crs())
-        map_item.setLayers(map_layers)
+        map_item.setLayers(([mask] if view.veil is not None else []) + map_layers)
         map_item.setKeepLayerSet(True)
-        if view != "overview":
+        if view.horizon is not None:
             map_item.setKeepLayerStyles(True)
-            map_item.setLayerStyleOverrides(_focus_overrides(works, view))
-        map_item.setExtent(_fit(extent.buffered(extent.width() * 0.02), map_width / map_height))
+            map_item.setLayerStyleOverrides(_focus_overrides(works, view.horizon))
+        if view.veil is not None:
+            map_item.setKeepLayerStyles(True)
+            map_item.setLayerStyleOverrides({mask.id(): _veil_override(mask, view.veil)})
+        map_item.setExtent(view.extent)
         map_item.setFrameEnabled(True)
         legend_x = 10 + map_width + 5
         legend = QgsLayoutItemLegend(layout)
@@ -249,7 +408,9 @@ def build_programme_layout(
         legend.setLinkedMap(map_item)
         root = legend.model().rootGroup()
         root.clear()
-        node = root.addLayer(works[0] if view == "overview" else _legend_layer(project, view))
+        node = root.addLayer(
+            works[0] if view.horizon is None else _legend_layer(project, view.horizon)
+        )
         node.setCustomProperty("legend/title-label", tr("Works"))
         if accepted is not None:
             root.addLayer(accepted)
@@ -260,6 +421,8 @@ def build_programme_layout(
         legend.attemptMove(sheet.point(legend_x, 30 * sheet.scale))
         legend.setResizeToContents(True)
         legend.setWrapString("|")
+        if view.veil is not None:
+            _inset(layout, sheet, map_item, layers, whole, legend_x, legend_width - 5)
         arrow = QgsLayoutItemPicture(layout)
         arrow.setPicturePath(NORTH_ARROW)
         layout.addLayoutItem(arrow)
@@ -271,9 +434,9 @@ def build_programme_layout(
         scale.applyDefaultSize()
         layout.addLayoutItem(scale)
         scale.attemptMove(sheet.point(legend_x, height - 38 * sheet.scale))
-        if info_logo := _logo(path):
+        if logo_path:
             logo = QgsLayoutItemPicture(layout)
-            logo.setPicturePath(info_logo)
+            logo.setPicturePath(logo_path)
             layout.addLayoutItem(logo)
             logo.attemptResize(QgsLayoutSize(legend_width - 5, 20 * sheet.scale, MM))
             logo.attemptMove(sheet.point(legend_x, 6))
@@ -290,6 +453,34 @@ def build_programme_layout(
         sources.setFontColor(QColor("#505050"))
     manager.addLayout(layout)
     return layout
+
+
+def _inset(layout, sheet: _Page, main, layers, whole: QgsRectangle, x: float, width: float):
+    """The whole city small, with the page's part framed: where am I."""
+    context = [
+        layer
+        for layer in layers
+        if layer.customProperty(TABLE_PROPERTY) in ("streets", "neighbourhoods")
+    ]
+    height = width * whole.height() / whole.width()
+    inset = QgsLayoutItemMap(layout)
+    inset.setId(tr("Overview"))
+    layout.addLayoutItem(inset)
+    inset.attemptResize(QgsLayoutSize(width, height, MM))
+    inset.attemptMove(sheet.point(x, sheet.height - 66 * sheet.scale - height))
+    inset.setCrs(main.crs())
+    inset.setLayers(context)
+    inset.setKeepLayerSet(True)
+    inset.setExtent(whole)
+    inset.setFrameEnabled(True)
+    frame = inset.overview()
+    frame.setLinkedMap(main)
+    frame.setFrameSymbol(
+        QgsFillSymbol.createSimple(
+            {"color": "#55d7191c", "outline_color": "#d7191c", "outline_width": "0.8"}
+        )
+    )
+    return inset
 
 
 def _logo(path: str) -> str | None:
@@ -352,6 +543,10 @@ def export_programme_map(
         os.replace(source, target)
         pngs.append(target)
     os.replace(partial, pdf)
+    for stale in folder.glob("{}-*.png".format(stem)):
+        number = stale.stem[len(stem) + 1 :]
+        if number.isdigit() and int(number) > pages:
+            stale.unlink()  # pages of an earlier, longer export
     return MapExport(pdf=pdf, pngs=pngs, pages=pages)
 
 

@@ -136,6 +136,14 @@
       <translation>Werken</translation>
     </message>
     <message>
+      <source>Outside</source>
+      <translation>Buiten de wijk</translation>
+    </message>
+    <message>
+      <source>Overview</source>
+      <translation>Overzicht</translation>
+    </message>
+    <message>
       <source>the file cannot be written: the folder is read-only or the file is open elsewhere</source>
       <translation>het bestand kan niet worden geschreven: de map is alleen-lezen of het bestand is elders geopend</translation>
     </message>
@@ -156,20 +164,28 @@
       <translation>Het programma is leeg: er is niets te tekenen.</translation>
     </message>
     <message>
-      <source>Programme map – {}</source>
-      <translation>Programmakaart – {}</translation>
+      <source>{} – {}, reference year {}</source>
+      <translation>{} – {}, programmajaar {}</translation>
     </message>
     <message>
       <source>All works by horizon</source>
       <translation>Alle werken per horizon</translation>
     </message>
     <message>
+      <source>Programme map – {}</source>
+      <translation>Programmakaart – {}</translation>
+    </message>
+    <message>
       <source>Legend</source>
       <translation>Legenda</translation>
     </message>
     <message>
-      <source>{} – {}, reference year {}</source>
-      <translation>{} – {}, programmajaar {}</translation>
+      <source>The neighbourhood layer has no coordinate reference system.</source>
+      <translation>De wijkenlaag heeft geen coördinaatreferentiesysteem.</translation>
+    </message>
+    <message>
+      <source>The programme has no neighbourhoods for the neighbourhood pages: add them to its neighbourhoods table or choose a neighbourhood layer.</source>
+      <translation>Het programma heeft geen wijken voor de wijkpagina's: voeg ze toe aan de wijkentabel of kies een wijkenlaag.</translation>
     </message>
     <message>
       <source>Integrale Programmakamer</source>
@@ -182,6 +198,14 @@
     <message>
       <source>The programme {} is not open in the project.</source>
       <translation>Het programma {} is niet geopend in het project.</translation>
+    </message>
+    <message>
+      <source>The neighbourhood layer has no field {}.</source>
+      <translation>De wijkenlaag heeft geen veld {}.</translation>
+    </message>
+    <message>
+      <source>{} neighbourhoods would make {} pages (at most {}): choose a layer of wijken rather than buurten.</source>
+      <translation>{} wijken zouden {} pagina's opleveren (hoogstens {}): kies een laag met wijken in plaats van buurten.</translation>
     </message>
     <message>
       <source>Unknown pages: {}</source>
@@ -214,6 +238,18 @@
     <message>
       <source>Could not write the page images in {}.</source>
       <translation>De pagina-afbeeldingen in {} konden niet worden geschreven.</translation>
+    </message>
+    <message>
+      <source>{} – {}</source>
+      <translation>{} – {}</translation>
+    </message>
+    <message>
+      <source>Neighbourhood {}: all works by horizon</source>
+      <translation>Wijk {}: alle werken per horizon</translation>
+    </message>
+    <message>
+      <source>Neighbourhood {}</source>
+      <translation>Wijk {}</translation>
     </message>
     <message>
       <source>&amp;Integrale Programmakamer</source>
@@ -466,10 +502,10 @@ Uitvoer: het .gpkg-bestand. Een bestaand bestand wordt niet overschreven.</trans
     <message>
       <source>Writes the city programme for a board memo into the output folder: programmakaart.pdf (one page per view), programmakaart-N.png (a page each, for slides), programma.xlsx (a sheet per horizon, the findings with the chamber's decisions, and a summary per stakeholder with the saving of accepted dig-once chances) and programma-werken.csv / programma-bevindingen.csv (';', UTF-8).
 
-Pages: overview (all horizons) and one per horizon (that horizon in colour, the rest grey). Paper: A3 landscape by default, A4 or A0. Resolution: for the PNG pages and raster parts of the PDF (30-600 dpi). State: draft or adopted, shown in the subtitle. When the programme is open in the project, the layout is also added to the project's layouts.</source>
+Pages: overview (all horizons) and one per horizon (that horizon in colour, the rest grey), and a page per neighbourhood (wijk) with an overview map of the city, when 'Per neighbourhood' is chosen (the programme's neighbourhoods) or a neighbourhood layer is given (any polygon layer; the name comes from the chosen field, else a field called name, naam or wijknaam, else the first text field; at most 250 pages). Paper: A3 landscape by default, A4 or A0. Resolution: for the PNG pages and raster parts of the PDF (30-600 dpi). State: draft or adopted, shown in the subtitle. When the programme is open in the project, the layout is also added to the project's layouts.</source>
       <translation>Schrijft het programma van de stad voor een collegenota in de uitvoermap: programmakaart.pdf (een pagina per weergave), programmakaart-N.png (een per pagina, voor presentaties), programma.xlsx (een blad per horizon, de bevindingen met de besluiten van de kamer en een overzicht per partij met de besparing van aanvaarde meekoppelkansen) en programma-werken.csv / programma-bevindingen.csv (';', UTF-8).
 
-Pagina's: overzicht (alle horizonnen) en een per horizon (die horizon in kleur, de rest grijs). Papier: standaard A3 liggend, A4 of A0. Resolutie: voor de PNG-pagina's en gerasterde delen van de PDF (30-600 dpi). Status: concept of vastgesteld, in de ondertitel. Als het programma in het project geopend is, komt de opmaak ook bij de opmaken van het project.</translation>
+Pagina's: overzicht (alle horizonnen) en een per horizon (die horizon in kleur, de rest grijs), en een pagina per wijk met een overzichtskaartje van de stad als 'Per wijk' gekozen is (de wijken van het programma) of een wijkenlaag is opgegeven (elke vlakkenlaag; de naam komt uit het gekozen veld, anders een veld name, naam of wijknaam, anders het eerste tekstveld; hoogstens 250 pagina's). Papier: standaard A3 liggend, A4 of A0. Resolutie: voor de PNG-pagina's en gerasterde delen van de PDF (30-600 dpi). Status: concept of vastgesteld, in de ondertitel. Als het programma in het project geopend is, komt de opmaak ook bij de opmaken van het project.</translation>
     </message>
     <message>
       <source>Paper</source>
@@ -484,6 +520,14 @@ Pagina's: overzicht (alle horizonnen) en een per horizon (die horizon in kleur, 
       <translation>Pagina's</translation>
     </message>
     <message>
+      <source>Neighbourhood layer (a page per neighbourhood)</source>
+      <translation>Wijkenlaag (een pagina per wijk)</translation>
+    </message>
+    <message>
+      <source>Neighbourhood name field</source>
+      <translation>Veld met de wijknaam</translation>
+    </message>
+    <message>
       <source>Output folder</source>
       <translation>Uitvoermap</translation>
     </message>
@@ -494,10 +538,6 @@ Pagina's: overzicht (alle horizonnen) en een per horizon (die horizon in kleur, 
     <message>
       <source>Memo tables (Excel)</source>
       <translation>Tabellen voor de nota (Excel)</translation>
-    </message>
-    <message>
-      <source>Overview</source>
-      <translation>Overzicht</translation>
     </message>
     <message>
       <source>Short term</source>
@@ -512,12 +552,28 @@ Pagina's: overzicht (alle horizonnen) en een per horizon (die horizon in kleur, 
       <translation>Lange termijn</translation>
     </message>
     <message>
+      <source>Per neighbourhood</source>
+      <translation>Per wijk</translation>
+    </message>
+    <message>
       <source>Written: {} ({} pages), {} page images, {}</source>
       <translation>Geschreven: {} ({} pagina's), {} pagina-afbeeldingen, {}</translation>
     </message>
     <message>
+      <source>The neighbourhood layer has no outlines.</source>
+      <translation>De wijkenlaag heeft geen wijkgrenzen.</translation>
+    </message>
+    <message>
       <source>Cannot create the output folder {}: {}</source>
       <translation>De uitvoermap {} kan niet worden aangemaakt: {}</translation>
+    </message>
+    <message>
+      <source>Neighbourhoods transformed from {} to {}.</source>
+      <translation>Wijken omgezet van {} naar {}.</translation>
+    </message>
+    <message>
+      <source>{} neighbourhoods without a geometry were skipped.</source>
+      <translation>{} wijken zonder geometrie overgeslagen.</translation>
     </message>
     <message>
       <source>Find ambitions that can ride along</source>

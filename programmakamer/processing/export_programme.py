@@ -3,24 +3,30 @@
 from __future__ import annotations
 
 from qgis.core import (
+    QgsCoordinateReferenceSystem,
+    QgsFeatureRequest,
+    QgsProcessing,
     QgsProcessingAlgorithm,
     QgsProcessingException,
+    QgsProcessingFeatureSource,
     QgsProcessingOutputFile,
     QgsProcessingOutputNumber,
     QgsProcessingParameterEnum,
+    QgsProcessingParameterFeatureSource,
+    QgsProcessingParameterField,
     QgsProcessingParameterFolderDestination,
     QgsProcessingParameterNumber,
     QgsProject,
 )
 
 from ..core.schema import PROGRAMME_STATES
+from ..export.programme_map import PAGES, PAPERS
 from ..store.programme import ProgrammeError
 from ..translation import language
 from .add_stakeholder import programme_parameter
 from .algorithm import ProgrammakamerAlgorithm
 
-PAPERS = ("A3", "A4", "A0")
-PAGES = ("overview", "short", "medium", "long")
+PAGE_CHOICES = PAGES + ("neighbourhoods",)
 
 
 class ExportProgramme(ProgrammakamerAlgorithm):
@@ -34,6 +40,7 @@ class ExportProgramme(ProgrammakamerAlgorithm):
         "STATE",
         "PAGES",
     )
+    NEIGHBOURHOODS, NEIGHBOURHOOD_NAME = "NEIGHBOURHOODS", "NEIGHBOURHOOD_NAME"
     PDF, WORKBOOK, PAGE_COUNT = "PDF", "WORKBOOK", "PAGE_COUNT"
 
     def displayName(self) -> str:
@@ -54,7 +61,11 @@ class ExportProgramme(ProgrammakamerAlgorithm):
             "decisions, and a summary per stakeholder with the saving of accepted dig-once "
             "chances) and programma-werken.csv / programma-bevindingen.csv (';', UTF-8).\n\n"
             "Pages: overview (all horizons) and one per horizon (that horizon in colour, the "
-            "rest grey). Paper: A3 landscape by default, A4 or A0. Resolution: for the PNG "
+            "rest grey), and a page per neighbourhood (wijk) with an overview map of the city, "
+            "when 'Per neighbourhood' is chosen (the programme's neighbourhoods) or a "
+            "neighbourhood layer is given (any polygon layer; the name comes from the chosen "
+            "field, else a field called name, naam or wijknaam, else the first text field; at "
+            "most 250 pages). Paper: A3 landscape by default, A4 or A0. Resolution: for the PNG "
             "pages and raster parts of the PDF (30-600 dpi). State: draft or adopted, shown "
             "in the subtitle. When the programme is open in the project, the layout is also "
             "added to the project's layouts."
@@ -93,9 +104,27 @@ class ExportProgramme(ProgrammakamerAlgorithm):
                     self.tr("Short term"),
                     self.tr("Medium term"),
                     self.tr("Long term"),
+                    self.tr("Per neighbourhood"),
                 ],
                 allowMultiple=True,
                 defaultValue=[0, 1, 2, 3],
+            )
+        )
+        self.addParameter(
+            QgsProcessingParameterFeatureSource(
+                self.NEIGHBOURHOODS,
+                self.tr("Neighbourhood layer (a page per neighbourhood)"),
+                [QgsProcessing.TypeVectorPolygon],
+                optional=True,
+            )
+        )
+        self.addParameter(
+            QgsProcessingParameterField(
+                self.NEIGHBOURHOOD_NAME,
+                self.tr("Neighbourhood name field"),
+                parentLayerParameterName=self.NEIGHBOURHOODS,
+                type=QgsProcessingParameterField.String,
+                optional=True,
             )
         )
         self.addParameter(
@@ -109,13 +138,22 @@ class ExportProgramme(ProgrammakamerAlgorithm):
         from pathlib import Path
 
         from ..export.memo_tables import build_memo_tables, write_csv, write_workbook
-        from ..export.programme_map import build_programme_layout, export_programme_map
+        from ..export.programme_map import (
+            build_programme_layout,
+            export_programme_map,
+            neighbourhoods_from,
+        )
         from ..store.layers import open_programme, programme_group
+        from ..store.programme import read_programme
 
         path = str(Path(self.parameterAsFile(parameters, self.PROGRAMME, context)).absolute())
         folder = Path(self.parameterAsString(parameters, self.OUTPUT, context))
-        pages = tuple(
-            PAGES[i] for i in sorted(self.parameterAsEnums(parameters, self.PAGES, context))
+        pages = (
+            tuple(
+                PAGE_CHOICES[i]
+                for i in sorted(self.parameterAsEnums(parameters, self.PAGES, context))
+            )
+            or PAGES
         )
         try:
             folder.mkdir(parents=True, exist_ok=True)
@@ -130,13 +168,43 @@ class ExportProgramme(ProgrammakamerAlgorithm):
         try:
             if programme_group(project, path) is None:
                 open_programme(project, path)
+            neighbourhoods = None
+            source = self.parameterAsSource(parameters, self.NEIGHBOURHOODS, context)
+            if source is not None:
+                target = QgsCoordinateReferenceSystem(read_programme(path).crs)
+                neighbourhoods, skipped = neighbourhoods_from(
+                    source.getFeatures(  # outlines are repaired, not refused
+                        QgsFeatureRequest(),
+                        QgsProcessingFeatureSource.FlagSkipGeometryValidityChecks,
+                    ),
+                    source.sourceCrs(),
+                    source.fields(),
+                    self.parameterAsString(parameters, self.NEIGHBOURHOOD_NAME, context),
+                    target,
+                    context.transformContext(),
+                )
+                if source.sourceCrs() != target:
+                    feedback.pushInfo(
+                        self.tr("Neighbourhoods transformed from {} to {}.").format(
+                            source.sourceCrs().authid(), target.authid()
+                        )
+                    )
+                if skipped:
+                    feedback.pushWarning(
+                        self.tr("{} neighbourhoods without a geometry were skipped.").format(
+                            skipped
+                        )
+                    )
+                if not neighbourhoods:
+                    raise ProgrammeError(self.tr("The neighbourhood layer has no outlines."))
             feedback.setProgress(10)
             layout = build_programme_layout(
                 project,
                 path,
                 PAPERS[self.parameterAsEnum(parameters, self.PAPER, context)],
                 PROGRAMME_STATES[self.parameterAsEnum(parameters, self.STATE, context)].value,
-                pages or PAGES,
+                pages,
+                neighbourhoods=neighbourhoods,
             )
             if feedback.isCanceled():
                 return {}

@@ -17,6 +17,7 @@ from qgis.core import (
     QgsGeometry,
     QgsProcessing,
     QgsProcessingException,
+    QgsProcessingFeatureSource,
     QgsProcessingParameterBoolean,
     QgsProcessingParameterCrs,
     QgsProcessingParameterFeatureSink,
@@ -202,7 +203,12 @@ class WorkLayerRuleAlgorithm(ProgrammakamerAlgorithm):
         transform = QgsCoordinateTransform(source.sourceCrs(), crs, context.transformContext())
         total = max(source.featureCount(), 1)
         rows, wkb, skipped = [], [], 0
-        for count, feature in enumerate(source.getFeatures(QgsFeatureRequest())):
+        for count, feature in enumerate(
+            # the rules repair invalid geometries themselves and list them
+            source.getFeatures(
+                QgsFeatureRequest(), QgsProcessingFeatureSource.FlagSkipGeometryValidityChecks
+            )
+        ):
             if feedback.isCanceled():
                 return None
             if count % 1000 == 0:

@@ -14,11 +14,12 @@ from qgis.core import (
     QgsLayoutItemPicture,
     QgsLayoutItemScaleBar,
     QgsProcessingException,
+    QgsRectangle,
 )
 from qgis.PyQt.QtGui import QColor, QImage
 
 from programmakamer.core.findings import stable_id
-from programmakamer.core.schema import DECISIONS, FINDINGS, WORK_TABLES
+from programmakamer.core.schema import DECISIONS, FINDINGS, NEIGHBOURHOODS, WORK_TABLES
 from programmakamer.export.memo_tables import build_memo_tables, write_workbook
 from programmakamer.export.programme_map import build_programme_layout, export_programme_map
 from programmakamer.store import programme as store
@@ -211,3 +212,136 @@ def test_exportprogramme_refuses_a_file_that_is_not_a_programme(processing_run, 
         processing_run(
             "programmakamer:exportprogramme", {"PROGRAMME": str(other), "OUTPUT": str(tmp_path)}
         )
+
+
+def wijken_in_wgs84(tmp_path, demo_city, extra: list) -> str:
+    """A CBS-like wijk layer in EPSG:4326 with 'wijknaam', an invalid bow-tie and a hole."""
+    from osgeo import ogr, osr
+    from shapely import to_wkb
+    from shapely.ops import transform as shapely_transform
+
+    path = str(tmp_path / "wijken.gpkg")
+    source, target = osr.SpatialReference(), osr.SpatialReference()
+    source.ImportFromEPSG(28992)
+    target.ImportFromEPSG(4326)
+    target.SetAxisMappingStrategy(osr.OAMS_TRADITIONAL_GIS_ORDER)
+    source.SetAxisMappingStrategy(osr.OAMS_TRADITIONAL_GIS_ORDER)
+    to_wgs84 = osr.CoordinateTransformation(source, target)
+    data = ogr.GetDriverByName("GPKG").CreateDataSource(path)
+    layer = data.CreateLayer("wijken", target, ogr.wkbMultiPolygon)
+    layer.CreateField(ogr.FieldDefn("wijkcode", ogr.OFTString))
+    layer.CreateField(ogr.FieldDefn("wijknaam", ogr.OFTString))
+    for code, name, geometry in [
+        (n["code"], n["name"], n["geometry"]) for n in demo_city.neighbourhoods[:3]
+    ] + extra:
+        feature = ogr.Feature(layer.GetLayerDefn())
+        feature.SetField("wijkcode", code)
+        feature.SetField("wijknaam", name)
+        if geometry is not None:
+            moved = shapely_transform(
+                lambda x, y: tuple(zip(*to_wgs84.TransformPoints(list(zip(x, y)))))[:2],
+                geometry,
+            )
+            feature.SetGeometry(ogr.CreateGeometryFromWkb(to_wkb(moved)))
+        layer.CreateFeature(feature)
+    data = None
+    return path
+
+
+def test_a_page_per_neighbourhood_with_an_overview_of_the_city(analysed, project):
+    open_programme(project, analysed)
+    layout = build_programme_layout(project, str(analysed), pages=("overview", "neighbourhoods"))
+    assert layout.pageCollection().pageCount() == 1 + 9
+    maps = [i for i in layout.items() if isinstance(i, QgsLayoutItemMap)]
+    assert len(maps) == 1 + 9 * 2  # each neighbourhood page: its map and the inset
+    whole = maps_on_page(layout, 0)[0].extent()
+    texts = [i.text() for i in layout.items() if isinstance(i, QgsLayoutItemLabel)]
+    for page in range(1, 10):
+        main, inset = sorted(maps_on_page(layout, page), key=lambda m: -m.rect().width())
+        assert main.extent().width() < whole.width() / 2
+        assert inset.extent().contains(whole.buffered(-1)) and whole.contains(
+            inset.extent().buffered(-1)
+        )
+        assert inset.overview().linkedMap() is main and inset.overview().enabled()
+    names = sorted(n["name"] for n in store.read_table(analysed, NEIGHBOURHOODS))
+    for name in names:
+        assert any(t.endswith("– " + name) for t in texts), name
+
+
+def maps_on_page(layout, page: int) -> list:
+    return [
+        i
+        for i in layout.items()
+        if isinstance(i, QgsLayoutItemMap)
+        and layout.pageCollection().pageNumberForPoint(i.pos()) == page
+    ]
+
+
+def test_neighbourhood_pages_need_neighbourhoods(tmp_path, project, demo_city):
+    path = tmp_path / "zonder-wijken.gpkg"
+    store.create_programme(
+        path, "Zonder wijken", "Nergens", 2027, stakeholders=demo_city.stakeholders
+    )
+    store.write_works(path, demo_city.works[:20])
+    open_programme(project, path)
+    with pytest.raises(store.ProgrammeError, match="no neighbourhoods"):
+        build_programme_layout(project, str(path), pages=("overview", "neighbourhoods"))
+
+
+def test_exportprogramme_makes_a_page_per_wijk_of_a_layer_in_another_crs(
+    processing_run, analysed, demo_city, tmp_path
+):
+    from shapely import Polygon
+
+    bow_tie = Polygon([(155000, 463000), (156000, 464000), (156000, 463000), (155000, 464000)])
+    wijken = wijken_in_wgs84(
+        tmp_path, demo_city, [("WK99", "Strik", bow_tie), ("WK98", "Leeg", None)]
+    )
+    folder = tmp_path / "uit"
+    folder.mkdir()
+    (folder / "programmakaart-9.png").write_bytes(b"old page of a longer export")
+    result = processing_run(
+        "programmakamer:exportprogramme",
+        {
+            "PROGRAMME": str(analysed),
+            "OUTPUT": str(folder),
+            "DPI": 30,
+            "PAGES": [0],
+            "NEIGHBOURHOODS": wijken,
+        },
+    )
+    assert result["PAGE_COUNT"] == 1 + 4  # the empty one is skipped, the bow-tie repaired
+    info = subprocess.run(["pdfinfo", result["PDF"]], capture_output=True, text=True).stdout
+    assert "Pages:           5" in info
+    assert sorted(p.name for p in folder.glob("*.png")) == [
+        "programmakaart-{}.png".format(n) for n in range(1, 6)
+    ]
+    subprocess.run(
+        ["pdftoppm", "-r", "30", "-png", result["PDF"], str(tmp_path / "page")], check=True
+    )
+    for page in sorted(tmp_path.glob("page-*.png")):
+        assert sum(colour_share(page, c) for c in HORIZON_COLOURS.values()) > 0.001, page
+
+
+def test_too_many_neighbourhoods_are_refused(project):
+    from qgis.core import QgsCoordinateReferenceSystem, QgsFeature, QgsGeometry, QgsVectorLayer
+
+    from programmakamer.export.programme_map import neighbourhoods_from
+
+    layer = QgsVectorLayer("Polygon?crs=EPSG:28992&field=buurtnaam:string", "buurten", "memory")
+    features = []
+    for n in range(300):
+        feature = QgsFeature(layer.fields())
+        feature.setGeometry(QgsGeometry.fromRect(QgsRectangle(n * 10, 0, n * 10 + 10, 10)))
+        feature.setAttributes(["Buurt {}".format(n)])
+        features.append(feature)
+    layer.dataProvider().addFeatures(features)
+    crs = QgsCoordinateReferenceSystem("EPSG:28992")
+    with pytest.raises(store.ProgrammeError, match="300 neighbourhoods"):
+        neighbourhoods_from(
+            layer.getFeatures(), crs, layer.fields(), None, crs, project.transformContext()
+        )
+    found, skipped = neighbourhoods_from(
+        list(layer.getFeatures())[:3], crs, layer.fields(), None, crs, project.transformContext()
+    )
+    assert [n.name for n in found] == ["Buurt 0", "Buurt 1", "Buurt 2"] and skipped == 0

@@ -186,3 +186,31 @@ def test_hotspots_load_as_a_heat_map_on_hexagons(processing_run, demo_programme,
     assert all(f["challenge_id"].startswith("hex:") for f in layer.getFeatures())
     assert layer.renderer().type() == "graduatedSymbol"
     assert layer.renderer().classAttribute() == "severity"
+
+
+def test_an_invalid_polygon_is_repaired_and_named_not_refused(processing_run):
+    """Processing refuses invalid input by default; the rules repair and list it instead."""
+    layer = QgsVectorLayer(
+        "Polygon?crs=EPSG:28992&field=nr:string&field=partij:string&field=start:string"
+        "&field=eind:string&field=graaft:string",
+        "vlakken",
+        "memory",
+    )
+    bow_tie = "POLYGON((155000 463000, 155100 463100, 155100 463000, 155000 463100, 155000 463000))"
+    square = "POLYGON((155050 463000, 155150 463000, 155150 463100, 155050 463100, 155050 463000))"
+    features = []
+    for nr, party, wkt in [("7", "Riolering", bow_tie), ("8", "Netbeheerder", square)]:
+        feature = QgsFeature(layer.fields())
+        feature.setAttributes([nr, party, "2027", "2027", "ja"])
+        feature.setGeometry(QgsGeometry.fromWkt(wkt))
+        features.append(feature)
+    layer.dataProvider().addFeatures(features)
+    assert not features[0].geometry().isGeosValid()
+    feedback = QgsProcessingFeedback()
+    warnings = []
+    feedback.pushWarning = warnings.append
+    result = processing_run(
+        "programmakamer:findclashes", {"INPUT": layer, **FIELDS}, feedback=feedback
+    )
+    assert [(f["work_a"], f["work_b"]) for f in result["OUTPUT"].getFeatures()] == [("7", "8")]
+    assert any("repaired" in w and "7" in w for w in warnings)
