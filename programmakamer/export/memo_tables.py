@@ -180,16 +180,23 @@ def _sheet_title(text: str) -> str:
     return text[:31]
 
 
-def write_workbook(tables: MemoTables, target: str | Path) -> Path:
-    """The workbook, with header formatting, frozen panes, widths and auto-filters."""
+def require_openpyxl() -> None:
+    """Refuse before anything is written, not after the map, when openpyxl is missing."""
     try:
-        from openpyxl import Workbook
-        from openpyxl.styles import Font, PatternFill
-        from openpyxl.utils import get_column_letter
+        import openpyxl  # noqa: F401
     except ImportError as error:
         raise ProgrammeError(
             tr("The Excel export needs the Python package openpyxl; install it with pip.")
         ) from error
+
+
+def write_workbook(tables: MemoTables, target: str | Path) -> Path:
+    """The workbook, with header formatting, frozen panes, widths and auto-filters."""
+    require_openpyxl()
+    from openpyxl import Workbook
+    from openpyxl.styles import Font, PatternFill
+    from openpyxl.utils import get_column_letter
+
     lang = language()
     target = Path(target)
     book = Workbook()

@@ -137,7 +137,12 @@ class ExportProgramme(ProgrammakamerAlgorithm):
     def processAlgorithm(self, parameters, context, feedback):
         from pathlib import Path
 
-        from ..export.memo_tables import build_memo_tables, write_csv, write_workbook
+        from ..export.memo_tables import (
+            build_memo_tables,
+            require_openpyxl,
+            write_csv,
+            write_workbook,
+        )
         from ..export.programme_map import (
             build_programme_layout,
             export_programme_map,
@@ -155,6 +160,10 @@ class ExportProgramme(ProgrammakamerAlgorithm):
             )
             or PAGES
         )
+        try:
+            require_openpyxl()
+        except ProgrammeError as error:
+            raise QgsProcessingException(str(error)) from error
         try:
             folder.mkdir(parents=True, exist_ok=True)
         except OSError as error:
