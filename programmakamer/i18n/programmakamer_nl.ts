@@ -784,6 +784,14 @@ Pagina's: overzicht (alle horizonnen) en een per horizon (die horizon in kleur, 
       <translation>Opslaan in {} is mislukt: {}</translation>
     </message>
     <message>
+      <source>Cannot open table {} of {}.</source>
+      <translation>Tabel {} van {} kan niet worden geopend.</translation>
+    </message>
+    <message>
+      <source>Table {} of {} changed while it was read.</source>
+      <translation>Tabel {} van {} veranderde tijdens het lezen.</translation>
+    </message>
+    <message>
       <source>{} – areas</source>
       <translation>{} – vlakken</translation>
     </message>
@@ -822,10 +830,6 @@ Pagina's: overzicht (alle horizonnen) en een per horizon (die horizon in kleur, 
     <message>
       <source>A stakeholder needs a name.</source>
       <translation>Een partij heeft een naam nodig.</translation>
-    </message>
-    <message>
-      <source>Cannot open table {} of {}.</source>
-      <translation>Tabel {} van {} kan niet worden geopend.</translation>
     </message>
     <message>
       <source>Cannot edit {}: the file is read-only or locked.</source>

@@ -16,7 +16,6 @@ from pathlib import Path
 
 import numpy as np
 from qgis.core import QgsFeatureRequest
-from qgis.PyQt.QtCore import QDate, QVariant
 
 from ..core import rules
 from ..core.findings import Findings
@@ -24,6 +23,7 @@ from ..core.schema import CHALLENGES, DECISIONS, FINDINGS, WORK_TABLES
 from ..core.works import COLUMNS as WORK_COLUMNS
 from ..core.works import Works, valid_geometries, works_from_columns
 from ..translation import tr
+from .columns import read_columns
 from .programme import (
     ProgrammeError,
     edit_session,
@@ -48,56 +48,6 @@ def read_geometries(layer, names: list[str] | None = None):
     """Attribute columns (all, or `names`) and one shapely geometry array, in one pass."""
     _fids, columns, geometries = read_columns(layer, names, geometry=True)
     return columns, geometries
-
-
-def read_columns(layer, names: list[str] | None = None, geometry: bool = False):
-    """Feature ids, attribute columns and (when asked) shapely geometries, in one pass.
-
-    Columns are converted once each: NULL to None, dates to datetime64[D].
-    """
-    fields = layer.fields()
-    names = names or fields.names()
-    request = QgsFeatureRequest().setSubsetOfAttributes(names, fields)
-    if not geometry:
-        request.setFlags(QgsFeatureRequest.NoGeometry)
-    indexes = [fields.indexOf(n) for n in names]
-    fids, values, wkb = [], [], []
-    for feature in layer.getFeatures(request):
-        fids.append(feature.id())
-        # attribute(i) per wanted field: attributes() would build NULLs for all the others
-        values.append([feature.attribute(i) for i in indexes])
-        if geometry:
-            shape = feature.geometry()
-            wkb.append(None if shape.isNull() or shape.isEmpty() else bytes(shape.asWkb()))
-    raw = list(zip(*values)) if values else [() for _ in names]
-    columns = {
-        name: _date_column(column)
-        if fields.field(name).type() == QVariant.Date
-        else [None if isinstance(v, QVariant) else v for v in column]
-        for name, column in zip(names, raw)
-    }
-    if not geometry:
-        return fids, columns, None
-    import shapely
-
-    geometries = shapely.force_2d(shapely.from_wkb(np.array(wkb, dtype=object)))
-    return fids, columns, geometries
-
-
-_UNIX_JULIAN_DAY = 2440588
-
-
-def _date_column(column) -> np.ndarray:
-    days = np.array(
-        [
-            v.toJulianDay() - _UNIX_JULIAN_DAY if isinstance(v, QDate) and v.isValid() else -(2**62)
-            for v in column
-        ],
-        dtype="int64",
-    )
-    dates = days.astype("datetime64[D]")
-    dates[days == -(2**62)] = np.datetime64("NaT")
-    return dates
 
 
 #: The works' fields the rules read: the columns of core's Works, by stored name.

@@ -65,7 +65,7 @@ FIELDS = [
 
 def read_work_rows(path: str) -> list[WorkRow]:
     """One row per work from the three works tables, one columnar pass each, no geometry."""
-    from ..store.analysis import read_columns
+    from ..store.columns import read_columns
 
     names = {s["stakeholder_id"]: s["name"] for s in read_stakeholders(path)}
     rows: dict[str, WorkRow] = {}

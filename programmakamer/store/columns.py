@@ -1,0 +1,175 @@
+"""Bulk reads of a programme table into columns: what the analysis and the panel start from.
+
+A GeoPackage table is read through GDAL's Arrow stream, a batch of whole columns at a time:
+at 50k works that is about eight times faster than iterating QGIS features, and the analysis
+and the panel read every row. Any other layer (a subset string, another provider such as
+PostGIS) is read feature by feature through its QGIS provider. Both paths return the same
+thing, which a test checks: feature ids, one column per name (None for NULL, dates as
+numpy datetime64[D] with NaT) and, when asked, shapely geometries (None when missing or
+empty). Writes always go through the QGIS provider.
+"""
+
+from __future__ import annotations
+
+from datetime import datetime
+
+import numpy as np
+from osgeo import gdal
+from qgis.core import QgsFeatureRequest, QgsProviderRegistry
+from qgis.PyQt.QtCore import QDate, QVariant
+
+from ..translation import tr
+from .programme import ProgrammeError
+
+_UNIX_JULIAN_DAY = 2440588
+
+
+def read_columns(layer, names: list[str] | None = None, geometry: bool = False):
+    """Feature ids, attribute columns and (when asked) shapely geometries, in one pass."""
+    names = names or layer.fields().names()
+    table = _geopackage_table(layer)
+    if table is not None:
+        return _read_arrow(*table, names, geometry, layer.fields())
+    return _read_features(layer, names, geometry)
+
+
+def _geopackage_table(layer) -> tuple[str, str] | None:
+    if layer.providerType() != "ogr" or layer.subsetString():
+        return None
+    parts = QgsProviderRegistry.instance().decodeUri("ogr", layer.source())
+    path, table = parts.get("path", ""), parts.get("layerName")
+    if not path.lower().endswith(".gpkg") or not table:
+        return None
+    return path, table
+
+
+def _read_arrow(path: str, table: str, names: list[str], geometry: bool, fields):
+    gdal.PushErrorHandler("CPLQuietErrorHandler")
+    try:
+        dataset = gdal.OpenEx(path, gdal.OF_VECTOR | gdal.OF_READONLY, allowed_drivers=["GPKG"])
+        source = dataset.GetLayerByName(table) if dataset is not None else None
+    finally:
+        gdal.PopErrorHandler()
+    if source is None:
+        raise ProgrammeError(tr("Cannot open table {} of {}.").format(table, path))
+    # GDAL 3.6 unpacks Arrow booleans wrongly (a test caught it): those come from SQL as 0/1
+    flags = [n for n in names if fields.field(n).type() == QVariant.Bool]
+    wanted = set(names) - set(flags)
+    ignored = [f.GetName() for f in source.schema if f.GetName() not in wanted]
+    if not geometry:
+        ignored.append("OGR_GEOMETRY")
+    source.SetIgnoredFields(ignored)
+    fid_name = source.GetFIDColumn() or "OGR_FID"
+    geometry_name = source.GetGeometryColumn() or "wkb_geometry"
+    batches = list(source.GetArrowStreamAsNumPy())
+    flag_batches = []
+    if flags:
+        query = dataset.ExecuteSQL(
+            'SELECT "{}" AS fid_, {} FROM "{}" ORDER BY "{}"'.format(
+                fid_name,
+                ", ".join('CAST("{0}" AS INTEGER) AS "{0}"'.format(n) for n in flags),
+                table,
+                fid_name,
+            )
+        )
+        flag_batches = list(query.GetArrowStreamAsNumPy())
+        dataset.ReleaseResultSet(query)
+    del source, dataset
+
+    def joined(name, batches=batches):
+        parts = [batch[name] for batch in batches]
+        if not parts:
+            return np.ma.masked_array(np.array([], dtype=object))
+        return np.ma.concatenate([np.ma.asarray(p) for p in parts])
+
+    fids = [int(f) for f in joined(fid_name).data] if batches else []
+    if flags:
+        order = np.argsort(np.asarray(fids, dtype="int64"))
+        flag_fids = joined("fid_", flag_batches).data
+        if not np.array_equal(np.sort(np.asarray(fids, dtype="int64")), flag_fids):
+            raise ProgrammeError(
+                tr("Table {} of {} changed while it was read.").format(table, path)
+            )
+        position = np.empty(len(fids), dtype="int64")
+        position[order] = np.arange(len(fids))  # row in fid order of each feature
+    columns = {}
+    for name in names:
+        if name in flags:
+            values = joined(name, flag_batches)
+            missing = np.ma.getmaskarray(values)[position]
+            plain = (np.asarray(values.data)[position] != 0).tolist()
+            columns[name] = [None if m else v for v, m in zip(plain, missing.tolist())]
+            continue
+        values = joined(name)
+        missing = np.ma.getmaskarray(values)
+        data = np.asarray(values.data)
+        kind = fields.field(name).type()
+        if kind == QVariant.Date:
+            dates = data.astype("datetime64[D]")
+            dates[missing] = np.datetime64("NaT")
+            columns[name] = dates
+            continue
+        if data.dtype.kind == "S":
+            plain = np.char.decode(data, "utf-8").tolist()
+        elif data.dtype.kind == "M":
+            plain = [v.astype(datetime) for v in data.astype("datetime64[s]")]
+        else:
+            plain = data.tolist()
+        columns[name] = [None if m else v for v, m in zip(plain, missing.tolist())]
+    if not geometry:
+        return fids, columns, None
+    import shapely
+
+    if not batches:
+        return fids, columns, np.array([], dtype=object)
+    blobs = joined(geometry_name)
+    wkb = np.array(blobs.data, dtype=object)
+    wkb[np.ma.getmaskarray(blobs)] = None  # filled(None) would fill with the default "?"
+    shapes = shapely.force_2d(shapely.from_wkb(wkb))
+    shapes[shapely.is_empty(shapes)] = None
+    return fids, columns, shapes
+
+
+def _read_features(layer, names: list[str], geometry: bool):
+    fields = layer.fields()
+    request = QgsFeatureRequest().setSubsetOfAttributes(names, fields)
+    if not geometry:
+        request.setFlags(QgsFeatureRequest.NoGeometry)
+    indexes = [fields.indexOf(n) for n in names]
+    fids, values, wkb = [], [], []
+    for feature in layer.getFeatures(request):
+        fids.append(feature.id())
+        # attribute(i) per wanted field: attributes() would build NULLs for all the others
+        values.append([feature.attribute(i) for i in indexes])
+        if geometry:
+            shape = feature.geometry()
+            wkb.append(None if shape.isNull() or shape.isEmpty() else bytes(shape.asWkb()))
+    raw = list(zip(*values)) if values else [() for _ in names]
+    columns = {}
+    for name, column in zip(names, raw):
+        kind = fields.field(name).type()
+        if kind == QVariant.Date:
+            columns[name] = _date_column(column)
+        elif kind == QVariant.DateTime:
+            columns[name] = [v.toPyDateTime() if v and v.isValid() else None for v in column]
+        else:
+            columns[name] = [None if isinstance(v, QVariant) else v for v in column]
+    if not geometry:
+        return fids, columns, None
+    import shapely
+
+    geometries = shapely.force_2d(shapely.from_wkb(np.array(wkb, dtype=object)))
+    return fids, columns, geometries
+
+
+def _date_column(column) -> np.ndarray:
+    days = np.array(
+        [
+            v.toJulianDay() - _UNIX_JULIAN_DAY if isinstance(v, QDate) and v.isValid() else -(2**62)
+            for v in column
+        ],
+        dtype="int64",
+    )
+    dates = days.astype("datetime64[D]")
+    dates[days == -(2**62)] = np.datetime64("NaT")
+    return dates
