@@ -39,24 +39,47 @@ def last_day(day: date, precision: str) -> date:
     raise ValueError(precision)
 
 
-def format_moment(day: date | None, precision: str | None) -> str:
-    """Show a moment as precisely as it is known: 2027, Q3 2027, 2027-09, 2027-09-14."""
+MONTHS = {
+    "en": ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"),
+    "nl": ("jan", "feb", "mrt", "apr", "mei", "jun", "jul", "aug", "sep", "okt", "nov", "dec"),
+}
+
+
+def format_moment(day: date | None, precision: str | None, lang: str = "en") -> str:
+    """Show a moment as precisely as it is known, the way the reader writes dates:
+    2027, Q3 2027, Sep 2027 / sep 2027, 14 Sep 2027 / 14-09-2027."""
     if day is None:
         return "?"
+    months = MONTHS["nl" if lang == "nl" else "en"]
     if precision == "year":
         return str(day.year)
     if precision == "quarter":
         return "Q{} {}".format((day.month - 1) // 3 + 1, day.year)
     if precision == "month":
-        return "{:04d}-{:02d}".format(day.year, day.month)
-    return day.isoformat()
+        return "{} {}".format(months[day.month - 1], day.year)
+    if lang == "nl":
+        return "{:02d}-{:02d}-{}".format(day.day, day.month, day.year)
+    return "{} {} {}".format(day.day, months[day.month - 1], day.year)
+
+
+def format_moment_time(moment: datetime | None, lang: str = "en") -> str:
+    """A decision's date and time: 12-11-2026 14:00 in Dutch, 12 Nov 2026 14:00 in English."""
+    if moment is None:
+        return "?"
+    return "{} {:02d}:{:02d}".format(
+        format_moment(moment.date(), "day", lang), moment.hour, moment.minute
+    )
 
 
 def format_period(
-    start: date | None, start_precision: str | None, end: date | None, end_precision: str | None
+    start: date | None,
+    start_precision: str | None,
+    end: date | None,
+    end_precision: str | None,
+    lang: str = "en",
 ) -> str:
-    first = format_moment(start, start_precision)
-    last = format_moment(end, end_precision)
+    first = format_moment(start, start_precision, lang)
+    last = format_moment(end, end_precision, lang)
     return first if first == last else "{} – {}".format(first, last)
 
 

@@ -101,6 +101,7 @@ def build_memo_tables(path: str | Path) -> MemoTables:
                     work["start_precision"],
                     work["planned_end"],
                     work["end_precision"],
+                    lang,
                 ),
                 choice_label(STATUSES, work["status"], lang),
                 work["cost_estimate"],

@@ -904,6 +904,26 @@ Pagina's: overzicht (alle horizonnen) en een per horizon (die horizon in kleur, 
       <translation>De stijlen kunnen niet worden opgeslagen: {}</translation>
     </message>
     <message>
+      <source>m</source>
+      <translation>m</translation>
+    </message>
+    <message>
+      <source>years</source>
+      <translation>jaar</translation>
+    </message>
+    <message>
+      <source>EUR/m</source>
+      <translation>EUR/m</translation>
+    </message>
+    <message>
+      <source>(0 = no, 1 = yes)</source>
+      <translation>(0 = nee, 1 = ja)</translation>
+    </message>
+    <message>
+      <source>works</source>
+      <translation>werken</translation>
+    </message>
+    <message>
       <source>Programmakamer</source>
       <translation>Programmakamer</translation>
     </message>
@@ -922,6 +942,10 @@ Pagina's: overzicht (alle horizonnen) en een per horizon (die horizon in kleur, 
     <message>
       <source>Horizons</source>
       <translation>Horizonnen</translation>
+    </message>
+    <message>
+      <source>Timeline</source>
+      <translation>Tijdlijn</translation>
     </message>
     <message>
       <source>Settings</source>
@@ -944,8 +968,32 @@ Pagina's: overzicht (alle horizonnen) en een per horizon (die horizon in kleur, 
       <translation>Besluit vastleggen</translation>
     </message>
     <message>
-      <source>Apply and recompute horizons</source>
-      <translation>Toepassen en horizonnen herberekenen</translation>
+      <source>Reference year (year 1 of the horizons)</source>
+      <translation>Peiljaar (jaar 1 van de horizonnen)</translation>
+    </message>
+    <message>
+      <source>Apply year and recompute horizons</source>
+      <translation>Peiljaar toepassen en horizonnen herberekenen</translation>
+    </message>
+    <message>
+      <source>Save settings</source>
+      <translation>Instellingen opslaan</translation>
+    </message>
+    <message>
+      <source>Rule settings: used by the next analysis. Each shows its documented default; ↺ puts it back.</source>
+      <translation>Regelinstellingen: de volgende analyse gebruikt ze. Bij elke staat de gedocumenteerde standaardwaarde; ↺ zet die terug.</translation>
+    </message>
+    <message>
+      <source>The map shows this year's works</source>
+      <translation>De kaart toont de werken van dit jaar</translation>
+    </message>
+    <message>
+      <source>Previous year</source>
+      <translation>Vorig jaar</translation>
+    </message>
+    <message>
+      <source>Next year</source>
+      <translation>Volgend jaar</translation>
     </message>
     <message>
       <source>from </source>
@@ -960,12 +1008,24 @@ Pagina's: overzicht (alle horizonnen) en een per horizon (die horizon in kleur, 
       <translation>Alle partijen</translation>
     </message>
     <message>
+      <source>All disciplines</source>
+      <translation>Alle disciplines</translation>
+    </message>
+    <message>
       <source>All horizons</source>
       <translation>Alle horizonnen</translation>
     </message>
     <message>
       <source>All statuses</source>
       <translation>Alle statussen</translation>
+    </message>
+    <message>
+      <source>Selected works</source>
+      <translation>Geselecteerde werken</translation>
+    </message>
+    <message>
+      <source>Filtered works</source>
+      <translation>Gefilterde werken</translation>
     </message>
     <message>
       <source>Programme chamber</source>
@@ -976,12 +1036,28 @@ Pagina's: overzicht (alle horizonnen) en een per horizon (die horizon in kleur, 
       <translation>Programma analyseren</translation>
     </message>
     <message>
+      <source>Settings saved; the next analysis uses them.</source>
+      <translation>Instellingen opgeslagen; de volgende analyse gebruikt ze.</translation>
+    </message>
+    <message>
       <source>Move to another horizon</source>
       <translation>Naar een andere horizon</translation>
     </message>
     <message>
       <source>Move work to horizon</source>
       <translation>Werk naar horizon verplaatsen</translation>
+    </message>
+    <message>
+      <source>{}: {} on the timeline</source>
+      <translation>{}: {} op de tijdlijn</translation>
+    </message>
+    <message>
+      <source>The programme needs a name.</source>
+      <translation>Het programma heeft een naam nodig.</translation>
+    </message>
+    <message>
+      <source> ({} without a start or beyond the first {} left out)</source>
+      <translation> ({} zonder start of voorbij de eerste {} weggelaten)</translation>
     </message>
     <message>
       <source>Reference year {}: {} works moved to another horizon.</source>
@@ -1000,8 +1076,28 @@ Pagina's: overzicht (alle horizonnen) en een per horizon (die horizon in kleur, 
       <translation>Waarom verplaatst de kamer '{}'?</translation>
     </message>
     <message>
+      <source>Why does the chamber move these {} works?</source>
+      <translation>Waarom verplaatst de kamer deze {} werken?</translation>
+    </message>
+    <message>
+      <source>default {}</source>
+      <translation>standaard {}</translation>
+    </message>
+    <message>
+      <source>Back to the default ({})</source>
+      <translation>Terug naar de standaardwaarde ({})</translation>
+    </message>
+    <message>
+      <source>Moratorium after renewing {}</source>
+      <translation>Graafrust na vernieuwen van {}</translation>
+    </message>
+    <message>
       <source>Set by the chamber: {}</source>
       <translation>Gekozen door de kamer: {}</translation>
+    </message>
+    <message>
+      <source>{} ({} works, {})</source>
+      <translation>{} ({} werken, {})</translation>
     </message>
     <message>
       <source>Open a programme first.</source>

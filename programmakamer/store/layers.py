@@ -17,6 +17,7 @@ from qgis.core import (
     QgsProject,
     QgsReferencedRectangle,
     QgsVectorLayer,
+    QgsVectorLayerTemporalProperties,
 )
 
 from ..core.schema import (
@@ -101,10 +102,20 @@ def _work_layer(
     layer.setRenderer(horizon_renderer(table.geometry, lang))
     manager.renameStyle(manager.currentStyle(), tr("By horizon"))
     manager.addStyle(tr("By stakeholder"), by_stakeholder)
+    make_temporal(layer)
     layer.setCustomProperty(TABLE_PROPERTY, table.name)
     layer.setCustomProperty(STAKEHOLDER_PROPERTY, sid)
     layer.setCustomProperty(PATH_PROPERTY, path)
     return layer
+
+
+def make_temporal(layer: QgsVectorLayer) -> None:
+    """Works show on the map in the years of their planned period (temporal controller)."""
+    properties = layer.temporalProperties()
+    properties.setMode(QgsVectorLayerTemporalProperties.ModeFeatureDateTimeStartAndEndFromFields)
+    properties.setStartField("planned_start")
+    properties.setEndField("planned_end")
+    properties.setIsActive(True)
 
 
 def _kinds_present(path: str) -> dict[str, set[int]]:

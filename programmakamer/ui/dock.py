@@ -11,32 +11,58 @@ import time
 from datetime import datetime
 from pathlib import Path
 
-from qgis.core import Qgis, QgsApplication, QgsProject, QgsRectangle, QgsTask
+from qgis.core import (
+    Qgis,
+    QgsApplication,
+    QgsDateTimeRange,
+    QgsFeatureRequest,
+    QgsProject,
+    QgsRectangle,
+    QgsTask,
+    QgsTemporalNavigationObject,
+)
 from qgis.PyQt import uic
-from qgis.PyQt.QtCore import QFileSystemWatcher, Qt, QTimer
+from qgis.PyQt.QtCore import (
+    QDate,
+    QDateTime,
+    QFileSystemWatcher,
+    QItemSelection,
+    QItemSelectionModel,
+    Qt,
+    QTime,
+    QTimer,
+)
 from qgis.PyQt.QtWidgets import (
     QAbstractItemView,
     QComboBox,
     QDockWidget,
+    QDoubleSpinBox,
     QHeaderView,
     QInputDialog,
+    QLabel,
+    QScrollArea,
     QToolBar,
+    QToolButton,
 )
 
 from ..core.horizons import HORIZON_ORDER
-from ..core.schema import DECISIONS, HORIZONS, STATUSES, VERDICTS, choice_label
+from ..core.periods import format_moment_time
+from ..core.schema import DECISIONS, DISCIPLINES, HORIZONS, STATUSES, VERDICTS, choice_label
+from ..core.settings import DEFAULT_MORATORIUM_YEARS, RULE_SETTINGS
 from ..store.layers import STAKEHOLDER_PROPERTY, TABLE_PROPERTY, programme_group
 from ..store.programme import ProgrammeError, read_programme, write_records
 from ..translation import language, tr
 from .models import (
     WORK_ROLE,
     FindingsModel,
+    HorizonBoard,
     WorksFilter,
     WorksModel,
     euro_text,
     read_finding_rows,
     read_work_rows,
 )
+from .timeline import MAX_BARS, Bar, Timeline
 
 FORM, _ = uic.loadUiType(str(Path(__file__).with_name("dock.ui")))
 #: Big type where the room reads (tables, lists, labels); controls keep their size, so the
@@ -63,7 +89,7 @@ class ProgrammeDock(QDockWidget, FORM):
         self.works_filter = WorksFilter(self)
         self.works_filter.setSourceModel(self.works)
         self.works_view.setModel(self.works_filter)
-        for combo in (self.stakeholder_filter, self.horizon_filter, self.status_filter):
+        for combo in self.filter_combos():
             combo.setSizeAdjustPolicy(QComboBox.AdjustToMinimumContentsLengthWithIcon)
             combo.setMinimumContentsLength(8)
         # rows arrive sorted by stakeholder; sorting on open would cost a Python call per
@@ -75,7 +101,14 @@ class ProgrammeDock(QDockWidget, FORM):
         # change measured thousands of rows each time
         self.works_view.horizontalHeader().setSectionResizeMode(QHeaderView.Interactive)
         self.works_view.horizontalHeader().setResizeContentsPrecision(200)
-        self.board = {}  # filled when the horizons tab is first shown: three more filters
+        self.board = {}  # filled when the horizons tab is first shown
+        self.timeline = None  # made when the timeline tab is first shown
+        self.colours: dict[int, str] = {}
+        self.reference_year = 0
+        self.watched_layers = []
+        self.selecting_on_map = False
+        self.rule_editors: dict[str, QDoubleSpinBox] = {}
+        self.moratorium_editors: dict[str, QDoubleSpinBox] = {}
 
         self.findings = FindingsModel(self)
         self.findings_view.setModel(self.findings)
@@ -106,7 +139,8 @@ class ProgrammeDock(QDockWidget, FORM):
         self.tabs.setTabText(0, tr("Programme"))
         self.tabs.setTabText(1, tr("Horizons"))
         self.tabs.setTabText(2, tr("Findings"))
-        self.tabs.setTabText(3, tr("Settings"))
+        self.tabs.setTabText(3, tr("Timeline"))
+        self.tabs.setTabText(4, tr("Settings"))
         self.search_edit.setPlaceholderText(tr("Search title, street, stakeholder…"))
         self.map_follows_filter.setText(tr("The map shows only the filtered works"))
         for horizon, button in (
@@ -122,9 +156,22 @@ class ProgrammeDock(QDockWidget, FORM):
         self.decision_edit.setPlaceholderText(tr("What the chamber decided"))
         self.action_holder_edit.setPlaceholderText(tr("Action holder"))
         self.record_button.setText(tr("Record decision"))
-        self.reference_year_label.setText(tr("Reference year"))
+        self.name_label.setText(tr("Programme name"))
+        self.municipality_label.setText(tr("Municipality"))
+        self.reference_year_label.setText(tr("Reference year (year 1 of the horizons)"))
         self.reference_year_spin.setRange(1900, 2200)
-        self.apply_year_button.setText(tr("Apply and recompute horizons"))
+        self.apply_year_button.setText(tr("Apply year and recompute horizons"))
+        self.save_settings_button.setText(tr("Save settings"))
+        self.rules_label.setText(
+            tr(
+                "Rule settings: used by the next analysis. Each shows its documented "
+                "default; ↺ puts it back."
+            )
+        )
+        self.map_year_spin.setRange(1900, 2200)
+        self.map_by_year.setText(tr("The map shows this year's works"))
+        self.previous_year_button.setToolTip(tr("Previous year"))
+        self.next_year_button.setToolTip(tr("Next year"))
         for spin in (self.year_from, self.year_to):
             spin.setRange(1900, 2200)
             spin.setSpecialValueText("–")
@@ -132,7 +179,7 @@ class ProgrammeDock(QDockWidget, FORM):
         self.year_to.setPrefix(tr("to "))
 
     def _connect(self) -> None:
-        for combo in (self.stakeholder_filter, self.horizon_filter, self.status_filter):
+        for combo in self.filter_combos():
             combo.currentIndexChanged.connect(self.on_filter_changed)
         for spin in (self.year_from, self.year_to):
             spin.valueChanged.connect(self.on_filter_changed)
@@ -149,6 +196,19 @@ class ProgrammeDock(QDockWidget, FORM):
         self.presentation_button.toggled.connect(self.on_presentation_toggled)
         self.apply_year_button.clicked.connect(self.on_reference_year_applied)
         self.tabs.currentChanged.connect(self.on_tab_changed)
+        self.save_settings_button.clicked.connect(self.on_settings_saved)
+        self.map_year_spin.valueChanged.connect(self.on_map_year_changed)
+        self.map_by_year.toggled.connect(self.on_map_year_changed)
+        self.previous_year_button.clicked.connect(self.on_previous_year)
+        self.next_year_button.clicked.connect(self.on_next_year)
+
+    def filter_combos(self) -> tuple[QComboBox, ...]:
+        return (
+            self.stakeholder_filter,
+            self.discipline_filter,
+            self.horizon_filter,
+            self.status_filter,
+        )
 
     def set_programme(self, path: str) -> None:
         for watched in self.watcher.files() + self.watcher.directories():
@@ -162,7 +222,14 @@ class ProgrammeDock(QDockWidget, FORM):
                 info.name, info.municipality, info.reference_year
             )
         )
+        self.reference_year = info.reference_year
         self.reference_year_spin.setValue(info.reference_year)
+        self.name_edit.setText(info.name)
+        self.municipality_edit.setText(info.municipality or "")
+        self.map_year_spin.blockSignals(True)
+        self.map_year_spin.setValue(info.reference_year)
+        self.map_year_spin.blockSignals(False)
+        self.fill_rule_settings()
         self.reload()
 
     def watch_programme_files(self) -> None:
@@ -193,15 +260,22 @@ class ProgrammeDock(QDockWidget, FORM):
         """Read works and findings again (after an analysis or an outside change)."""
         if not self.path:
             return
+        from ..store.programme import read_stakeholders
+
+        self.colours = {
+            s["stakeholder_id"]: s.get("colour") or "#808080" for s in read_stakeholders(self.path)
+        }
         rows = read_work_rows(self.path)
         self.works.set_rows(rows)
         self.works_view.resizeColumnsToContents()
         self._fill_filters(rows)
         self.findings.set_rows(read_finding_rows(self.path))
         self.update_board_totals()
+        self.update_timeline()
+        self.watch_layers()
 
     def _fill_filters(self, rows) -> None:
-        combos = (self.stakeholder_filter, self.horizon_filter, self.status_filter)
+        combos = self.filter_combos()
         for combo in combos:
             combo.blockSignals(True)
             combo.clear()
@@ -210,6 +284,11 @@ class ProgrammeDock(QDockWidget, FORM):
             {(r.stakeholder_id, r.stakeholder) for r in rows}, key=lambda x: x[1]
         ):
             self.stakeholder_filter.addItem(name, sid)
+        self.discipline_filter.addItem(tr("All disciplines"), None)
+        present = {r.discipline for r in rows}
+        for choice in DISCIPLINES:
+            if choice.value in present:
+                self.discipline_filter.addItem(choice.label(self.lang), choice.value)
         self.horizon_filter.addItem(tr("All horizons"), None)
         for choice in HORIZONS:
             self.horizon_filter.addItem(choice.label(self.lang), choice.value)
@@ -228,18 +307,53 @@ class ProgrammeDock(QDockWidget, FORM):
                 first if first > self.year_from.minimum() else 1900,
                 last if last > self.year_to.minimum() else 2200,
             )
+        kept = [r.work_id for r in self.selected_rows()]
         self.works_filter.set(
             stakeholder=self.stakeholder_filter.currentData(),
+            discipline=self.discipline_filter.currentData(),
             horizon=self.horizon_filter.currentData(),
             status=self.status_filter.currentData(),
             years=years,
             text=self.search_edit.text().strip(),
         )
+        if kept:  # what was selected and is still shown stays selected
+            self.select_positions(self.works_filter.position_of(kept), notify=False)
         self.apply_map_filter()
+        self.update_timeline()
 
     def visible_rows(self):
         model = self.works_filter
-        return [model.data(model.index(i, 0), WORK_ROLE) for i in range(model.rowCount())]
+        return [model.row(i) for i in range(model.rowCount())]
+
+    def selected_rows(self):
+        """The works selected in the table."""
+        selection = self.works_view.selectionModel()
+        if selection is None:
+            return []
+        return [self.works_filter.row(i.row()) for i in selection.selectedRows()]
+
+    def select_positions(self, positions: list[int], notify: bool = True) -> None:
+        """Select table rows (in ranges: a selection of thousands stays quick)."""
+        model = self.works_filter
+        selection = QItemSelection()
+        last_column = model.columnCount() - 1
+        start = previous = None
+        for position in sorted(positions) + [None]:
+            if start is not None and (position is None or position != previous + 1):
+                selection.select(model.index(start, 0), model.index(previous, last_column))
+                start = None
+            if position is not None and start is None:
+                start = position
+            previous = position
+        view_selection = self.works_view.selectionModel()
+        if not notify:
+            view_selection.blockSignals(True)
+        view_selection.select(selection, QItemSelectionModel.ClearAndSelect)
+        if not notify:
+            view_selection.blockSignals(False)
+            self.works_view.viewport().update()
+        if positions:
+            self.works_view.scrollTo(model.index(min(positions), 0))
 
     def apply_map_filter(self) -> None:
         """When asked, the stakeholder layers show only the works the panel shows."""
@@ -273,14 +387,27 @@ class ProgrammeDock(QDockWidget, FORM):
         return None
 
     def selected_work(self):
-        for view in [self.works_view] + [v for _, v in self.board.values()]:
-            if view.hasFocus() or view is self.works_view:
-                indexes = view.selectionModel().selectedIndexes() if view.selectionModel() else []
-                if indexes:
-                    return indexes[0].model().data(indexes[0], WORK_ROLE)
-        return None
+        """The work selected on the board (when the board is shown) or in the table."""
+        views = (
+            [v for _, v in self.board.values()]
+            if self.tabs.currentWidget() is (self.horizons_tab)
+            else []
+        )
+        for view in views:
+            for index in view.selectionModel().selectedIndexes():
+                row = index.model().data(index, WORK_ROLE)
+                if row is not None:
+                    return row
+        rows = self.selected_rows()
+        return rows[0] if rows else None
 
     def on_work_selected(self, *_) -> None:
+        rows = self.selected_rows()
+        if rows and not self.selecting_on_map:
+            self.show_on_map(rows[:200])
+        self.update_timeline()
+
+    def on_board_selected(self, *_) -> None:
         row = self.selected_work()
         if row is not None:
             self.show_on_map([row])
@@ -288,18 +415,22 @@ class ProgrammeDock(QDockWidget, FORM):
     def show_on_map(self, rows) -> None:
         """Select the works' features on their layers, zoom to them and flash them."""
         canvas = self.iface.mapCanvas()
-        for layer in self.work_layers():
-            layer.removeSelection()
-        geometries = []
-        for row in rows:
-            for table, fid in row.features:
-                layer = self.layer_for(table, row.stakeholder_id)
-                if layer is None:
-                    continue
-                layer.select(fid)
-                feature = layer.getFeature(fid)
-                if feature.hasGeometry():
-                    geometries.append((layer, feature.geometry()))
+        self.selecting_on_map = True  # the map's selection signal must not come back here
+        try:
+            for layer in self.work_layers():
+                layer.removeSelection()
+            geometries = []
+            for row in rows:
+                for table, fid in row.features:
+                    layer = self.layer_for(table, row.stakeholder_id)
+                    if layer is None:
+                        continue
+                    layer.select(fid)
+                    feature = layer.getFeature(fid)
+                    if feature.hasGeometry():
+                        geometries.append((layer, feature.geometry()))
+        finally:
+            self.selecting_on_map = False
         if not geometries or canvas is None:
             return
         extent = None
@@ -317,33 +448,110 @@ class ProgrammeDock(QDockWidget, FORM):
             for layer, geometry in geometries:
                 flash([geometry], layer.crs())
 
+    # --- the map talks back -----------------------------------------------------------
+    def watch_layers(self) -> None:
+        """Follow the stakeholder layers: selections made on the map, and undo/redo of
+        horizon overrides in their edit buffers."""
+        for layer in self.watched_layers:
+            try:
+                layer.selectionChanged.disconnect(self.on_map_selection_changed)
+                layer.attributeValueChanged.disconnect(self.on_layer_attribute_changed)
+            except (RuntimeError, TypeError):  # the layer was removed meanwhile
+                pass
+        self.watched_layers = self.work_layers()
+        self.features_of = {
+            (table, fid): row for row in self.works.rows for table, fid in row.features
+        }
+        for layer in self.watched_layers:
+            layer.selectionChanged.connect(self.on_map_selection_changed)
+            layer.attributeValueChanged.connect(self.on_layer_attribute_changed)
+
+    def on_map_selection_changed(self, *_) -> None:
+        """Works selected on the map are selected in the table."""
+        if self.selecting_on_map:
+            return
+        ids = {
+            self.features_of[(layer.customProperty(TABLE_PROPERTY), fid)].work_id
+            for layer in self.watched_layers
+            for fid in layer.selectedFeatureIds()
+            if (layer.customProperty(TABLE_PROPERTY), fid) in self.features_of
+        }
+        self.selecting_on_map = True
+        try:
+            self.select_positions(self.works_filter.position_of(ids))
+        finally:
+            self.selecting_on_map = False
+        self.update_timeline()
+
+    def on_layer_attribute_changed(self, fid: int, index: int, value) -> None:
+        """An override changed in a layer (the panel, the attribute table, undo): show it."""
+        from ..store.programme import from_qvariant
+
+        layer = self.sender()
+        name = layer.fields().at(index).name() if layer is not None else ""
+        if name not in ("horizon_override", "horizon_reason"):
+            return
+        row = self.features_of.get((layer.customProperty(TABLE_PROPERTY), fid))
+        if row is None:
+            return
+        if name == "horizon_override":
+            row.override = from_qvariant(value) or None
+        else:
+            row.reason = from_qvariant(value) or None
+        self.rows_changed()
+
+    def rows_changed(self) -> None:
+        """Rows changed in place: every view and total decides again (once per event)."""
+        if not getattr(self, "_touch_pending", False):
+            self._touch_pending = True
+            QTimer.singleShot(0, self._touch)
+
+    def _touch(self) -> None:
+        self._touch_pending = False
+        self.works.touch()
+        self.update_board_totals()
+        self.update_timeline()
+
     # --- horizons board ---------------------------------------------------------------
     def show_board(self) -> None:
         """Connect the horizons board to the works (once, when it is first looked at)."""
         if self.board:
             return
         for horizon in HORIZON_ORDER:
-            proxy = WorksFilter(self)
-            proxy.setSourceModel(self.works)
-            proxy.set(horizon=horizon)
+            board = HorizonBoard(self.works, horizon, self)
+            board.works_dropped.connect(self.on_works_dropped)
             view = getattr(self, "{}_view".format(horizon))
-            view.setModel(proxy)
-            view.setModelColumn(1)  # the title
+            view.setModel(board)
+            view.setHeaderHidden(True)
             view.setWordWrap(True)
-            self.board[horizon] = (proxy, view)
+            view.setSelectionMode(QAbstractItemView.ExtendedSelection)
+            view.setDragEnabled(True)
+            view.setAcceptDrops(True)
+            view.setDropIndicatorShown(True)
+            view.setDragDropMode(QAbstractItemView.DragDrop)
+            view.setDefaultDropAction(Qt.MoveAction)
+            view.selectionModel().selectionChanged.connect(self.on_board_selected)
+            board.modelReset.connect(self.expand_board)
+            self.board[horizon] = (board, view)
+        self.expand_board()
         self.update_board_totals()
+
+    def expand_board(self) -> None:
+        """Open the stakeholder groups when the room can read them all; else show counts."""
+        for board, view in self.board.values():
+            if len(board.works()) <= 400:
+                view.expandAll()
 
     def on_tab_changed(self, index: int) -> None:
         if self.tabs.widget(index) is self.horizons_tab:
             self.show_board()
+        if self.tabs.widget(index) is self.timeline_tab:
+            self.show_timeline()
 
     def update_board_totals(self) -> None:
-        for horizon, (proxy, _view) in self.board.items():
-            rows = [proxy.data(proxy.index(i, 0), WORK_ROLE) for i in range(proxy.rowCount())]
+        for horizon, (board, _view) in self.board.items():
+            rows = board.works()
             cost = sum(r.cost or 0.0 for r in rows)
-            by_stakeholder = {}
-            for r in rows:
-                by_stakeholder[r.stakeholder] = by_stakeholder.get(r.stakeholder, 0) + 1
             getattr(self, "{}_label".format(horizon)).setText(
                 tr("{}: {} works, {}").format(
                     choice_label(HORIZONS, horizon, self.lang),
@@ -352,42 +560,155 @@ class ProgrammeDock(QDockWidget, FORM):
                 )
             )
 
-    def on_work_moved_to_horizon(self, horizon: str, reason: str | None = None) -> bool:
-        """Record the chamber's horizon for the selected work, with a reason, undoable."""
-        row = self.selected_work()
-        if row is None:
+    def board_selection(self) -> list:
+        rows = []
+        for _board, view in self.board.values():
+            for index in view.selectionModel().selectedIndexes():
+                row = index.model().data(index, WORK_ROLE)
+                if row is not None:
+                    rows.append(row)
+        return rows
+
+    def on_work_moved_to_horizon(self, horizon: str, reason: str | None = None, rows=None) -> bool:
+        """Record the chamber's horizon for works (default: the selected ones) with a reason,
+        through the layers' edit buffers: undoable, saved like any QGIS edit."""
+        if rows is None:
+            on_board = self.tabs.currentWidget() is self.horizons_tab
+            rows = self.board_selection() if on_board else self.selected_rows()
+        rows = [r for r in rows if r.effective != horizon or r.override != horizon]
+        if not rows:
             return False
         if reason is None:
-            reason, ok = QInputDialog.getText(
-                self,
-                tr("Move to another horizon"),
-                tr("Why does the chamber move '{}'?").format(row.title),
+            question = (
+                tr("Why does the chamber move '{}'?").format(rows[0].title)
+                if len(rows) == 1
+                else tr("Why does the chamber move these {} works?").format(len(rows))
             )
+            reason, ok = QInputDialog.getText(self, tr("Move to another horizon"), question)
             if not ok:
                 return False
-        changed = False
-        for table, fid in row.features:
-            layer = self.layer_for(table, row.stakeholder_id)
-            if layer is None:
-                continue
+        by_layer: dict = {}
+        for row in rows:
+            for table, fid in row.features:
+                layer = self.layer_for(table, row.stakeholder_id)
+                if layer is not None:
+                    by_layer.setdefault(layer, []).append(fid)
+        for layer, fids in by_layer.items():
             if not layer.isEditable() and not layer.startEditing():
                 raise ProgrammeError(
                     tr("Cannot edit {}: the file is read-only or locked.").format(layer.name())
                 )
             fields = layer.fields()
-            layer.beginEditCommand(tr("Move work to horizon"))
-            layer.changeAttributeValue(fid, fields.indexOf("horizon_override"), horizon)
-            layer.changeAttributeValue(fid, fields.indexOf("horizon_reason"), reason)
+            layer.beginEditCommand(tr("Move work to horizon"))  # one undo step per move
+            for fid in fids:
+                layer.changeAttributeValue(fid, fields.indexOf("horizon_override"), horizon)
+                layer.changeAttributeValue(fid, fields.indexOf("horizon_reason"), reason)
             layer.endEditCommand()
             layer.triggerRepaint()
-            changed = True
-        if changed:
+        if not by_layer:
+            return False
+        for row in rows:
             row.override, row.reason = horizon, reason
-            self.works.touch()
-            for proxy in [self.works_filter] + [p for p, _view in self.board.values()]:
-                proxy.refresh()
-            self.update_board_totals()
-        return changed
+        self._touch()
+        return True
+
+    def on_works_dropped(self, work_ids: list, horizon: str) -> None:
+        """Works dragged onto another horizon's column: move them there (asks why)."""
+        wanted = set(work_ids)
+        rows = [r for r in self.works.rows if r.work_id in wanted]
+        # after the drop has finished: the reason dialog must not run inside the drag
+        self.pending_move = (horizon, rows)
+        QTimer.singleShot(0, self.move_pending)
+
+    def move_pending(self) -> None:
+        horizon, rows = getattr(self, "pending_move", (None, []))
+        self.pending_move = (None, [])
+        if horizon and rows:
+            self.on_work_moved_to_horizon(horizon, rows=rows)
+
+    # --- timeline -----------------------------------------------------------------------
+    def show_timeline(self) -> None:
+        if self.timeline is None:
+            self.timeline = Timeline(self)
+            self.timeline.year_clicked.connect(self.map_year_spin.setValue)
+            area = QScrollArea(self.timeline_tab)
+            area.setWidgetResizable(True)
+            area.setWidget(self.timeline)
+            self.timeline_layout.addWidget(area)
+            self.timeline_area = area
+        self.update_timeline()
+
+    def update_timeline(self) -> None:
+        """The timeline shows the selected works, else the filtered ones, street by street."""
+        if self.timeline is None or not self.timeline.isVisibleTo(self):
+            return
+        rows = self.selected_rows() or self.visible_rows()
+        dated = sorted(
+            (r for r in rows if r.start is not None),
+            key=lambda r: (r.location, r.start, r.stakeholder),
+        )
+        bars = [
+            Bar(
+                "{} · {} · {}".format(r.location, r.stakeholder, r.title),
+                r.start,
+                r.end or r.start,
+                self.colours.get(r.stakeholder_id, "#808080"),
+                r.work_id,
+            )
+            for r in dated[:MAX_BARS]
+        ]
+        labels = {h: choice_label(HORIZONS, h, self.lang) for h in HORIZON_ORDER}
+        self.timeline.set_bars(bars, self.reference_year, labels)
+        self.timeline.set_year(self.map_year_spin.value() if self.map_by_year.isChecked() else None)
+        left_out = len(rows) - len(bars)
+        what = tr("Selected works") if self.selected_rows() else tr("Filtered works")
+        text = tr("{}: {} on the timeline").format(what, len(bars))
+        if left_out:
+            text += tr(" ({} without a start or beyond the first {} left out)").format(
+                left_out, MAX_BARS
+            )
+        self.timeline_label.setText(text)
+
+    def on_previous_year(self) -> None:
+        self.map_year_spin.setValue(self.map_year_spin.value() - 1)
+        self.map_by_year.setChecked(True)
+
+    def on_next_year(self) -> None:
+        self.map_year_spin.setValue(self.map_year_spin.value() + 1)
+        self.map_by_year.setChecked(True)
+
+    def on_map_year_changed(self, *_) -> None:
+        year = self.map_year_spin.value() if self.map_by_year.isChecked() else None
+        if self.timeline is not None:
+            self.timeline.set_year(year)
+        self.apply_map_year(year)
+
+    def apply_map_year(self, year: int | None) -> None:
+        """Step the map's temporal controller to one year (or back to all years)."""
+        canvas = self.iface.mapCanvas()
+        if canvas is None:
+            return
+        if year is None:
+            span = QgsDateTimeRange(QDateTime(), QDateTime())  # all years
+        else:
+            span = QgsDateTimeRange(
+                QDateTime(QDate(year, 1, 1), QTime(0, 0)),
+                # the year's last second, included: QGIS 3.22 compares the start of a
+                # work with <= to the end of the range even when the end is excluded
+                QDateTime(QDate(year, 12, 31), QTime(23, 59, 59)),
+                True,
+                True,
+            )
+        controller = canvas.temporalController()
+        if isinstance(controller, QgsTemporalNavigationObject):
+            # QGIS's own controller: its panel shows the year, and it moves the canvas
+            if year is None:
+                controller.setNavigationMode(QgsTemporalNavigationObject.NavigationOff)
+            else:
+                controller.setNavigationMode(QgsTemporalNavigationObject.FixedRange)
+                controller.setTemporalExtents(span)
+        canvas.setTemporalRange(span)
+        canvas.refresh()
 
     # --- findings ---------------------------------------------------------------------
     def selected_finding(self):
@@ -401,7 +722,7 @@ class ProgrammeDock(QDockWidget, FORM):
             return
         history = "".join(
             "<br>• {} {}: {}".format(
-                str(d["decided_at"])[:16],
+                format_moment_time(d["decided_at"], self.lang),
                 choice_label(VERDICTS, d["verdict"], self.lang),
                 d.get("decision_text") or "",
             )
@@ -502,6 +823,126 @@ class ProgrammeDock(QDockWidget, FORM):
             self.hidden_widgets = []
 
     # --- settings ---------------------------------------------------------------------
+    def fill_rule_settings(self) -> None:
+        """An editor per rule setting and per moratorium, with its default and a way back."""
+        from ..core.schema import MORATORIUM_PERIODS, SURFACE_TYPES
+        from ..core.schema import RULE_SETTINGS as RULE_TABLE
+        from ..store.programme import read_table
+
+        values = {r["key"]: r["value"] for r in read_table(self.path, RULE_TABLE)}
+        moratorium = {
+            r["surface_type"]: r["years"] for r in read_table(self.path, MORATORIUM_PERIODS)
+        }
+        grid = self.rules_layout
+        while grid.count():
+            item = grid.takeAt(0)
+            if item.widget() is not None:
+                item.widget().deleteLater()
+        self.rule_editors, self.moratorium_editors = {}, {}
+        entries = [
+            (s.key, s.description(self.lang), s.default, s.minimum, s.maximum, s.unit)
+            for s in RULE_SETTINGS
+        ] + [
+            (
+                choice.value,
+                tr("Moratorium after renewing {}").format(choice.label(self.lang).lower()),
+                DEFAULT_MORATORIUM_YEARS.get(choice.value, 0.0),
+                0.0,
+                50.0,
+                "years",
+            )
+            for choice in SURFACE_TYPES
+        ]
+        for number, (key, text, default, low, high, unit) in enumerate(entries):
+            is_rule = number < len(RULE_SETTINGS)
+            label = QLabel(text)
+            label.setWordWrap(True)
+            editor = QDoubleSpinBox()
+            editor.setRange(low, high)
+            editor.setDecimals(0 if unit in ("0/1", "works") else 1)
+            editor.setSuffix(" " + _unit(unit))
+            stored = values.get(key) if is_rule else moratorium.get(key)
+            editor.setValue(default if stored is None else stored)
+            hint = QLabel(tr("default {}").format(_number(default, self.lang)))
+            reset = QToolButton()
+            reset.setText("↺")
+            reset.setToolTip(tr("Back to the default ({})").format(_number(default, self.lang)))
+            reset.clicked.connect(self.on_reset_setting)
+            reset.setProperty("setting", key)
+            reset.setProperty("default", default)
+            grid.addWidget(label, number, 0)
+            grid.addWidget(editor, number, 1)
+            grid.addWidget(hint, number, 2)
+            grid.addWidget(reset, number, 3)
+            (self.rule_editors if is_rule else self.moratorium_editors)[key] = editor
+        grid.setColumnStretch(0, 1)
+
+    def on_reset_setting(self) -> None:
+        button = self.sender()
+        key = button.property("setting")
+        editor = self.rule_editors.get(key) or self.moratorium_editors.get(key)
+        if editor is not None:
+            editor.setValue(float(button.property("default")))
+
+    def on_settings_saved(self) -> bool:
+        """Name, municipality and rule settings into the programme, in one edit each."""
+        from ..core.schema import MORATORIUM_PERIODS, PROGRAMME
+        from ..core.schema import RULE_SETTINGS as RULE_TABLE
+        from ..store.programme import edit_session, make_features, table_layer
+
+        name = self.name_edit.text().strip()
+        if not name:
+            self.iface.messageBar().pushMessage(
+                tr("Integrale Programmakamer"), tr("The programme needs a name."), Qgis.Warning, 5
+            )
+            return False
+        self.own_write_at = time.monotonic()
+        layer = table_layer(self.path, PROGRAMME.name)
+        with edit_session(layer):
+            fields = layer.fields()
+            for feature in layer.getFeatures():
+                layer.changeAttributeValue(feature.id(), fields.indexOf("name"), name)
+                layer.changeAttributeValue(
+                    feature.id(),
+                    fields.indexOf("municipality"),
+                    self.municipality_edit.text().strip() or None,
+                )
+        for table, key_field, value_field, editors in (
+            (RULE_TABLE, "key", "value", self.rule_editors),
+            (MORATORIUM_PERIODS, "surface_type", "years", self.moratorium_editors),
+        ):
+            layer = table_layer(self.path, table.name)
+            with edit_session(layer):
+                fields = layer.fields()
+                known = set()
+                for feature in layer.getFeatures(QgsFeatureRequest()):
+                    key = feature[key_field]
+                    if key in editors:
+                        known.add(key)
+                        layer.changeAttributeValue(
+                            feature.id(), fields.indexOf(value_field), editors[key].value()
+                        )
+                new = [
+                    {key_field: key, value_field: editor.value()}
+                    for key, editor in editors.items()
+                    if key not in known
+                ]
+                if new:
+                    layer.addFeatures(make_features(table, new, fields))
+        info = read_programme(self.path)
+        self.programme_label.setText(
+            tr("{} – {}, reference year {}").format(
+                info.name, info.municipality, info.reference_year
+            )
+        )
+        self.iface.messageBar().pushMessage(
+            tr("Integrale Programmakamer"),
+            tr("Settings saved; the next analysis uses them."),
+            Qgis.Info,
+            5,
+        )
+        return True
+
     def on_reference_year_applied(self) -> int:
         """A new reference year: horizons recomputed (overrides kept); says how many moved."""
         from ..core.schema import PROGRAMME
@@ -526,3 +967,20 @@ class ProgrammeDock(QDockWidget, FORM):
             10,
         )
         return report.moved
+
+
+def _unit(unit: str) -> str:
+    units = {
+        "m": tr("m"),
+        "years": tr("years"),
+        "EUR/m": tr("EUR/m"),
+        "0/1": tr("(0 = no, 1 = yes)"),
+        "works": tr("works"),
+    }
+    return units.get(unit, unit)
+
+
+def _number(value: float, lang: str) -> str:
+    """1.5 in English, 1,5 in Dutch; whole numbers without decimals."""
+    text = "{:g}".format(value)
+    return text.replace(".", ",") if lang == "nl" else text

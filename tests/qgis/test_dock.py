@@ -7,7 +7,7 @@ import time
 import pytest
 from qgis.core import QgsApplication
 from qgis.PyQt.QtCore import QItemSelectionModel, Qt
-from qgis.PyQt.QtWidgets import QDockWidget, QToolBar
+from qgis.PyQt.QtWidgets import QDockWidget, QToolBar, QToolButton
 
 from programmakamer.core.schema import DECISIONS, PROGRAMME, WORK_TABLES
 from programmakamer.store import programme as store
@@ -232,3 +232,142 @@ def test_the_export_button_opens_the_export_algorithm_for_this_programme(
     )
     dock.export_button.click()
     assert calls == [("programmakamer:exportprogramme", {"PROGRAMME": dock.path})]
+
+
+def test_sorting_orders_periods_by_start_and_costs_by_amount(dock):
+    from programmakamer.ui.models import WorksModel
+
+    dock.works_view.sortByColumn(WorksModel.COLUMNS.index("cost"), Qt.DescendingOrder)
+    costs = [r.cost or 0 for r in dock.visible_rows() if r.cost is not None]
+    assert costs == sorted(costs, reverse=True) and costs[0] > costs[-1]
+    dock.works_view.sortByColumn(WorksModel.COLUMNS.index("period"), Qt.AscendingOrder)
+    starts = [r.start for r in dock.visible_rows() if r.start is not None]
+    assert [s.year for s in starts] == sorted(s.year for s in starts)
+    dock.search_edit.setText("riool")  # a filter keeps the order
+    starts = [r.start.year for r in dock.visible_rows() if r.start is not None]
+    assert starts == sorted(starts) and len(starts) < dock.works.rowCount()
+
+
+def test_the_discipline_filter_and_a_selection_that_survives_filtering(dock):
+    dock.discipline_filter.setCurrentIndex(dock.discipline_filter.findData("sewer"))
+    rows = dock.visible_rows()
+    assert rows and {r.discipline for r in rows} == {"sewer"}
+    select_row(dock.works_view, 3)
+    chosen = dock.selected_rows()[0]
+    dock.search_edit.setText(chosen.title.split()[0])
+    assert [r.work_id for r in dock.selected_rows()] == [chosen.work_id]
+
+
+def test_selecting_works_on_the_map_selects_their_rows(dock):
+    layer = next(layer for layer in dock.work_layers() if layer.featureCount() > 3 and layer.name())
+    fids = sorted(layer.allFeatureIds())[:3]
+    layer.selectByIds(fids)
+    wanted = {f["work_id"] for f in layer.getFeatures(fids)}
+    assert {r.work_id for r in dock.selected_rows()} == wanted
+    layer.removeSelection()
+    assert dock.selected_rows() == []
+
+
+def test_the_board_groups_by_stakeholder_and_a_drop_moves_works(dock, monkeypatch):
+    from qgis.PyQt.QtWidgets import QInputDialog
+
+    dock.tabs.setCurrentWidget(dock.horizons_tab)
+    short, short_view = dock.board["short"]
+    long_board, _ = dock.board["long"]
+    names = [short.data(short.index(i, 0)) for i in range(short.rowCount())]
+    assert names == sorted(names) and all("works" in n for n in names)
+    assert sum(short.rowCount(short.index(i, 0)) for i in range(short.rowCount())) == len(
+        [r for r in dock.works.rows if r.effective == "short"]
+    )
+    first_group = short.index(0, 0)
+    dragged = [short.index(0, 0, first_group), short.index(1, 0, first_group)]
+    works = [short.data(i, WORK_ROLE) for i in dragged]
+    asked = []
+    monkeypatch.setattr(
+        QInputDialog, "getText", lambda *a, **k: asked.append(a[2]) or ("Wacht op warmtenet", True)
+    )
+    assert long_board.canDropMimeData(short.mimeData(dragged), Qt.MoveAction, -1, 0, first_group)
+    long_board.dropMimeData(short.mimeData(dragged), Qt.MoveAction, -1, 0, long_board.index(0, 0))
+    deadline = time.time() + 5
+    while not asked and time.time() < deadline:
+        QgsApplication.processEvents()
+    assert asked and "2" in asked[0]
+    moved = {w.work_id for w in long_board.works()}
+    assert {w.work_id for w in works} <= moved
+    assert all(w.override == "long" for w in works)
+    layer = dock.layer_for(*[(t, works[0].stakeholder_id) for t, _ in works[0].features][0])
+    fid = works[0].features[0][1]
+    assert layer.getFeature(fid)["horizon_reason"] == "Wacht op warmtenet"
+    assert "long" in dock.long_label.text().lower() or "lang" in dock.long_label.text().lower()
+    assert layer.undoStack().count() == 1  # one move, one undo step per layer
+    layer.undoStack().undo()  # undo in QGIS: the panel follows
+    QgsApplication.processEvents()
+    assert all(w.override is None for w in works)
+    assert {w.work_id for w in works} <= {w.work_id for w in short.works()}
+
+
+def test_the_timeline_shows_the_filter_and_steps_the_map_by_year(dock):
+    from qgis.core import QgsExpression, QgsFeatureRequest, QgsVectorLayerTemporalContext
+
+    dock.tabs.setCurrentWidget(dock.timeline_tab)
+    dock.stakeholder_filter.setCurrentIndex(
+        dock.stakeholder_filter.findText("Riolering", Qt.MatchContains)
+    )
+    shown = [r for r in dock.visible_rows() if r.start is not None]
+    assert len(dock.timeline.bars) == len(shown) > 5
+    assert {b.colour for b in dock.timeline.bars} == {dock.colours[shown[0].stakeholder_id]}
+    select_row(dock.works_view, 0)
+    assert [b.work_id for b in dock.timeline.bars] == [dock.selected_rows()[0].work_id]
+    dock.map_year_spin.setValue(2029)
+    dock.on_next_year()  # one step: 2030, and the map follows
+    span = dock.iface.mapCanvas().temporalRange()
+    assert dock.timeline.year == 2030
+    assert span.begin().date().year() == 2030 and span.end().date().year() == 2030
+    assert dock.iface.mapCanvas().mapSettings().isTemporal()
+    for layer in dock.work_layers():
+        properties = layer.temporalProperties()
+        assert properties.isActive()
+        expression = properties.createFilterString(QgsVectorLayerTemporalContext(), span)
+        on_map = {
+            f["work_id"] for f in layer.getFeatures(QgsFeatureRequest(QgsExpression(expression)))
+        }
+        from datetime import date
+
+        expected = {
+            f["work_id"]
+            for f in layer.getFeatures()
+            if f["planned_start"]
+            and f["planned_start"].toPyDate() < date(2031, 1, 1)
+            and (not f["planned_end"] or f["planned_end"].toPyDate() >= date(2030, 1, 1))
+        }
+        assert on_map == expected
+    dock.map_by_year.setChecked(False)
+    assert not dock.iface.mapCanvas().mapSettings().isTemporal()
+
+
+def test_rule_settings_are_edited_saved_and_reset(dock, demo_programme):
+    from programmakamer.core.settings import rule_setting
+    from programmakamer.store.analysis import read_settings
+
+    dock.tabs.setCurrentWidget(dock.settings_tab)
+    dock.rule_editors["combine_distance_m"].setValue(8.0)
+    dock.moratorium_editors["asphalt"].setValue(7.0)
+    dock.name_edit.setText("Programma 2027 – concept")
+    assert dock.on_settings_saved()
+    saved = read_settings(demo_programme)
+    assert saved.combine_distance_m == 8.0 and saved.moratorium_years["asphalt"] == 7.0
+    assert store.read_programme(demo_programme).name == "Programma 2027 – concept"
+    assert "Programma 2027 – concept" in dock.programme_label.text()
+    reset = next(
+        button
+        for button in dock.rules_widget.findChildren(QToolButton)
+        if button.property("setting") == "combine_distance_m"
+    )
+    reset.click()
+    assert (
+        dock.rule_editors["combine_distance_m"].value()
+        == rule_setting("combine_distance_m").default
+    )
+    dock.name_edit.setText("  ")
+    assert not dock.on_settings_saved()
+    assert store.read_programme(demo_programme).name == "Programma 2027 – concept"

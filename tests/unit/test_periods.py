@@ -29,7 +29,23 @@ def test_periods_are_shown_as_precisely_as_they_are_known():
         format_period(date(2027, 7, 1), "quarter", date(2028, 3, 31), "quarter")
         == "Q3 2027 – Q1 2028"
     )
-    assert format_period(None, None, date(2028, 3, 31), "day") == "? – 2028-03-31"
+    assert format_period(None, None, date(2028, 3, 31), "day") == "? – 31 Mar 2028"
+
+
+def test_dates_are_written_the_way_the_reader_writes_them():
+    from datetime import datetime
+
+    from programmakamer.core.periods import format_moment_time
+
+    assert format_period(date(2027, 9, 14), "day", date(2028, 3, 31), "day", "nl") == (
+        "14-09-2027 – 31-03-2028"
+    )
+    assert format_period(date(2027, 10, 1), "month", date(2027, 10, 31), "month", "nl") == (
+        "okt 2027"
+    )
+    assert format_period(date(2027, 10, 1), "month", None, None, "en") == "Oct 2027 – ?"
+    assert format_moment_time(datetime(2026, 11, 12, 14, 5), "nl") == "12-11-2026 14:05"
+    assert format_moment_time(datetime(2026, 11, 12, 14, 5), "en") == "12 Nov 2026 14:05"
 
 
 @pytest.mark.parametrize(
