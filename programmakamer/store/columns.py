@@ -110,7 +110,7 @@ def _read_arrow(path: str, table: str, names: list[str], geometry: bool, fields)
             columns[name] = dates
             continue
         if data.dtype.kind == "S":
-            plain = np.char.decode(data, "utf-8").tolist()
+            plain = [b.decode("utf-8") for b in data.tolist()]  # 3x np.char.decode
         elif data.dtype.kind == "M":
             plain = [v.astype(datetime) for v in data.astype("datetime64[s]")]
         else:

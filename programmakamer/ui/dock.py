@@ -273,6 +273,7 @@ class ProgrammeDock(QDockWidget, FORM):
         self.update_board_totals()
         self.update_timeline()
         self.watch_layers()
+        QTimer.singleShot(0, self.works_filter.prepare)  # the first keystroke stays quick
 
     def _fill_filters(self, rows) -> None:
         combos = self.filter_combos()

@@ -288,12 +288,23 @@ class WorksFilter(QAbstractTableModel):
             return np.array([choice_label(STATUSES, r.status, self.source.lang) for r in rows])
         return np.array([str(getattr(r, column)).lower() for r in rows])
 
+    def filtering(self) -> bool:
+        named = (self.stakeholder, self.discipline, self.horizon, self.status)
+        return any(v not in (None, "") for v in named) or bool(self.years or self.text.strip())
+
+    def prepare(self) -> None:
+        """Build the filter columns now (the panel does it when idle after opening)."""
+        if self.source is not None and self.source.rows:
+            self._columns()
+
     def _decide(self) -> np.ndarray:
         model = self.source
         if model is None or not model.rows:
             return np.zeros(0, dtype="int64")
-        columns = self._columns()
         keep = np.ones(len(model.rows), dtype=bool)
+        if not self.filtering() and self.sort_column is None:
+            return np.flatnonzero(keep)  # everything in reading order: nothing to look at
+        columns = self._columns() if self.filtering() else None
         for name in ("stakeholder", "discipline", "horizon", "status"):
             value = getattr(self, name)
             if value is not None and value != "":
