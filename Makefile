@@ -48,6 +48,7 @@ shot: demo
 	SHOT=docs/qgis-demo.png SHOT_DOCK=1 $(SHOT_RUN)
 	SHOT=docs/qgis-findings.png SHOT_DOCK=1 SHOT_TAB=2 $(SHOT_RUN)
 	SHOT=docs/qgis-presentation.png SHOT_DOCK=1 SHOT_TAB=1 SHOT_PRESENTATION=1 $(SHOT_RUN)
+	SHOT=docs/qgis-timeline.png SHOT_DOCK=1 SHOT_TAB=3 SHOT_SEARCH=singel SHOT_YEAR=2028 $(SHOT_RUN)
 
 bench: setup
 	$(PY) -m pip install -q --disable-pip-version-check -r requirements-bench.txt

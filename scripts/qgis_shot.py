@@ -1,7 +1,8 @@
 """Run inside QGIS desktop (qgis --code): open $SHOT_PROJECT, grab the window to $SHOT.
 
-$SHOT_DOCK=1 opens the Programmakamer panel; $SHOT_PRESENTATION=1 also turns on
-presentation mode.
+$SHOT_DOCK=1 opens the Programmakamer panel on tab $SHOT_TAB; $SHOT_PRESENTATION=1 also
+turns on presentation mode; $SHOT_SEARCH types into the search box and $SHOT_YEAR steps the
+map to that year (the timeline).
 """
 
 import os
@@ -21,7 +22,12 @@ def _open():
     if os.environ.get("SHOT_DOCK"):
         plugin = plugins["programmakamer"]
         plugin.toggle_dock(True)
+        if os.environ.get("SHOT_SEARCH"):
+            plugin.dock.search_edit.setText(os.environ["SHOT_SEARCH"])
         plugin.dock.tabs.setCurrentIndex(int(os.environ.get("SHOT_TAB", "0")))
+        if os.environ.get("SHOT_YEAR"):
+            plugin.dock.map_year_spin.setValue(int(os.environ["SHOT_YEAR"]))
+            plugin.dock.map_by_year.setChecked(True)
         if os.environ.get("SHOT_TAB") == "2":  # a finding selected, as in a session
             view = plugin.dock.findings_view
             view.selectRow(0)

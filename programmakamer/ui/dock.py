@@ -25,6 +25,7 @@ from qgis.PyQt import uic
 from qgis.PyQt.QtCore import (
     QDate,
     QDateTime,
+    QEvent,
     QFileSystemWatcher,
     QItemSelection,
     QItemSelectionModel,
@@ -69,9 +70,13 @@ FORM, _ = uic.loadUiType(str(Path(__file__).with_name("dock.ui")))
 #: panel does not push the map aside.
 OWN_WRITE_SECONDS = 2.0
 PRESENTATION_STYLE = (
-    "QTableView, QListView { font-size: 17pt; background: white; color: black; }"
+    "QTableView, QListView, QTreeView { font-size: 17pt; background: white; color: black; }"
     " QHeaderView::section { font-size: 14pt; font-weight: bold; }"
-    " QLabel { font-size: 15pt; }"
+    " QLabel, Timeline { font-size: 15pt; }"
+    # three board columns share the panel: a size that still fits a word per line
+    " QListView#short_view, QListView#medium_view, QListView#long_view { font-size: 14pt; }"
+    " QLabel#short_label, QLabel#medium_label, QLabel#long_label"
+    " { font-size: 13pt; font-weight: bold; }"
 )
 
 
@@ -523,8 +528,10 @@ class ProgrammeDock(QDockWidget, FORM):
             board.works_dropped.connect(self.on_works_dropped)
             view = getattr(self, "{}_view".format(horizon))
             view.setModel(board)
-            view.setHeaderHidden(True)
-            view.setWordWrap(True)
+            view.setWordWrap(True)  # titles wrap instead of being cut off on the wall
+            view.setTextElideMode(Qt.ElideNone)
+            view.setSpacing(3)
+            view.setHorizontalScrollBarPolicy(Qt.ScrollBarAlwaysOff)
             view.setSelectionMode(QAbstractItemView.ExtendedSelection)
             view.setDragEnabled(True)
             view.setAcceptDrops(True)
@@ -532,16 +539,8 @@ class ProgrammeDock(QDockWidget, FORM):
             view.setDragDropMode(QAbstractItemView.DragDrop)
             view.setDefaultDropAction(Qt.MoveAction)
             view.selectionModel().selectionChanged.connect(self.on_board_selected)
-            board.modelReset.connect(self.expand_board)
             self.board[horizon] = (board, view)
-        self.expand_board()
         self.update_board_totals()
-
-    def expand_board(self) -> None:
-        """Open the stakeholder groups when the room can read them all; else show counts."""
-        for board, view in self.board.values():
-            if len(board.works()) <= 400:
-                view.expandAll()
 
     def on_tab_changed(self, index: int) -> None:
         if self.tabs.widget(index) is self.horizons_tab:
@@ -641,8 +640,8 @@ class ProgrammeDock(QDockWidget, FORM):
 
     def update_timeline(self) -> None:
         """The timeline shows the selected works, else the filtered ones, street by street."""
-        if self.timeline is None or not self.timeline.isVisibleTo(self):
-            return
+        if self.timeline is None or self.tabs.currentWidget() is not self.timeline_tab:
+            return  # drawn when its tab is shown
         rows = self.selected_rows() or self.visible_rows()
         dated = sorted(
             (r for r in rows if r.start is not None),
@@ -650,15 +649,16 @@ class ProgrammeDock(QDockWidget, FORM):
         )
         bars = [
             Bar(
-                "{} · {} · {}".format(r.location, r.stakeholder, r.title),
+                "{} · {}".format(r.location, r.stakeholder),
                 r.start,
                 r.end or r.start,
                 self.colours.get(r.stakeholder_id, "#808080"),
                 r.work_id,
+                "{}\n{} · {}".format(r.title, r.stakeholder, r.period),
             )
             for r in dated[:MAX_BARS]
         ]
-        labels = {h: choice_label(HORIZONS, h, self.lang) for h in HORIZON_ORDER}
+        labels = {h: choice_label(HORIZONS, h, self.lang).split(" (")[0] for h in HORIZON_ORDER}
         self.timeline.set_bars(bars, self.reference_year, labels)
         self.timeline.set_year(self.map_year_spin.value() if self.map_by_year.isChecked() else None)
         left_out = len(rows) - len(bars)
@@ -807,21 +807,36 @@ class ProgrammeDock(QDockWidget, FORM):
             for widget in self.hidden_widgets:
                 widget.hide()
             self.setStyleSheet(PRESENTATION_STYLE)
+            window.installEventFilter(self)  # QGIS closing: save its normal layout, not this
             window.showFullScreen()
-            # big type must not push the map aside: the panel keeps to 45 % of the screen
-            self.setMaximumWidth(int(window.screen().availableGeometry().width() * 0.45))
+            # big type must not push the map aside: the panel keeps to half the screen, and
+            # gets 40 % so the three horizons fit side by side
+            screen_width = window.screen().availableGeometry().width()
+            self.setMaximumWidth(int(screen_width * 0.5))
+            if not self.isFloating():
+                window.resizeDocks([self], [int(screen_width * 0.4)], Qt.Horizontal)
         else:
+            window.removeEventFilter(self)
             self.setStyleSheet("")
             self.setMaximumWidth(16777215)
-            for widget in getattr(self, "hidden_widgets", []):
-                widget.show()
             if self.saved_window_state is not None:
                 geometry, state = self.saved_geometry
                 window.showNormal()
                 window.restoreGeometry(geometry)
                 window.setWindowState(state)
                 window.restoreState(self.saved_window_state)
+            # after the restore: a state naming a widget twice (QGIS keeps removed docks as
+            # children) can leave one of ours hidden; we hid exactly these, so show them
+            for widget in getattr(self, "hidden_widgets", []):
+                widget.show()
             self.hidden_widgets = []
+
+    def eventFilter(self, watched, event):  # noqa: N802
+        """QGIS saves its window layout when it closes: end presentation mode first, or the
+        next start would open without toolbars and panels."""
+        if event.type() == QEvent.Close and self.presentation_button.isChecked():
+            self.presentation_button.setChecked(False)
+        return False
 
     # --- settings ---------------------------------------------------------------------
     def fill_rule_settings(self) -> None:

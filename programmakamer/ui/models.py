@@ -11,7 +11,7 @@ from datetime import date
 
 import numpy as np
 from qgis.PyQt.QtCore import (
-    QAbstractItemModel,
+    QAbstractListModel,
     QAbstractTableModel,
     QByteArray,
     QMimeData,
@@ -19,7 +19,7 @@ from qgis.PyQt.QtCore import (
     Qt,
     pyqtSignal,
 )
-from qgis.PyQt.QtGui import QFont
+from qgis.PyQt.QtGui import QColor, QFont
 
 from ..core.findings import euro
 from ..core.horizons import effective_horizon
@@ -353,12 +353,13 @@ class WorksFilter(QAbstractTableModel):
 WORKS_MIME = "application/x-programmakamer-works"
 
 
-class HorizonBoard(QAbstractItemModel):
+class HorizonBoard(QAbstractListModel):
     """One column of the horizons board: the horizon's works grouped by stakeholder.
 
-    Stakeholders are the top rows (with their count and cost), works their children.
-    Works can be dragged out; a drop of works from another column asks to move them here
-    (the signal works_dropped carries their ids and this horizon, the dock does the rest).
+    A flat list (a list view wraps long titles; a tree view would cut them off): each
+    stakeholder's header row, with count and cost, followed by its works. Works can be
+    dragged out; a drop of works from another column emits works_dropped with their ids
+    and this horizon, and the dock does the move.
     """
 
     works_dropped = pyqtSignal(list, str)
@@ -368,6 +369,7 @@ class HorizonBoard(QAbstractItemModel):
         self.source = source
         self.horizon = horizon
         self.groups: list[tuple[str, list]] = []  # (stakeholder, works), by stakeholder
+        self.items: list = []  # a stakeholder header (str) or a work row, in list order
         source.modelReset.connect(self.refresh)
         source.layoutChanged.connect(self.refresh)
         self.refresh()
@@ -382,65 +384,45 @@ class HorizonBoard(QAbstractItemModel):
             (name, sorted(works, key=lambda r: (r.start_year or 9999, r.title)))
             for name, works in sorted(groups.items())
         ]
+        self.items = [item for name, works in self.groups for item in [name, *works]]
         self.endResetModel()
 
     def works(self) -> list:
         return [row for _, works in self.groups for row in works]
 
-    def index(self, row, column=0, parent=QModelIndex()):  # noqa: B008
-        if parent.isValid():
-            if parent.internalId() != 0 or not 0 <= row < len(self.groups[parent.row()][1]):
-                return QModelIndex()
-            return self.createIndex(row, column, parent.row() + 1)
-        if not 0 <= row < len(self.groups):
-            return QModelIndex()
-        return self.createIndex(row, column, 0)
-
-    def parent(self, index=None):
-        if index is None or not index.isValid() or index.internalId() == 0:
-            return QModelIndex()
-        return self.createIndex(index.internalId() - 1, 0, 0)
-
     def rowCount(self, parent=QModelIndex()):  # noqa: N802, B008
-        if not parent.isValid():
-            return len(self.groups)
-        if parent.internalId() == 0:
-            return len(self.groups[parent.row()][1])
-        return 0
-
-    def columnCount(self, parent=None):  # noqa: N802
-        return 1
+        return 0 if parent.isValid() else len(self.items)
 
     def data(self, index, role=Qt.DisplayRole):
         if not index.isValid():
             return None
-        if index.internalId() == 0:
-            name, works = self.groups[index.row()]
+        item = self.items[index.row()]
+        if isinstance(item, str):
             if role == Qt.DisplayRole:
+                works = dict(self.groups)[item]
                 cost = sum(r.cost or 0.0 for r in works)
                 return tr("{} ({} works, {})").format(
-                    name, len(works), euro_text(cost, self.source.lang)
+                    item, len(works), euro_text(cost, self.source.lang)
                 )
             if role == Qt.FontRole:
                 font = QFont()
                 font.setBold(True)
                 return font
+            if role == Qt.BackgroundRole:
+                return QColor("#e8e8e8")
             return None
-        row = self.groups[index.internalId() - 1][1][index.row()]
         if role == WORK_ROLE:
-            return row
+            return item
         if role == Qt.DisplayRole:
-            return "{}{} · {} · {}".format(
-                row.title, " ★" if row.override else "", row.location, row.period
-            )
-        if role == Qt.ToolTipRole and row.override:
-            return tr("Set by the chamber: {}").format(row.reason or "")
+            return "{}{} · {}".format(item.title, " ★" if item.override else "", item.period)
+        if role == Qt.ToolTipRole and item.override:
+            return tr("Set by the chamber: {}").format(item.reason or "")
         return None
 
     def flags(self, index):
         if not index.isValid():
             return Qt.ItemIsDropEnabled
-        if index.internalId() == 0:
+        if isinstance(self.items[index.row()], str):
             return Qt.ItemIsEnabled | Qt.ItemIsDropEnabled
         return Qt.ItemIsEnabled | Qt.ItemIsSelectable | Qt.ItemIsDragEnabled
 
@@ -451,7 +433,8 @@ class HorizonBoard(QAbstractItemModel):
         return [WORKS_MIME]
 
     def mimeData(self, indexes):  # noqa: N802
-        ids = [self.data(i, WORK_ROLE).work_id for i in indexes if i.internalId() != 0]
+        rows = [self.data(i, WORK_ROLE) for i in indexes]
+        ids = [r.work_id for r in rows if r is not None]
         data = QMimeData()
         data.setData(WORKS_MIME, QByteArray("\n".join(ids).encode("utf-8")))
         return data

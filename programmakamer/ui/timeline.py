@@ -10,9 +10,9 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date
 
-from qgis.PyQt.QtCore import QRectF, QSize, Qt, pyqtSignal
+from qgis.PyQt.QtCore import QEvent, QRectF, QSize, Qt, pyqtSignal
 from qgis.PyQt.QtGui import QColor, QFont, QPainter, QPen
-from qgis.PyQt.QtWidgets import QSizePolicy, QWidget
+from qgis.PyQt.QtWidgets import QSizePolicy, QToolTip, QWidget
 
 from ..core.horizons import HORIZON_ORDER
 from ..store.styles import HORIZON_COLOURS
@@ -27,6 +27,7 @@ class Bar:
     end: date
     colour: str
     work_id: str
+    detail: str = ""  # the tooltip: what the work is and when
 
 
 def year_fraction(day: date) -> float:
@@ -160,14 +161,27 @@ class Timeline(QWidget):
                 painter.drawText(QRectF(x0 + 2, top, x1 - x0 - 4, half), Qt.AlignCenter, text)
         painter.setFont(self.font())
         painter.setPen(QColor("#404040"))
-        step = 1 if self.x_of(self.first_year + 1) - self.x_of(self.first_year) > 40 else 2
+        year_width = self.x_of(self.first_year + 1) - self.x_of(self.first_year)
+        label_width = self.fontMetrics().horizontalAdvance("2030") * 1.3
+        step = next((n for n in (1, 2, 5, 10) if n * year_width >= label_width), 10)
         for year in range(self.first_year, self.last_year + 1, step):
             x = self.x_of(year)
             painter.drawLine(int(x), int(top + half), int(x), int(top + header))
+            width = self.x_of(year + 1) - x  # the label sits over its own year
             painter.drawText(
-                QRectF(x, top + half, self.x_of(year + step) - x, half), Qt.AlignCenter, str(year)
+                QRectF(x - width, top + half, 3 * width, half), Qt.AlignCenter, str(year)
             )
         painter.drawLine(0, int(top + header), self.width(), int(top + header))
+
+    def event(self, event):
+        if event.type() == QEvent.ToolTip:
+            index = (event.pos().y() - self.header_height()) // self.row_height()
+            if 0 <= index < len(self.bars) and event.pos().y() > self.header_height():
+                QToolTip.showText(event.globalPos(), self.bars[index].detail, self)
+            else:
+                QToolTip.hideText()
+            return True
+        return super().event(event)
 
     def mousePressEvent(self, event):  # noqa: N802
         year = self.year_at(event.pos().x())
