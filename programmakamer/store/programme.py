@@ -140,12 +140,17 @@ def make_features(table: Table, records: Sequence[dict], fields: QgsFields) -> l
     width = fields.count()
     wkb = _bulk_wkb([record.get("geometry") for record in records])
     features = []
+    converted: dict = {}  # most records share their dates (an analysis's time): convert once
     for record, geometry in zip(records, wkb):
         values = [None] * width
         for index, name in plain:
             values[index] = record.get(name)
         for index, name, kind in dated:
-            values[index] = _to_qvariant(record.get(name), kind)
+            value = record.get(name)
+            key = (kind, value)
+            if key not in converted:
+                converted[key] = _to_qvariant(value, kind)
+            values[index] = converted[key]
         feature = QgsFeature(fields)
         feature.setAttributes(values)
         if geometry is not None:

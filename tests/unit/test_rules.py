@@ -271,3 +271,28 @@ def test_hotspots_on_a_hexagonal_grid():
     found = rules.find_hotspots(works, settings)
     assert len(found) == 1 and found.challenge_id[0].startswith("hex:")
     assert found.shared_area_m2[0] == pytest.approx(10000.0)
+
+
+def test_geometry_steps_in_threads_give_the_same_findings(monkeypatch):
+    from programmakamer.core.demo import generate_demo_city
+    from programmakamer.core.works import build_works
+
+    city = generate_demo_city()
+    works = build_works([{**w, "stakeholder": str(w["stakeholder_id"])} for w in city.works])
+    alone = rules.analyse(works, SETTINGS)
+    calls = []
+    original = rules.ThreadPoolExecutor
+
+    def counting(*args, **kwargs):
+        calls.append(args)
+        return original(*args, **kwargs)
+
+    monkeypatch.setattr(rules, "THREADED_FROM", 2)  # thread even the demo's few hundred
+    monkeypatch.setattr(rules.os, "cpu_count", lambda: 3)  # uneven slices
+    monkeypatch.setattr(rules, "ThreadPoolExecutor", counting)
+    threaded = rules.analyse(works, SETTINGS)
+    assert calls  # the threaded path really ran
+    assert list(threaded.finding_id) == list(alone.finding_id)
+    assert threaded.shared_length_m == pytest.approx(alone.shared_length_m, nan_ok=True)
+    assert threaded.distance_m == pytest.approx(alone.distance_m, nan_ok=True)
+    assert shapely.equals(threaded.geometry, alone.geometry).all()
