@@ -154,7 +154,7 @@ class WorkPairs:
     zone: np.ndarray
 
 
-THREADED_FROM = 20_000  # below this, starting threads costs more than it gives
+THREADED_FROM = 4_000  # below this, starting threads costs more than it gives
 
 
 def threaded(function, *arrays, **keywords) -> np.ndarray:
