@@ -1092,6 +1092,14 @@ Pagina's: overzicht (alle horizonnen) en een per horizon (die horizon in kleur, 
       <translation>Graafrust na vernieuwen van {}</translation>
     </message>
     <message>
+      <source>Severity: higher is more urgent; each kind's formula is in its algorithm's help</source>
+      <translation>Ernst: hoger is dringender; de formule per soort staat in de help van het algoritme</translation>
+    </message>
+    <message>
+      <source>Saving</source>
+      <translation>Besparing</translation>
+    </message>
+    <message>
       <source>Set by the chamber: {}</source>
       <translation>Gekozen door de kamer: {}</translation>
     </message>

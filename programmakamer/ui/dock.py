@@ -122,7 +122,8 @@ class ProgrammeDock(QDockWidget, FORM):
         header = self.findings_view.horizontalHeader()
         header.setSectionResizeMode(QHeaderView.ResizeToContents)
         header.setSectionResizeMode(1, QHeaderView.Stretch)
-        self.findings_view.hideColumn(2)  # the explanation names the stakeholders already
+        # the explanation names both stakeholders; on the wall it needs the width more
+        self.findings_view.hideColumn(2)
         # Another person (or process) saving the programme: reload instead of overwriting.
         self.watcher = QFileSystemWatcher(self)
         self.watcher.fileChanged.connect(self.on_programme_changed_on_disk)
@@ -796,6 +797,16 @@ class ProgrammeDock(QDockWidget, FORM):
     def on_presentation_toggled(self, on: bool) -> None:
         """Big type for the wall screen, the map as large as it gets; all back when off."""
         window = self.iface.mainWindow()
+        # on the wall the explanation needs the width: it says the saving already, and the
+        # severity is for the GIS specialist's sorting, not for the room
+        for name in ("saving", "severity"):
+            self.findings_view.setColumnHidden(FindingsModel.COLUMNS.index(name), on)
+        rows = self.findings_view.verticalHeader()
+        if on:
+            self.normal_row_height = rows.defaultSectionSize()
+            rows.setDefaultSectionSize(int(self.normal_row_height * 3))  # three wrapped lines
+        elif getattr(self, "normal_row_height", None):
+            rows.setDefaultSectionSize(self.normal_row_height)
         if on:
             self.saved_window_state = window.saveState()
             self.saved_geometry = (window.saveGeometry(), window.windowState())

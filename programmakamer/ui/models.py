@@ -498,7 +498,7 @@ def read_finding_rows(path: str) -> list[FindingRow]:
 
 
 class FindingsModel(_RowsModel):
-    COLUMNS = ("kind", "explanation", "stakeholders", "saving", "decision")
+    COLUMNS = ("kind", "explanation", "stakeholders", "saving", "severity", "decision")
 
     def __init__(self, parent=None):
         super().__init__(
@@ -506,7 +506,8 @@ class FindingsModel(_RowsModel):
                 tr("Kind"),
                 tr("Explanation"),
                 tr("Stakeholders"),
-                tr("Estimated saving (EUR)"),
+                tr("Saving"),
+                tr("Severity"),
                 tr("Decision"),
             ],
             parent,
@@ -524,6 +525,11 @@ class FindingsModel(_RowsModel):
                 return choice_label(FINDING_KINDS, row.kind, self.lang)
             if column == "saving":
                 return "" if not row.saving else euro_text(row.saving, self.lang)
+            if column == "severity":
+                if row.severity is None:
+                    return ""
+                text = "{:.1f}".format(row.severity)
+                return text.replace(".", ",") if self.lang == "nl" else text
             if column == "decision":
                 if not row.decisions:
                     return ""
@@ -534,4 +540,8 @@ class FindingsModel(_RowsModel):
             return getattr(row, column)
         if role == Qt.ToolTipRole and column == "explanation":
             return row.explanation
+        if role == Qt.ToolTipRole and column == "severity":
+            return tr(
+                "Severity: higher is more urgent; each kind's formula is in its algorithm's help"
+            )
         return None

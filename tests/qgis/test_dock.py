@@ -165,9 +165,11 @@ def test_presentation_mode_hides_the_clutter_and_restores_it(dock, qgis_iface):
     assert window.isFullScreen()
     assert not other.isVisible() and not toolbar.isVisible()
     assert "17pt" in dock.styleSheet()
+    assert dock.findings_view.isColumnHidden(4) and not dock.findings_view.isColumnHidden(1)
     dock.presentation_button.setChecked(False)
     QgsApplication.processEvents()
     assert other.isVisible() and toolbar.isVisible() and dock.styleSheet() == ""
+    assert not dock.findings_view.isColumnHidden(4)
     assert layout_of_window() == before and not window.isFullScreen()
     window.removeDockWidget(other)
     window.removeToolBar(toolbar)
@@ -393,3 +395,20 @@ def test_closing_qgis_in_presentation_mode_saves_the_normal_layout(dock, qgis_if
     window.show()
     window.removeToolBar(toolbar)
     toolbar.deleteLater()
+
+
+def test_findings_show_stakeholders_saving_and_severity(dock):
+    from programmakamer.ui.models import FindingsModel, euro_text
+
+    model = dock.findings
+    column = {name: i for i, name in enumerate(FindingsModel.COLUMNS)}
+    clash = next(i for i, r in enumerate(model.rows) if r.kind == "clash")
+    row = model.rows[clash]
+    assert row.severity > 0
+    assert model.data(model.index(clash, column["severity"])) == "{:.1f}".format(row.severity)
+    assert " / " in model.data(model.index(clash, column["stakeholders"]))
+    assert row.stakeholders.split(" / ")[0] in row.explanation  # shown in the sentence
+    chance = next(i for i, r in enumerate(model.rows) if r.kind == "combine")
+    saving = model.rows[chance].saving
+    assert saving > 0
+    assert model.data(model.index(chance, column["saving"])) == euro_text(saving, model.lang)
