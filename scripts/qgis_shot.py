@@ -30,7 +30,7 @@ def _open():
             plugin.dock.map_by_year.setChecked(True)
         if os.environ.get("SHOT_TAB") == "2":  # a finding selected, as in a session
             view = plugin.dock.findings_view
-            view.selectRow(0)
+            view.selectRow(1)  # row 0 is the header of the dig-once chances
         if os.environ.get("SHOT_PRESENTATION"):
             # once the window is laid out, as when the GIS specialist clicks the button
             QTimer.singleShot(4000, lambda: plugin.dock.presentation_button.setChecked(True))

@@ -1096,6 +1096,10 @@ Pagina's: overzicht (alle horizonnen) en een per horizon (die horizon in kleur, 
       <translation>Ernst: hoger is dringender; de formule per soort staat in de help van het algoritme</translation>
     </message>
     <message>
+      <source>Finding</source>
+      <translation>Bevinding</translation>
+    </message>
+    <message>
       <source>Saving</source>
       <translation>Besparing</translation>
     </message>
@@ -1106,6 +1110,10 @@ Pagina's: overzicht (alle horizonnen) en een per horizon (die horizon in kleur, 
     <message>
       <source>{} ({} works, {})</source>
       <translation>{} ({} werken, {})</translation>
+    </message>
+    <message>
+      <source>{}: {}</source>
+      <translation>{}: {}</translation>
     </message>
     <message>
       <source>Open a programme first.</source>

@@ -121,9 +121,10 @@ class ProgrammeDock(QDockWidget, FORM):
         self.findings_view.setWordWrap(True)
         header = self.findings_view.horizontalHeader()
         header.setSectionResizeMode(QHeaderView.ResizeToContents)
-        header.setSectionResizeMode(1, QHeaderView.Stretch)
+        header.setSectionResizeMode(0, QHeaderView.Stretch)
+        self.findings.modelReset.connect(self.span_kind_headers)
         # the explanation names both stakeholders; on the wall it needs the width more
-        self.findings_view.hideColumn(2)
+        self.findings_view.hideColumn(1)
         # Another person (or process) saving the programme: reload instead of overwriting.
         self.watcher = QFileSystemWatcher(self)
         self.watcher.fileChanged.connect(self.on_programme_changed_on_disk)
@@ -713,6 +714,11 @@ class ProgrammeDock(QDockWidget, FORM):
         canvas.refresh()
 
     # --- findings ---------------------------------------------------------------------
+    def span_kind_headers(self) -> None:
+        self.findings_view.clearSpans()
+        for position in self.findings.kind_headers():
+            self.findings_view.setSpan(position, 0, 1, len(FindingsModel.COLUMNS))
+
     def selected_finding(self):
         indexes = self.findings_view.selectionModel().selectedRows()
         return self.findings.data(indexes[0], WORK_ROLE) if indexes else None

@@ -498,13 +498,15 @@ def read_finding_rows(path: str) -> list[FindingRow]:
 
 
 class FindingsModel(_RowsModel):
-    COLUMNS = ("kind", "explanation", "stakeholders", "saving", "severity", "decision")
+    """Open findings under a header row per kind (dig-once chances first), so the
+    explanation gets the width a kind column would take."""
+
+    COLUMNS = ("explanation", "stakeholders", "saving", "severity", "decision")
 
     def __init__(self, parent=None):
         super().__init__(
             [
-                tr("Kind"),
-                tr("Explanation"),
+                tr("Finding"),
                 tr("Stakeholders"),
                 tr("Saving"),
                 tr("Severity"),
@@ -512,17 +514,53 @@ class FindingsModel(_RowsModel):
             ],
             parent,
         )
+        self.items: list = []  # a kind's header (str) or a finding row, in list order
+
+    def set_rows(self, rows: list) -> None:
+        self.beginResetModel()
+        self.rows = rows
+        self.items = []
+        for kind in [c.value for c in FINDING_KINDS]:
+            found = [r for r in rows if r.kind == kind]
+            if found:
+                self.items += [kind, *found]
+        self.version += 1
+        self.endResetModel()
+
+    def kind_headers(self) -> list[int]:
+        """Positions of the kind headers (the view spans them over all columns)."""
+        return [i for i, item in enumerate(self.items) if isinstance(item, str)]
+
+    def position_of(self, row) -> int:
+        return self.items.index(row)
+
+    def rowCount(self, parent=None):  # noqa: N802
+        return 0 if parent is not None and parent.isValid() else len(self.items)
+
+    def flags(self, index):
+        if index.isValid() and isinstance(self.items[index.row()], str):
+            return Qt.ItemIsEnabled
+        return super().flags(index)
 
     def data(self, index, role=Qt.DisplayRole):
         if not index.isValid():
             return None
-        row = self.rows[index.row()]
+        row = self.items[index.row()]
         column = self.COLUMNS[index.column()]
+        if isinstance(row, str):
+            if role == Qt.DisplayRole and index.column() == 0:
+                count = sum(1 for r in self.rows if r.kind == row)
+                return tr("{}: {}").format(choice_label(FINDING_KINDS, row, self.lang), count)
+            if role == Qt.FontRole:
+                font = QFont()
+                font.setBold(True)
+                return font
+            if role == Qt.BackgroundRole:
+                return QColor("#e8e8e8")
+            return None
         if role == WORK_ROLE:
             return row
         if role == Qt.DisplayRole:
-            if column == "kind":
-                return choice_label(FINDING_KINDS, row.kind, self.lang)
             if column == "saving":
                 return "" if not row.saving else euro_text(row.saving, self.lang)
             if column == "severity":

@@ -113,7 +113,11 @@ def store_table(name):
 
 
 def test_decisions_are_stored_in_order_and_survive_a_reanalysis(dock, demo_programme):
+    first = dock.findings.data(dock.findings.index(0, 0))
+    assert first.startswith("Dig-once chance") and first.endswith(": 78")  # a kind's header
     select_row(dock.findings_view, 0)
+    assert dock.selected_finding() is None  # headers are not findings
+    select_row(dock.findings_view, 1)
     finding = dock.selected_finding()
     assert finding.kind == "combine"  # dig-once chances come first
     assert finding.explanation in dock.finding_detail.text()
@@ -165,11 +169,11 @@ def test_presentation_mode_hides_the_clutter_and_restores_it(dock, qgis_iface):
     assert window.isFullScreen()
     assert not other.isVisible() and not toolbar.isVisible()
     assert "17pt" in dock.styleSheet()
-    assert dock.findings_view.isColumnHidden(4) and not dock.findings_view.isColumnHidden(1)
+    assert dock.findings_view.isColumnHidden(3) and not dock.findings_view.isColumnHidden(0)
     dock.presentation_button.setChecked(False)
     QgsApplication.processEvents()
     assert other.isVisible() and toolbar.isVisible() and dock.styleSheet() == ""
-    assert not dock.findings_view.isColumnHidden(4)
+    assert not dock.findings_view.isColumnHidden(3)
     assert layout_of_window() == before and not window.isFullScreen()
     window.removeDockWidget(other)
     window.removeToolBar(toolbar)
@@ -402,13 +406,24 @@ def test_findings_show_stakeholders_saving_and_severity(dock):
 
     model = dock.findings
     column = {name: i for i, name in enumerate(FindingsModel.COLUMNS)}
-    clash = next(i for i, r in enumerate(model.rows) if r.kind == "clash")
-    row = model.rows[clash]
+    row = next(r for r in model.rows if r.kind == "clash")
+    at = model.position_of(row)
     assert row.severity > 0
-    assert model.data(model.index(clash, column["severity"])) == "{:.1f}".format(row.severity)
-    assert " / " in model.data(model.index(clash, column["stakeholders"]))
+    assert model.data(model.index(at, column["severity"])) == "{:.1f}".format(row.severity)
+    assert " / " in model.data(model.index(at, column["stakeholders"]))
     assert row.stakeholders.split(" / ")[0] in row.explanation  # shown in the sentence
-    chance = next(i for i, r in enumerate(model.rows) if r.kind == "combine")
-    saving = model.rows[chance].saving
-    assert saving > 0
-    assert model.data(model.index(chance, column["saving"])) == euro_text(saving, model.lang)
+    chance = next(r for r in model.rows if r.kind == "combine")
+    assert chance.saving > 0
+    assert model.data(model.index(model.position_of(chance), column["saving"])) == euro_text(
+        chance.saving, model.lang
+    )
+    headers = model.kind_headers()
+    assert [model.items[h] for h in headers] == [
+        "combine",
+        "clash",
+        "sequence",
+        "moratorium",
+        "ambition",
+        "hotspot",
+    ]
+    assert all(dock.findings_view.columnSpan(h, 0) == len(FindingsModel.COLUMNS) for h in headers)
