@@ -121,10 +121,11 @@ def concat(parts: list[Findings]) -> Findings:
 
 def euro(amount: float, language: str, approximate: bool = True) -> str:
     """€ 72.000 in Dutch, EUR 72,000 in English; an estimate is rounded to thousands
-    above 10k, a figure from a table (approximate=False) only to whole euros."""
+    above 10k, a figure from a table (approximate=False) only to whole euros. The space
+    after the currency does not break: a wrapped line never starts with the number."""
     rounded = round(amount, -3) if approximate and amount >= 10000 else round(amount)
     text = "{:,.0f}".format(rounded)
-    return "€ " + text.replace(",", ".") if language == "nl" else "EUR " + text
+    return "€\u00a0" + text.replace(",", ".") if language == "nl" else "EUR\u00a0" + text
 
 
 def year_text(day: np.datetime64) -> str:
