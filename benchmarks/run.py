@@ -54,7 +54,14 @@ DISTANCE = 5.0
 
 
 def programme_path(n: int) -> Path:
-    return DATA / "programme-{}.gpkg".format(n)
+    """Named by size and schema: a change of the schema builds the data again, so no
+    benchmark runs on tables an older version made."""
+    import hashlib
+
+    from programmakamer.core.schema import TABLES
+
+    schema = hashlib.sha1(repr(TABLES).encode("utf-8")).hexdigest()[:8]
+    return DATA / "programme-{}-{}.gpkg".format(n, schema)
 
 
 def build(n: int) -> Path:

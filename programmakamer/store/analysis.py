@@ -15,7 +15,6 @@ from datetime import datetime
 from pathlib import Path
 
 import numpy as np
-from qgis.core import QgsFeatureRequest
 
 from ..core import rules
 from ..core.findings import Findings
@@ -110,7 +109,16 @@ def read_settings(path: str | Path) -> rules.RuleSettings:
 
 def accepted_combinations(path: str | Path) -> set[tuple[str, str]]:
     """Work pairs whose dig-once chance the chamber accepted (latest decision counts)."""
-    findings = {r["finding_id"]: r for r in read_table(path, FINDINGS) if r["kind"] == "combine"}
+    _, stored, _ = read_columns(
+        table_layer(path, FINDINGS.name), ["finding_id", "kind", "work_a", "work_b"]
+    )
+    findings = {
+        key: {"work_a": a, "work_b": b}
+        for key, kind, a, b in zip(
+            stored["finding_id"], stored["kind"], stored["work_a"], stored["work_b"]
+        )
+        if kind == "combine"
+    }
     latest: dict[str, str] = {}
     for decision in sorted(
         read_table(path, DECISIONS), key=lambda d: d["decided_at"] or datetime.min
@@ -146,16 +154,26 @@ class WriteReport:
     new: int = 0
     updated: int = 0
     obsolete: int = 0
+    unchanged: int = 0  # found again as it was: only its last_found time is written
 
 
 def write_findings(path: str | Path, findings: Findings) -> WriteReport:
-    """Merge findings into the programme's findings table in one commit."""
+    """Merge findings into the programme's findings table in one commit.
+
+    A finding found again unchanged only gets its last_found time: re-analysing in the
+    room rewrites what changed, not every finding (at 100k works that halves the time).
+    """
+    import shapely
+
+    from ..core.rules import threaded
+
     layer = table_layer(path, FINDINGS.name)
     fields = layer.fields()
-    existing = {}
-    request = QgsFeatureRequest().setFlags(QgsFeatureRequest.NoGeometry)
-    for feature in layer.getFeatures(request):
-        existing[feature["finding_id"]] = (feature.id(), feature["state"])
+    compared = [
+        f.name for f in FINDINGS.fields if f.name not in ("first_found", "last_found", "state")
+    ]
+    fids, stored, shapes = read_columns(layer, compared + ["state"], geometry=True)
+    existing = {key: i for i, key in enumerate(stored["finding_id"])}
     now = datetime.now().replace(microsecond=0)
     findings.geometry = polygonal(findings.geometry)
     rows = findings.rows()
@@ -167,31 +185,73 @@ def write_findings(path: str | Path, findings: Findings) -> WriteReport:
             row["parameters"] = json.dumps(
                 {**json.loads(row["parameters"]), **row["extra"]}, sort_keys=True
             )
-    features = make_features(FINDINGS, rows, fields)
-    new = [f for row, f in zip(rows, features) if row["finding_id"] not in existing]
-    updates = [
-        (existing[row["finding_id"]][0], f)
-        for row, f in zip(rows, features)
+    again = [
+        (n, existing[row["finding_id"]])
+        for n, row in enumerate(rows)
         if row["finding_id"] in existing
     ]
+    same_shape = _same_geometries(
+        findings.geometry[[n for n, _ in again]], shapes[[i for _, i in again]], threaded, shapely
+    )
+    same = same_shape & (np.array(stored["state"], dtype=object)[[i for _, i in again]] == "open")
+    for name in compared:
+        same &= _same_column([rows[n][name] for n, _ in again], [stored[name][i] for _, i in again])
+    unchanged = {n for (n, _), kept in zip(again, same) if kept}
+    changed_rows = [row for n, row in enumerate(rows) if n not in unchanged]
+    features = make_features(FINDINGS, changed_rows, fields)
+    new = [f for row, f in zip(changed_rows, features) if row["finding_id"] not in existing]
+    updates = [
+        (fids[existing[row["finding_id"]]], f)
+        for row, f in zip(changed_rows, features)
+        if row["finding_id"] in existing
+    ]
+    seen = [fids[i] for n, i in again if n in unchanged]
     found = {row["finding_id"] for row in rows}
     gone = [
-        fid for key, (fid, state) in existing.items() if key not in found and state != "obsolete"
+        fids[i]
+        for key, i in existing.items()
+        if key not in found and stored["state"][i] != "obsolete"
     ]
     # first_found stays as it was: that is when the chamber first saw the finding
     kept = [fields.indexOf(f.name) for f in FINDINGS.fields if f.name != "first_found"]
-    state = fields.indexOf("state")
+    state, last_found = fields.indexOf("state"), fields.indexOf("last_found")
+    stamp = make_features(FINDINGS, [{"last_found": now}], fields)[0].attribute(last_found)
     with edit_session(layer):
         if new and not layer.addFeatures(new):
             raise ProgrammeError(tr("Saving to {} failed: {}").format(path, tr("features refused")))
         for fid, feature in updates:
             layer.changeAttributeValues(fid, {i: feature.attribute(i) for i in kept})
             layer.changeGeometry(fid, feature.geometry())
+        for fid in seen:
+            layer.changeAttributeValue(fid, last_found, stamp)
         for fid in gone:
             layer.changeAttributeValue(fid, state, "obsolete")
-    report = WriteReport()
-    report.new, report.updated, report.obsolete = len(new), len(updates), len(gone)
-    return report
+    return WriteReport(len(new), len(updates), len(gone), len(seen))
+
+
+def _same_column(new: list, old: list) -> np.ndarray:
+    """Element-wise: a computed column equals the stored one (NULL and NaN are both 'no
+    value'; numbers within a relative 1e-9)."""
+    if not new:
+        return np.zeros(0, dtype=bool)
+    numbers = [v for v in new + old if v is not None][:1]
+    if numbers and isinstance(numbers[0], (float, int)) and not isinstance(numbers[0], bool):
+        a = np.array([np.nan if v is None else v for v in new], dtype="float64")
+        b = np.array([np.nan if v is None else v for v in old], dtype="float64")
+        return np.isclose(a, b, rtol=1e-9, atol=0.0, equal_nan=True)
+    return np.array(new, dtype=object) == np.array(old, dtype=object)
+
+
+def _same_geometries(new, old, threaded, shapely) -> np.ndarray:
+    """Element-wise: the same shape (a stored polygon is a multipolygon of one part)."""
+    if len(new) == 0:
+        return np.zeros(0, dtype=bool)
+    missing_new, missing_old = shapely.is_missing(new), shapely.is_missing(old)
+    both = ~missing_new & ~missing_old
+    same = missing_new & missing_old
+    if both.any():
+        same[both] = threaded(shapely.equals, new[both], old[both])
+    return same
 
 
 @dataclass

@@ -133,3 +133,36 @@ def test_a_cancelled_analysis_writes_nothing(demo_programme):
     report = analyse_programme(demo_programme, progress=lambda p: seen.append(p) or p < 50)
     assert report is None and seen == [30, 80]
     assert store.read_table(demo_programme, FINDINGS) == []
+
+
+def test_a_second_analysis_rewrites_only_what_changed(demo_programme):
+    import time
+
+    first = analyse_programme(demo_programme)
+    before = {r["finding_id"]: r for r in findings_of(demo_programme)}
+    time.sleep(1.1)  # last_found has whole seconds
+    again = analyse_programme(demo_programme)
+    total = sum(first.counts.values())
+    assert (again.written.new, again.written.updated) == (0, 0)
+    assert again.written.unchanged == total
+    after = {r["finding_id"]: r for r in findings_of(demo_programme)}
+    assert all(after[k]["last_found"] > before[k]["last_found"] for k in before)
+    assert all(after[k]["first_found"] == before[k]["first_found"] for k in before)
+    assert all(after[k]["explanation_en"] == before[k]["explanation_en"] for k in before)
+
+    # one dig-once chance changes: its partner is moved 2 m, so distance and zone change
+    chance = findings_of(demo_programme, "combine")[0]
+    layer = store.table_layer(demo_programme, WORK_TABLES[0].name)
+    layer.startEditing()
+    for feature in layer.getFeatures():
+        if feature["work_id"] == chance["work_b"]:
+            moved = feature.geometry()
+            moved.translate(0, 2)
+            layer.changeGeometry(feature.id(), moved)
+    assert layer.commitChanges()
+    third = analyse_programme(demo_programme)
+    assert third.written.updated >= 1 and third.written.new == 0
+    assert third.written.unchanged >= total - 20
+    changed = {r["finding_id"]: r for r in findings_of(demo_programme)}[chance["finding_id"]]
+    assert changed["distance_m"] != pytest.approx(chance["distance_m"], abs=0.01)
+    assert changed["first_found"] == chance["first_found"]
