@@ -130,6 +130,11 @@ def _kinds_present(path: str) -> dict[str, set[int]]:
     return present
 
 
+def group_name(programme_name: str) -> str:
+    """The programme's group in the layer tree."""
+    return tr("Programmakamer – {}").format(programme_name)
+
+
 def programme_group(project: QgsProject, path: str | Path) -> QgsLayerTreeGroup | None:
     target = str(Path(path).absolute())
     for group in project.layerTreeRoot().findGroups(True):
@@ -188,7 +193,7 @@ def open_programme(project: QgsProject, path: str | Path) -> ProgrammeInfo:
         project.removeMapLayers(old.findLayerIds())
         old.parent().removeChildNode(old)
     root = project.layerTreeRoot()
-    group = root.insertGroup(0, tr("Programmakamer – {}").format(info.name))
+    group = root.insertGroup(0, group_name(info.name))
     group.setCustomProperty(PATH_PROPERTY, path)
     stakeholders_group = group.addGroup(tr("Stakeholders"))
     stakeholders_group.setCustomProperty("programmakamer/role", "stakeholders")

@@ -50,7 +50,7 @@ from ..core.horizons import HORIZON_ORDER
 from ..core.periods import format_moment_time
 from ..core.schema import DECISIONS, DISCIPLINES, HORIZONS, STATUSES, VERDICTS, choice_label
 from ..core.settings import DEFAULT_MORATORIUM_YEARS, RULE_SETTINGS
-from ..store.layers import STAKEHOLDER_PROPERTY, TABLE_PROPERTY, programme_group
+from ..store.layers import STAKEHOLDER_PROPERTY, TABLE_PROPERTY, group_name, programme_group
 from ..store.programme import ProgrammeError, read_programme, write_records
 from ..translation import language, tr
 from .models import (
@@ -237,6 +237,7 @@ class ProgrammeDock(QDockWidget, FORM):
         self.map_year_spin.setValue(info.reference_year)
         self.map_year_spin.blockSignals(False)
         self.fill_rule_settings()
+        self.follow_temporal_controller()
         self.reload()
 
     def watch_programme_files(self) -> None:
@@ -672,6 +673,39 @@ class ProgrammeDock(QDockWidget, FORM):
             )
         self.timeline_label.setText(text)
 
+    def follow_temporal_controller(self) -> None:
+        """When the map's year changes in QGIS's temporal controller, the panel follows."""
+        canvas = self.iface.mapCanvas()
+        controller = canvas.temporalController() if canvas is not None else None
+        previous = getattr(self, "followed_controller", None)
+        if previous is controller:
+            return
+        if previous is not None:
+            try:
+                previous.updateTemporalRange.disconnect(self.on_temporal_range)
+            except (RuntimeError, TypeError):
+                pass
+        self.followed_controller = controller
+        if controller is not None:
+            controller.updateTemporalRange.connect(self.on_temporal_range)
+
+    def on_temporal_range(self, span) -> None:
+        """A range of about one year from the controller becomes the panel's year."""
+        begin, end = span.begin(), span.end()
+        if not (begin.isValid() and end.isValid()) or begin.daysTo(end) > 366:
+            return
+        year = begin.date().year()
+        if self.map_by_year.isChecked() and self.map_year_spin.value() == year:
+            return  # our own step coming back
+        for widget in (self.map_year_spin, self.map_by_year):
+            widget.blockSignals(True)
+        self.map_year_spin.setValue(year)
+        self.map_by_year.setChecked(True)
+        for widget in (self.map_year_spin, self.map_by_year):
+            widget.blockSignals(False)
+        if self.timeline is not None:
+            self.timeline.set_year(year)
+
     def on_previous_year(self) -> None:
         self.map_year_spin.setValue(self.map_year_spin.value() - 1)
         self.map_by_year.setChecked(True)
@@ -968,6 +1002,9 @@ class ProgrammeDock(QDockWidget, FORM):
                 info.name, info.municipality, info.reference_year
             )
         )
+        group = programme_group(QgsProject.instance(), self.path)
+        if group is not None:
+            group.setName(group_name(info.name))
         self.iface.messageBar().pushMessage(
             tr("Integrale Programmakamer"),
             tr("Settings saved; the next analysis uses them."),

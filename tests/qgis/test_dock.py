@@ -5,14 +5,14 @@ from __future__ import annotations
 import time
 
 import pytest
-from qgis.core import QgsApplication
+from qgis.core import QgsApplication, QgsProject
 from qgis.PyQt.QtCore import QItemSelectionModel, Qt
 from qgis.PyQt.QtWidgets import QDockWidget, QToolBar, QToolButton
 
 from programmakamer.core.schema import DECISIONS, PROGRAMME, WORK_TABLES
 from programmakamer.store import programme as store
 from programmakamer.store.analysis import analyse_programme
-from programmakamer.store.layers import open_programme
+from programmakamer.store.layers import open_programme, programme_group
 from programmakamer.ui.dock import ProgrammeDock
 from programmakamer.ui.models import WORK_ROLE
 
@@ -366,6 +366,8 @@ def test_rule_settings_are_edited_saved_and_reset(dock, demo_programme):
     assert saved.combine_distance_m == 8.0 and saved.moratorium_years["asphalt"] == 7.0
     assert store.read_programme(demo_programme).name == "Programma 2027 – concept"
     assert "Programma 2027 – concept" in dock.programme_label.text()
+    group = programme_group(QgsProject.instance(), dock.path)
+    assert group.name() == "Programmakamer – Programma 2027 – concept"  # the layer tree too
     reset = next(
         button
         for button in dock.rules_widget.findChildren(QToolButton)
@@ -427,3 +429,25 @@ def test_findings_show_stakeholders_saving_and_severity(dock):
         "hotspot",
     ]
     assert all(dock.findings_view.columnSpan(h, 0) == len(FindingsModel.COLUMNS) for h in headers)
+
+
+def test_the_panel_follows_the_year_chosen_in_qgis_temporal_controller(dock, demo_programme):
+    from qgis.core import QgsDateTimeRange, QgsTemporalNavigationObject
+    from qgis.PyQt.QtCore import QDate, QDateTime, QTime
+
+    canvas = dock.iface.mapCanvas()
+    navigation = QgsTemporalNavigationObject(canvas)
+    canvas.setTemporalController(navigation)
+    dock.set_programme(str(demo_programme))  # connects to the canvas's controller
+    dock.tabs.setCurrentWidget(dock.timeline_tab)
+    navigation.setNavigationMode(QgsTemporalNavigationObject.FixedRange)
+    navigation.setTemporalExtents(
+        QgsDateTimeRange(
+            QDateTime(QDate(2031, 1, 1), QTime(0, 0)),
+            QDateTime(QDate(2031, 12, 31), QTime(23, 59, 59)),
+        )
+    )
+    assert dock.map_year_spin.value() == 2031 and dock.map_by_year.isChecked()
+    assert dock.timeline.year == 2031
+    dock.on_next_year()  # and the other way round: the panel steps QGIS's controller
+    assert navigation.temporalExtents().begin().date().year() == 2032
