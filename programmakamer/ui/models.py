@@ -353,6 +353,17 @@ class WorksFilter(QAbstractTableModel):
 WORKS_MIME = "application/x-programmakamer-works"
 
 
+def header_style(role):
+    """How a group's header row looks (a stakeholder on the board, a kind of finding)."""
+    if role == Qt.FontRole:
+        font = QFont()
+        font.setBold(True)
+        return font
+    if role == Qt.BackgroundRole:
+        return QColor("#e8e8e8")
+    return None
+
+
 class HorizonBoard(QAbstractListModel):
     """One column of the horizons board: the horizon's works grouped by stakeholder.
 
@@ -404,13 +415,7 @@ class HorizonBoard(QAbstractListModel):
                 return tr("{} ({} works, {})").format(
                     item, len(works), euro_text(cost, self.source.lang)
                 )
-            if role == Qt.FontRole:
-                font = QFont()
-                font.setBold(True)
-                return font
-            if role == Qt.BackgroundRole:
-                return QColor("#e8e8e8")
-            return None
+            return header_style(role)
         if role == WORK_ROLE:
             return item
         if role == Qt.DisplayRole:
@@ -551,13 +556,7 @@ class FindingsModel(_RowsModel):
             if role == Qt.DisplayRole and index.column() == 0:
                 count = sum(1 for r in self.rows if r.kind == row)
                 return tr("{}: {}").format(choice_label(FINDING_KINDS, row, self.lang), count)
-            if role == Qt.FontRole:
-                font = QFont()
-                font.setBold(True)
-                return font
-            if role == Qt.BackgroundRole:
-                return QColor("#e8e8e8")
-            return None
+            return header_style(role)
         if role == WORK_ROLE:
             return row
         if role == Qt.DisplayRole:
