@@ -22,7 +22,7 @@ from ..core.schema import CHALLENGES, DECISIONS, FINDINGS, WORK_TABLES
 from ..core.works import COLUMNS as WORK_COLUMNS
 from ..core.works import Works, valid_geometries, works_from_columns
 from ..translation import tr
-from .columns import read_columns
+from .columns import read_columns, read_stored
 from .programme import (
     ProgrammeError,
     edit_session,
@@ -43,12 +43,6 @@ class ReadReport:
     repaired: list[str] = field(default_factory=list)
 
 
-def read_geometries(layer, names: list[str] | None = None):
-    """Attribute columns (all, or `names`) and one shapely geometry array, in one pass."""
-    _fids, columns, geometries = read_columns(layer, names, geometry=True)
-    return columns, geometries
-
-
 #: The works' fields the rules read: the columns of core's Works, by stored name.
 WORK_ATTRIBUTES = [
     "stakeholder_id" if name == "stakeholder" else name
@@ -62,7 +56,7 @@ def read_works(path: str | Path) -> tuple[Works, ReadReport]:
     names = {s["stakeholder_id"]: s["name"] for s in read_stakeholders(path)}
     parts = []
     for table in WORK_TABLES:
-        columns, geometries = read_geometries(table_layer(path, table.name), WORK_ATTRIBUTES)
+        _, columns, geometries = read_stored(path, table, WORK_ATTRIBUTES, geometry=True)
         present = ~shapely_missing(geometries)
         report.features += len(geometries)
         report.no_geometry += int((~present).sum())
@@ -90,7 +84,7 @@ def _array(values) -> np.ndarray:
 
 
 def read_challenges(path: str | Path) -> rules.Challenges:
-    columns, geometries = read_geometries(table_layer(path, CHALLENGES.name))
+    _, columns, geometries = read_stored(path, CHALLENGES, geometry=True)
     keep = ~shapely_missing(geometries)
     return rules.Challenges(
         np.asarray(columns["challenge_id"], dtype=object)[keep],
@@ -109,9 +103,7 @@ def read_settings(path: str | Path) -> rules.RuleSettings:
 
 def accepted_combinations(path: str | Path) -> set[tuple[str, str]]:
     """Work pairs whose dig-once chance the chamber accepted (latest decision counts)."""
-    _, stored, _ = read_columns(
-        table_layer(path, FINDINGS.name), ["finding_id", "kind", "work_a", "work_b"]
-    )
+    _, stored, _ = read_stored(path, FINDINGS, ["finding_id", "kind", "work_a", "work_b"])
     findings = {
         key: {"work_a": a, "work_b": b}
         for key, kind, a, b in zip(
@@ -216,6 +208,15 @@ def write_findings(path: str | Path, findings: Findings) -> WriteReport:
     kept = [fields.indexOf(f.name) for f in FINDINGS.fields if f.name != "first_found"]
     state, last_found = fields.indexOf("state"), fields.indexOf("last_found")
     stamp = make_features(FINDINGS, [{"last_found": now}], fields)[0].attribute(last_found)
+    if new and not (updates or seen or gone):
+        # nothing to merge (a first analysis): the one provider call the edit buffer's
+        # commit would make, without the buffer's bookkeeping
+        provider = layer.dataProvider()
+        if not provider.addFeatures(new)[0]:
+            raise ProgrammeError(
+                tr("Saving to {} failed: {}").format(path, provider.lastError() or "")
+            )
+        return WriteReport(len(new), 0, 0, 0)
     with edit_session(layer):
         if new and not layer.addFeatures(new):
             raise ProgrammeError(tr("Saving to {} failed: {}").format(path, tr("features refused")))

@@ -24,13 +24,26 @@ from .programme import ProgrammeError
 _UNIX_JULIAN_DAY = 2440588
 
 
+_KINDS = {QVariant.Date: "date", QVariant.DateTime: "datetime", QVariant.Bool: "boolean"}
+
+
 def read_columns(layer, names: list[str] | None = None, geometry: bool = False):
     """Feature ids, attribute columns and (when asked) shapely geometries, in one pass."""
     names = names or layer.fields().names()
     table = _geopackage_table(layer)
     if table is not None:
-        return _read_arrow(*table, names, geometry, layer.fields())
+        fields = layer.fields()
+        kinds = {n: _KINDS.get(fields.field(n).type(), "other") for n in names}
+        return _read_arrow(*table, names, geometry, kinds)
     return _read_features(layer, names, geometry)
+
+
+def read_stored(path, table, names: list[str] | None = None, geometry: bool = False):
+    """The same for a table of a programme GeoPackage, typed by the schema: no QGIS layer
+    is opened (that costs more than reading a small table)."""
+    kinds = {f.name: f.kind for f in table.fields}
+    names = names or [f.name for f in table.fields]
+    return _read_arrow(str(path), table.name, names, geometry, kinds)
 
 
 def _geopackage_table(layer) -> tuple[str, str] | None:
@@ -43,7 +56,7 @@ def _geopackage_table(layer) -> tuple[str, str] | None:
     return path, table
 
 
-def _read_arrow(path: str, table: str, names: list[str], geometry: bool, fields):
+def _read_arrow(path: str, table: str, names: list[str], geometry: bool, kinds: dict):
     gdal.PushErrorHandler("CPLQuietErrorHandler")
     try:
         dataset = gdal.OpenEx(path, gdal.OF_VECTOR | gdal.OF_READONLY, allowed_drivers=["GPKG"])
@@ -53,7 +66,7 @@ def _read_arrow(path: str, table: str, names: list[str], geometry: bool, fields)
     if source is None:
         raise ProgrammeError(tr("Cannot open table {} of {}.").format(table, path))
     # GDAL 3.6 unpacks Arrow booleans wrongly (a test caught it): those come from SQL as 0/1
-    flags = [n for n in names if fields.field(n).type() == QVariant.Bool]
+    flags = [n for n in names if kinds.get(n) == "boolean"]
     wanted = set(names) - set(flags)
     ignored = [f.GetName() for f in source.schema if f.GetName() not in wanted]
     if not geometry:
@@ -103,8 +116,7 @@ def _read_arrow(path: str, table: str, names: list[str], geometry: bool, fields)
         values = joined(name)
         missing = np.ma.getmaskarray(values)
         data = np.asarray(values.data)
-        kind = fields.field(name).type()
-        if kind == QVariant.Date:
+        if kinds.get(name) == "date":
             dates = data.astype("datetime64[D]")
             dates[missing] = np.datetime64("NaT")
             columns[name] = dates

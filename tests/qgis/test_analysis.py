@@ -166,3 +166,20 @@ def test_a_second_analysis_rewrites_only_what_changed(demo_programme):
     changed = {r["finding_id"]: r for r in findings_of(demo_programme)}[chance["finding_id"]]
     assert changed["distance_m"] != pytest.approx(chance["distance_m"], abs=0.01)
     assert changed["first_found"] == chance["first_found"]
+
+
+def test_an_analysis_that_cannot_write_says_so_and_writes_nothing(demo_programme):
+    import subprocess
+
+    from programmakamer.store.programme import ProgrammeError
+
+    folder = demo_programme.parent
+    if subprocess.run(["chattr", "+i", str(folder)], capture_output=True).returncode != 0:
+        pytest.skip("needs chattr (root) to make the folder immutable")
+    subprocess.run(["chattr", "+i", str(demo_programme)], check=True)
+    try:
+        with pytest.raises(ProgrammeError, match="Saving to .*demo.gpkg failed.*readonly"):
+            analyse_programme(demo_programme)
+    finally:
+        subprocess.run(["chattr", "-i", str(demo_programme), str(folder)], check=True)
+    assert findings_of(demo_programme) == []
