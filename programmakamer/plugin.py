@@ -4,7 +4,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from qgis.core import Qgis, QgsApplication, QgsProject
+from qgis.core import Qgis, QgsApplication, QgsProject, QgsSettings
+from qgis.PyQt.QtCore import QTimer
 from qgis.PyQt.QtGui import QIcon
 from qgis.PyQt.QtWidgets import QAction, QFileDialog
 
@@ -12,6 +13,9 @@ from .dependencies import shapely_problem
 from .translation import install_translator, tr
 
 ICON = str(Path(__file__).parent / "icons" / "icon.svg")
+
+
+DOCK_SIZED = "programmakamer/dock_sized"  # QgsSettings key: the panel got its first width
 
 
 class ProgrammakamerPlugin:
@@ -39,6 +43,9 @@ class ProgrammakamerPlugin:
         self._add_action(tr("New programme…"), self.new_programme, toolbar=False)
         self._add_action(tr("Open programme…"), self.open_programme_dialog, toolbar=True)
         self._add_action(tr("Add stakeholder…"), self.add_stakeholder_dialog, toolbar=False)
+        # after QGIS has restored its own window layout: if it quit in presentation mode,
+        # that layout has no toolbars or panels; the one from before comes back
+        QTimer.singleShot(0, self.restore_layout)
         problem = shapely_problem()
         if problem:
             self.iface.messageBar().pushMessage(
@@ -50,6 +57,17 @@ class ProgrammakamerPlugin:
                 ).format(problem),
                 Qgis.Warning,
                 0,
+            )
+
+    def restore_layout(self) -> None:
+        from .ui.dock import restore_layout_after_presentation
+
+        if restore_layout_after_presentation(self.iface.mainWindow()):
+            self.iface.messageBar().pushMessage(
+                tr("Integrale Programmakamer"),
+                tr("QGIS was closed in presentation mode: the window layout from before is back."),
+                Qgis.Info,
+                10,
             )
 
     def _add_action(self, text: str, slot, toolbar: bool) -> QAction:
@@ -89,6 +107,13 @@ class ProgrammakamerPlugin:
         if self.dock is None:
             self.dock = ProgrammeDock(self.iface, self.iface.mainWindow())
             self.iface.addDockWidget(Qt.RightDockWidgetArea, self.dock)
+            settings = QgsSettings()
+            if not settings.value(DOCK_SIZED, False, type=bool):
+                # the first time: room for the findings' sentences; afterwards QGIS keeps
+                # the width the user gives it in its window state
+                window = self.iface.mainWindow()
+                window.resizeDocks([self.dock], [int(window.width() * 0.33)], Qt.Horizontal)
+                settings.setValue(DOCK_SIZED, True)
             self.dock.visibilityChanged.connect(self.dock_action.setChecked)
             path = open_programme_path(QgsProject.instance())
             if path:

@@ -35,6 +35,8 @@ def make_profile(base: Path, plugin_source: Path = ROOT / "programmakamer") -> P
     if config.has_section("UI"):
         for key in ("geometry", "state"):
             config.remove_option("UI", key)
+    if config.has_section("programmakamer"):  # so the panel gets its first-time width again
+        config.remove_option("programmakamer", "dock_sized")
     with ini.open("w") as handle:
         config.write(handle, space_around_delimiters=False)
     return profile

@@ -280,6 +280,10 @@
       <translation>GeoPackage (*.gpkg)</translation>
     </message>
     <message>
+      <source>QGIS was closed in presentation mode: the window layout from before is back.</source>
+      <translation>QGIS is in presentatiemodus afgesloten: de vensterindeling van daarvoor is terug.</translation>
+    </message>
+    <message>
       <source>Programme {} opened.</source>
       <translation>Programma {} geopend.</translation>
     </message>

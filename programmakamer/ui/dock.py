@@ -18,6 +18,7 @@ from qgis.core import (
     QgsFeatureRequest,
     QgsProject,
     QgsRectangle,
+    QgsSettings,
     QgsTask,
     QgsTemporalNavigationObject,
 )
@@ -25,7 +26,6 @@ from qgis.PyQt import uic
 from qgis.PyQt.QtCore import (
     QDate,
     QDateTime,
-    QEvent,
     QFileSystemWatcher,
     QItemSelection,
     QItemSelectionModel,
@@ -858,7 +858,9 @@ class ProgrammeDock(QDockWidget, FORM):
             for widget in self.hidden_widgets:
                 widget.hide()
             self.setStyleSheet(PRESENTATION_STYLE)
-            window.installEventFilter(self)  # QGIS closing: save its normal layout, not this
+            # QGIS saves its window layout when it quits, with no hook for plugins before:
+            # keep the normal layout, so the next start can put it back (see plugin.py)
+            remember_layout(window, self.saved_window_state, self.saved_geometry[0])
             window.showFullScreen()
             # big type must not push the map aside: the panel keeps to half the screen, and
             # gets 40 % so the three horizons fit side by side
@@ -867,7 +869,7 @@ class ProgrammeDock(QDockWidget, FORM):
             if not self.isFloating():
                 window.resizeDocks([self], [int(screen_width * 0.4)], Qt.Horizontal)
         else:
-            window.removeEventFilter(self)
+            forget_layout()
             self.setStyleSheet("")
             self.setMaximumWidth(16777215)
             if self.saved_window_state is not None:
@@ -881,13 +883,6 @@ class ProgrammeDock(QDockWidget, FORM):
             for widget in getattr(self, "hidden_widgets", []):
                 widget.show()
             self.hidden_widgets = []
-
-    def eventFilter(self, watched, event):  # noqa: N802
-        """QGIS saves its window layout when it closes: end presentation mode first, or the
-        next start would open without toolbars and panels."""
-        if event.type() == QEvent.Close and self.presentation_button.isChecked():
-            self.presentation_button.setChecked(False)
-        return False
 
     # --- settings ---------------------------------------------------------------------
     def fill_rule_settings(self) -> None:
@@ -1037,6 +1032,34 @@ class ProgrammeDock(QDockWidget, FORM):
             10,
         )
         return report.moved
+
+
+PRESENTATION_LAYOUT = "programmakamer/layout_before_presentation"
+
+
+def remember_layout(window, state, geometry) -> None:
+    """Keep the window's normal layout in QGIS's settings while presentation mode is on."""
+    settings = QgsSettings()
+    settings.setValue(PRESENTATION_LAYOUT + "/state", state)
+    settings.setValue(PRESENTATION_LAYOUT + "/geometry", geometry)
+
+
+def forget_layout() -> None:
+    QgsSettings().remove(PRESENTATION_LAYOUT)
+
+
+def restore_layout_after_presentation(window) -> bool:
+    """QGIS quit in presentation mode (and saved that layout): put the normal one back."""
+    settings = QgsSettings()
+    state = settings.value(PRESENTATION_LAYOUT + "/state")
+    geometry = settings.value(PRESENTATION_LAYOUT + "/geometry")
+    if state is None:
+        return False
+    forget_layout()
+    window.showNormal()
+    if geometry is not None:
+        window.restoreGeometry(geometry)
+    return window.restoreState(state)
 
 
 def _unit(unit: str) -> str:

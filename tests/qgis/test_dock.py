@@ -383,8 +383,12 @@ def test_rule_settings_are_edited_saved_and_reset(dock, demo_programme):
     assert store.read_programme(demo_programme).name == "Programma 2027 – concept"
 
 
-def test_closing_qgis_in_presentation_mode_saves_the_normal_layout(dock, qgis_iface):
-    from qgis.PyQt.QtCore import QCoreApplication, QEvent
+def test_after_quitting_in_presentation_mode_the_next_start_gets_the_normal_layout(
+    dock, qgis_iface
+):
+    """QGIS saves its window layout when it quits, whatever a plugin does: the panel keeps
+    the normal layout, and the next start (plugin.restore_layout) puts it back."""
+    from programmakamer.ui.dock import restore_layout_after_presentation
 
     window = qgis_iface.mainWindow()
     toolbar = window.addToolBar("Kaart")
@@ -392,15 +396,30 @@ def test_closing_qgis_in_presentation_mode_saves_the_normal_layout(dock, qgis_if
     window.show()
     toolbar.show()
     QgsApplication.processEvents()
-    assert toolbar.isVisible()
     dock.presentation_button.setChecked(True)
+    quitting_layout = window.saveState()  # what QGIS writes when it quits now
     assert not toolbar.isVisible()
-    QCoreApplication.sendEvent(window, QEvent(QEvent.Close))  # QGIS saves its state after this
-    assert not dock.presentation_button.isChecked()
-    assert not toolbar.isHidden() and not window.isFullScreen()  # the window itself closed
-    window.show()
+    # the next start: QGIS restores what it saved, then the plugin corrects it
+    window.restoreState(quitting_layout)
+    assert toolbar.isHidden()
+    assert restore_layout_after_presentation(window)
+    QgsApplication.processEvents()
+    assert toolbar.isVisible() and not window.isFullScreen()
+    assert not restore_layout_after_presentation(window)  # once only
+    dock.presentation_button.blockSignals(True)
+    dock.presentation_button.setChecked(False)
+    dock.presentation_button.blockSignals(False)
     window.removeToolBar(toolbar)
     toolbar.deleteLater()
+
+
+def test_turning_presentation_mode_off_forgets_the_kept_layout(dock, qgis_iface):
+    from programmakamer.ui.dock import restore_layout_after_presentation
+
+    qgis_iface.mainWindow().show()
+    dock.presentation_button.setChecked(True)
+    dock.presentation_button.setChecked(False)
+    assert not restore_layout_after_presentation(qgis_iface.mainWindow())
 
 
 def test_findings_show_stakeholders_saving_and_severity(dock):
