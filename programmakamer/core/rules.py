@@ -430,6 +430,20 @@ def _renewal_then_dig(
     return measured, r, d, after, remaining
 
 
+def _renewal_findings(kind, works, settings, measured, after, remaining, en, nl) -> Findings:
+    """Findings of the two renewal rules: the gap after the renewal, the moratorium left."""
+    return _pair_findings(
+        kind,
+        works,
+        measured,
+        {"distance_m": settings.sequence_distance_m, "moratorium_years": settings.moratorium_years},
+        time_gap_years=after,
+        severity=remaining,
+        explanation_en=en,
+        explanation_nl=nl,
+    )
+
+
 def find_sequence_errors(
     works: Works, settings: RuleSettings, pairs: Pairs | None = None
 ) -> Findings:
@@ -468,16 +482,7 @@ def find_sequence_errors(
         )
         for i, j, gap in zip(r, d, after)
     ]
-    return _pair_findings(
-        "sequence",
-        works,
-        measured,
-        {"distance_m": settings.sequence_distance_m, "moratorium_years": settings.moratorium_years},
-        time_gap_years=after,
-        severity=remaining,
-        explanation_en=en,
-        explanation_nl=nl,
-    )
+    return _renewal_findings("sequence", works, settings, measured, after, remaining, en, nl)
 
 
 def find_moratorium_breaches(
@@ -519,16 +524,7 @@ def find_moratorium_breaches(
         )
         for i, j, gap, left in zip(r, d, after, remaining)
     ]
-    return _pair_findings(
-        "moratorium",
-        works,
-        measured,
-        {"distance_m": settings.sequence_distance_m, "moratorium_years": settings.moratorium_years},
-        time_gap_years=after,
-        severity=remaining,
-        explanation_en=en,
-        explanation_nl=nl,
-    )
+    return _renewal_findings("moratorium", works, settings, measured, after, remaining, en, nl)
 
 
 @dataclass

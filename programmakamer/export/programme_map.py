@@ -164,13 +164,19 @@ def _focus_overrides(works: list, horizon: str) -> dict[str, str]:
     lang = language()
     for layer in works:
         geometry = {0: "point", 1: "line", 2: "polygon"}[layer.geometryType()]
-        original = layer.renderer().clone()
-        layer.setRenderer(horizon_focus_renderer(geometry, horizon, lang))
-        style = QgsMapLayerStyle()
-        style.readFromLayer(layer)
-        layer.setRenderer(original)
-        overrides[layer.id()] = style.xmlData()
+        overrides[layer.id()] = _style_of(layer, horizon_focus_renderer(geometry, horizon, lang))
     return overrides
+
+
+def _style_of(layer: QgsVectorLayer, renderer) -> str:
+    """A layer's style XML as it would be with another renderer; the layer keeps its own."""
+    original = layer.renderer().clone() if layer.renderer() else None
+    layer.setRenderer(renderer)
+    style = QgsMapLayerStyle()
+    style.readFromLayer(layer)
+    if original is not None:
+        layer.setRenderer(original)
+    return style.xmlData()
 
 
 @dataclass
@@ -268,13 +274,7 @@ def _veil_override(layer: QgsVectorLayer, number: int) -> str:
     )
     root = QgsRuleBasedRenderer.Rule(None)
     root.appendChild(QgsRuleBasedRenderer.Rule(symbol, filterExp='"page" = {}'.format(number)))
-    original = layer.renderer().clone() if layer.renderer() else None
-    layer.setRenderer(QgsInvertedPolygonRenderer(QgsRuleBasedRenderer(root)))
-    style = QgsMapLayerStyle()
-    style.readFromLayer(layer)
-    if original is not None:
-        layer.setRenderer(original)
-    return style.xmlData()
+    return _style_of(layer, QgsInvertedPolygonRenderer(QgsRuleBasedRenderer(root)))
 
 
 @dataclass

@@ -15,6 +15,7 @@ from datetime import datetime
 from pathlib import Path
 
 import numpy as np
+import shapely
 
 from ..core import rules
 from ..core.findings import Findings
@@ -31,6 +32,7 @@ from .programme import (
     read_stakeholders,
     read_table,
     table_layer,
+    to_qvariant,
 )
 
 
@@ -57,7 +59,7 @@ def read_works(path: str | Path) -> tuple[Works, ReadReport]:
     parts = []
     for table in WORK_TABLES:
         _, columns, geometries = read_stored(path, table, WORK_ATTRIBUTES, geometry=True)
-        present = ~shapely_missing(geometries)
+        present = ~shapely.is_missing(geometries)
         report.features += len(geometries)
         report.no_geometry += int((~present).sum())
         columns = {k: _array(v)[present] for k, v in columns.items()}
@@ -73,19 +75,13 @@ def read_works(path: str | Path) -> tuple[Works, ReadReport]:
     return works, report
 
 
-def shapely_missing(geometries: np.ndarray) -> np.ndarray:
-    import shapely
-
-    return shapely.is_missing(geometries)
-
-
 def _array(values) -> np.ndarray:
     return values if isinstance(values, np.ndarray) else np.array(values, dtype=object)
 
 
 def read_challenges(path: str | Path) -> rules.Challenges:
     _, columns, geometries = read_stored(path, CHALLENGES, geometry=True)
-    keep = ~shapely_missing(geometries)
+    keep = ~shapely.is_missing(geometries)
     return rules.Challenges(
         np.asarray(columns["challenge_id"], dtype=object)[keep],
         np.asarray(columns["title"], dtype=object)[keep],
@@ -155,10 +151,6 @@ def write_findings(path: str | Path, findings: Findings) -> WriteReport:
     A finding found again unchanged only gets its last_found time: re-analysing in the
     room rewrites what changed, not every finding (at 100k works that halves the time).
     """
-    import shapely
-
-    from ..core.rules import threaded
-
     layer = table_layer(path, FINDINGS.name)
     fields = layer.fields()
     compared = [
@@ -183,7 +175,7 @@ def write_findings(path: str | Path, findings: Findings) -> WriteReport:
         if row["finding_id"] in existing
     ]
     same_shape = _same_geometries(
-        findings.geometry[[n for n, _ in again]], shapes[[i for _, i in again]], threaded, shapely
+        findings.geometry[[n for n, _ in again]], shapes[[i for _, i in again]]
     )
     same = same_shape & (np.array(stored["state"], dtype=object)[[i for _, i in again]] == "open")
     for name in compared:
@@ -207,7 +199,7 @@ def write_findings(path: str | Path, findings: Findings) -> WriteReport:
     # first_found stays as it was: that is when the chamber first saw the finding
     kept = [fields.indexOf(f.name) for f in FINDINGS.fields if f.name != "first_found"]
     state, last_found = fields.indexOf("state"), fields.indexOf("last_found")
-    stamp = make_features(FINDINGS, [{"last_found": now}], fields)[0].attribute(last_found)
+    stamp = to_qvariant(now, "datetime")
     if new and not (updates or seen or gone):
         # nothing to merge (a first analysis): the one provider call the edit buffer's
         # commit would make, without the buffer's bookkeeping
@@ -243,7 +235,7 @@ def _same_column(new: list, old: list) -> np.ndarray:
     return np.array(new, dtype=object) == np.array(old, dtype=object)
 
 
-def _same_geometries(new, old, threaded, shapely) -> np.ndarray:
+def _same_geometries(new, old) -> np.ndarray:
     """Element-wise: the same shape (a stored polygon is a multipolygon of one part)."""
     if len(new) == 0:
         return np.zeros(0, dtype=bool)
@@ -251,7 +243,7 @@ def _same_geometries(new, old, threaded, shapely) -> np.ndarray:
     both = ~missing_new & ~missing_old
     same = missing_new & missing_old
     if both.any():
-        same[both] = threaded(shapely.equals, new[both], old[both])
+        same[both] = rules.threaded(shapely.equals, new[both], old[both])
     return same
 
 

@@ -95,7 +95,7 @@ def _read_arrow(path: str, table: str, names: list[str], geometry: bool, kinds: 
             return np.ma.masked_array(np.array([], dtype=object))
         return np.ma.concatenate([np.ma.asarray(p) for p in parts])
 
-    fids = [int(f) for f in joined(fid_name).data] if batches else []
+    fids = np.asarray(joined(fid_name).data, dtype="int64").tolist() if batches else []
     if flags:
         order = np.argsort(np.asarray(fids, dtype="int64"))
         flag_fids = joined("fid_", flag_batches).data

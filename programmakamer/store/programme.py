@@ -101,7 +101,7 @@ def table_layer(path: str | Path, table_name: str, name: str | None = None) -> Q
     return layer
 
 
-def _to_qvariant(value, kind: str):
+def to_qvariant(value, kind: str):
     if value is None:
         return None
     if kind == "date" and isinstance(value, date):
@@ -149,7 +149,7 @@ def make_features(table: Table, records: Sequence[dict], fields: QgsFields) -> l
             value = record.get(name)
             key = (kind, value)
             if key not in converted:
-                converted[key] = _to_qvariant(value, kind)
+                converted[key] = to_qvariant(value, kind)
             values[index] = converted[key]
         feature = QgsFeature(fields)
         feature.setAttributes(values)

@@ -396,6 +396,7 @@ class HorizonBoard(QAbstractListModel):
             for name, works in sorted(groups.items())
         ]
         self.items = [item for name, works in self.groups for item in [name, *works]]
+        self.by_stakeholder = dict(self.groups)
         self.endResetModel()
 
     def works(self) -> list:
@@ -410,7 +411,7 @@ class HorizonBoard(QAbstractListModel):
         item = self.items[index.row()]
         if isinstance(item, str):
             if role == Qt.DisplayRole:
-                works = dict(self.groups)[item]
+                works = self.by_stakeholder[item]
                 cost = sum(r.cost or 0.0 for r in works)
                 return tr("{} ({} works, {})").format(
                     item, len(works), euro_text(cost, self.source.lang)
@@ -520,15 +521,18 @@ class FindingsModel(_RowsModel):
             parent,
         )
         self.items: list = []  # a kind's header (str) or a finding row, in list order
+        self.counts: dict[str, int] = {}
 
     def set_rows(self, rows: list) -> None:
         self.beginResetModel()
         self.rows = rows
         self.items = []
+        self.counts = {}
         for kind in [c.value for c in FINDING_KINDS]:
             found = [r for r in rows if r.kind == kind]
             if found:
                 self.items += [kind, *found]
+                self.counts[kind] = len(found)
         self.version += 1
         self.endResetModel()
 
@@ -554,8 +558,8 @@ class FindingsModel(_RowsModel):
         column = self.COLUMNS[index.column()]
         if isinstance(row, str):
             if role == Qt.DisplayRole and index.column() == 0:
-                count = sum(1 for r in self.rows if r.kind == row)
-                return tr("{}: {}").format(choice_label(FINDING_KINDS, row, self.lang), count)
+                label = choice_label(FINDING_KINDS, row, self.lang)
+                return tr("{}: {}").format(label, self.counts[row])
             return header_style(role)
         if role == WORK_ROLE:
             return row
