@@ -27,6 +27,8 @@ from programmakamer.store.analysis import analyse_programme
 from programmakamer.store.layers import open_programme
 from programmakamer.store.styles import HORIZON_COLOURS
 
+from .helpers import read_only
+
 
 def colour_share(path, colour: str) -> float:
     image, target, hits = QImage(str(path)), QColor(colour), 0
@@ -144,17 +146,10 @@ def test_a_read_only_output_folder_is_refused_and_left_empty(analysed, project, 
     layout = build_programme_layout(project, str(analysed), pages=("overview",))
     folder = tmp_path / "alleen-lezen"
     folder.mkdir()
-    folder.chmod(0o555)
-    # root ignores permission bits; the immutable flag holds for root too
-    immutable = subprocess.run(["chattr", "+i", str(folder)], capture_output=True).returncode == 0
-    try:
+    with read_only(folder):
         with pytest.raises(store.ProgrammeError, match="Could not write"):
             export_programme_map(layout, folder, dpi=40)
         assert list(folder.iterdir()) == []
-    finally:
-        if immutable:
-            subprocess.run(["chattr", "-i", str(folder)], check=True)
-        folder.chmod(0o755)
 
 
 def test_a_huge_page_at_high_dpi_is_refused(analysed, project, tmp_path):

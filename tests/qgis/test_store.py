@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import hashlib
-import subprocess
 from datetime import date, datetime
 
 import pytest
@@ -14,6 +13,8 @@ from shapely.geometry import LineString
 from programmakamer.core.schema import TABLES, WORK_TABLES
 from programmakamer.store import programme as store
 from programmakamer.store.layers import configure_fields, open_programme, programme_group
+
+from .helpers import read_only
 
 WORK = {
     "work_id": "W-1",
@@ -108,17 +109,10 @@ def test_a_geographic_crs_is_refused_before_anything_is_written(tmp_path):
 def test_a_read_only_folder_gives_a_clear_error_and_no_file(tmp_path):
     folder = tmp_path / "readonly"
     folder.mkdir()
-    folder.chmod(0o555)
-    # root ignores permission bits; the immutable flag holds for root too
-    immutable = subprocess.run(["chattr", "+i", str(folder)], capture_output=True).returncode == 0
-    try:
+    with read_only(folder):
         with pytest.raises(store.ProgrammeError, match="read-only"):
             store.create_programme(folder / "p.gpkg", "P", "G", 2027)
         assert list(folder.iterdir()) == []
-    finally:
-        if immutable:
-            subprocess.run(["chattr", "-i", str(folder)], check=True)
-        folder.chmod(0o755)
 
 
 def test_a_geopackage_that_is_not_a_programme_is_refused_and_untouched(tmp_path, project):
@@ -210,13 +204,8 @@ def test_adding_a_stakeholder_adds_its_layer_to_the_open_programme(demo_programm
 def test_a_locked_programme_refuses_edits_and_keeps_what_was_saved(empty_programme):
     """An immutable file stands in for a read-only share: the add fails, nothing changes."""
     before = digest(empty_programme)
-    if subprocess.run(["chattr", "+i", str(empty_programme)], capture_output=True).returncode:
-        empty_programme.chmod(0o444)
-    try:
+    with read_only(empty_programme):
         with pytest.raises(store.ProgrammeError):
             store.add_stakeholder(empty_programme, "Telecom", "telecom")
-    finally:
-        subprocess.run(["chattr", "-i", str(empty_programme)], capture_output=True)
-        empty_programme.chmod(0o644)
     assert digest(empty_programme) == before
     assert [s["name"] for s in store.read_stakeholders(empty_programme)] == ["Riolering"]
