@@ -20,7 +20,8 @@ stamp=.venv/.requirements.sha
 want=$(cat requirements.txt requirements-dev.txt | sha256sum | cut -d' ' -f1)
 if [ ! -x .venv/bin/python ] || [ "$(cat "$stamp" 2>/dev/null)" != "$want" ]; then
   echo "bootstrap: preparing .venv"
-  [ -x .venv/bin/python ] || /usr/bin/python3 -m venv --system-site-packages .venv
+  # venv refuses a symlink: a .venv linked elsewhere (a bigger disk, say) is made at its target
+  [ -x .venv/bin/python ] || /usr/bin/python3 -m venv --system-site-packages "$(readlink -m .venv)"
   .venv/bin/pip install -q --disable-pip-version-check -r requirements-dev.txt
   echo "$want" > "$stamp"
 fi
