@@ -123,9 +123,20 @@ def euro(amount: float, language: str, approximate: bool = True) -> str:
     """€ 72.000 in Dutch, EUR 72,000 in English; an estimate is rounded to thousands
     above 10k, a figure from a table (approximate=False) only to whole euros. The space
     after the currency does not break: a wrapped line never starts with the number."""
-    rounded = round(amount, -3) if approximate and amount >= 10000 else round(amount)
-    text = "{:,.0f}".format(rounded)
-    return "€\u00a0" + text.replace(",", ".") if language == "nl" else "EUR\u00a0" + text
+    return euros([amount], language, approximate)[0]
+
+
+def euros(amounts, language: str, approximate: bool = True) -> list[str]:
+    """euro() for a whole column: rounded in one numpy step (Python's round() per value
+    was a tenth of a 20k-work analysis)."""
+    amounts = np.asarray(amounts, dtype="float64")
+    thousands = approximate & (amounts >= 10000)
+    rounded = np.where(thousands, np.round(amounts, -3), np.round(amounts))
+    prefix = "€\u00a0" if language == "nl" else "EUR\u00a0"
+    texts = ["{:,.0f}".format(r) for r in rounded.tolist()]
+    if language == "nl":
+        return [prefix + t.replace(",", ".") for t in texts]
+    return [prefix + t for t in texts]
 
 
 def year_text(day: np.datetime64) -> str:

@@ -15,7 +15,7 @@ import numpy as np
 import shapely
 
 from .errors import RuleError
-from .findings import Findings, concat, euro, make_findings, year_text
+from .findings import Findings, concat, euros, make_findings, year_text
 from .settings import DEFAULT_MORATORIUM_YEARS, default_rule_values
 from .works import DAYS_PER_YEAR, Works, gap_years, overlap_days
 
@@ -273,8 +273,20 @@ def _orient_symmetric(works: Works, left: np.ndarray, right: np.ndarray):
     return np.where(swap, right, left), np.where(swap, left, right)
 
 
-def _period(works: Works, i: int) -> str:
-    first, last = year_text(works.start[i]), year_text(works.end[i])
+def _periods(works: Works, index: np.ndarray) -> np.ndarray:
+    """'2027' or '2027–2029' per work in `index`, formatted once per distinct pair of years."""
+    first = works.start[index].astype("datetime64[Y]")
+    last = works.end[index].astype("datetime64[Y]")
+    if len(index) == 0:
+        return np.array([], dtype=object)
+    key = np.stack([first.view("int64"), last.view("int64")], axis=1)
+    _, where, inverse = np.unique(key, axis=0, return_index=True, return_inverse=True)
+    texts = np.array([_period_text(first[k], last[k]) for k in where], dtype=object)
+    return texts[inverse.reshape(-1)]
+
+
+def _period_text(first: np.datetime64, last: np.datetime64) -> str:
+    first, last = year_text(first), year_text(last)
     return first if first == last or last >= "2200" else "{}–{}".format(first, last)
 
 
@@ -303,8 +315,20 @@ def find_combine_chances(
     flexible = np.maximum(works.flexibility[a], works.flexibility[b]) >= gap
     saving = measured.shared_length * settings.cost_per_metre_eur
     texts = [
-        _explain_combine(works, i, j, length, g, s, f)
-        for i, j, length, g, s, f in zip(a, b, measured.shared_length, gap, saving, flexible)
+        _explain_combine(*row)
+        for row in zip(
+            works.stakeholder[a],
+            works.title[a],
+            _periods(works, a),
+            works.stakeholder[b],
+            works.title[b],
+            _periods(works, b),
+            measured.shared_length,
+            gap,
+            flexible,
+            euros(saving, "en"),
+            euros(saving, "nl"),
+        )
     ]
     return _pair_findings(
         "combine",
@@ -323,10 +347,7 @@ def find_combine_chances(
     )
 
 
-def _explain_combine(works, i, j, length, gap, saving, flexible):
-    sa, sb = works.stakeholder[i], works.stakeholder[j]
-    ta, tb = works.title[i], works.title[j]
-    pa, pb = _period(works, i), _period(works, j)
+def _explain_combine(sa, ta, pa, sb, tb, pb, length, gap, flexible, saving_en, saving_nl):
     if gap >= 0.05:
         when_en = ", {:.1f} years apart{}".format(
             gap, ", flexible enough to meet" if flexible else ""
@@ -337,7 +358,7 @@ def _explain_combine(works, i, j, length, gap, saving, flexible):
     else:
         when_en = when_nl = ""
     en = "{} ({}, {}) and {} ({}, {}) meet over {:.0f} m{}: digging once saves about {}.".format(
-        sa, ta, pa, sb, tb, pb, length, when_en, euro(saving, "en")
+        sa, ta, pa, sb, tb, pb, length, when_en, saving_en
     )
     nl = "{} ({}, {}) en {} ({}, {}) liggen {:.0f} m samen{}: {} {}.".format(
         sa,
@@ -349,7 +370,7 @@ def _explain_combine(works, i, j, length, gap, saving, flexible):
         length,
         when_nl,
         "één keer graven bespaart circa",
-        euro(saving, "nl"),
+        saving_nl,
     )
     return en, nl
 
@@ -461,26 +482,26 @@ def find_sequence_errors(
         "dig first, pave last.".format(
             works.stakeholder[i],
             works.title[i],
-            _period(works, i),
+            pi,
             gap,
             works.stakeholder[j],
             works.title[j],
-            _period(works, j),
+            pj,
         )
-        for i, j, gap in zip(r, d, after)
+        for i, j, gap, pi, pj in zip(r, d, after, _periods(works, r), _periods(works, d))
     ]
     nl = [
         "{} vernieuwt de verharding ({}, {}) {} jaar voordat {} daar graaft ({}, {}): "
         "eerst graven, dan bestraten.".format(
             works.stakeholder[i],
             works.title[i],
-            _period(works, i),
+            pi,
             "{:.1f}".format(gap).replace(".", ","),
             works.stakeholder[j],
             works.title[j],
-            _period(works, j),
+            pj,
         )
-        for i, j, gap in zip(r, d, after)
+        for i, j, gap, pi, pj in zip(r, d, after, _periods(works, r), _periods(works, d))
     ]
     return _renewal_findings("sequence", works, settings, measured, after, remaining, en, nl)
 
@@ -501,28 +522,32 @@ def find_moratorium_breaches(
         "inside the moratorium of {:.0f} years.".format(
             works.stakeholder[j],
             works.title[j],
-            _period(works, j),
+            pj,
             gap,
             works.stakeholder[i],
             works.title[i],
-            _period(works, i),
+            pi,
             gap + left,
         )
-        for i, j, gap, left in zip(r, d, after, remaining)
+        for i, j, gap, left, pi, pj in zip(
+            r, d, after, remaining, _periods(works, r), _periods(works, d)
+        )
     ]
     nl = [
         "{} graaft ({}, {}) {} jaar nadat {} de verharding vernieuwde ({}, {}), "
         "binnen de graafrust van {:.0f} jaar.".format(
             works.stakeholder[j],
             works.title[j],
-            _period(works, j),
+            pj,
             "{:.1f}".format(gap).replace(".", ","),
             works.stakeholder[i],
             works.title[i],
-            _period(works, i),
+            pi,
             gap + left,
         )
-        for i, j, gap, left in zip(r, d, after, remaining)
+        for i, j, gap, left, pi, pj in zip(
+            r, d, after, remaining, _periods(works, r), _periods(works, d)
+        )
     ]
     return _renewal_findings("moratorium", works, settings, measured, after, remaining, en, nl)
 
@@ -586,7 +611,37 @@ def find_ambitions(works: Works, challenges: Challenges, settings: RuleSettings)
     )
 
 
-def square_grid(bounds: tuple[float, float, float, float], size: float):
+@dataclass
+class Grid:
+    """Hotspot cells. Keys and labels are formatted only for the cells reported: a city's
+    grid has thousands of cells and few hotspots."""
+
+    cells: np.ndarray
+    key_numbers: np.ndarray  # (n, 2): lower-left corner (squares) or column, row (hexagons)
+    label_numbers: np.ndarray  # (n, 2): lower-left corner or centre
+    prefix: str  # "cell" or "hex"
+
+    def keys(self, index: np.ndarray) -> np.ndarray:
+        return np.array(
+            [
+                "{}:{:.0f}_{:.0f}".format(self.prefix, x, y)
+                for x, y in self.key_numbers[index].tolist()
+            ],
+            dtype=object,
+        )
+
+    def labels(self, index: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+        """English and Dutch: 'Cell at x, y' for squares, 'Cell around x, y' for hexagons."""
+        en, nl = (
+            ("Cell at ", "Cel bij ") if self.prefix == "cell" else ("Cell around ", "Cel rond ")
+        )
+        xy = ["{:.0f}, {:.0f}".format(x, y) for x, y in self.label_numbers[index].tolist()]
+        return np.array([en + t for t in xy], dtype=object), np.array(
+            [nl + t for t in xy], dtype=object
+        )
+
+
+def square_grid(bounds: tuple[float, float, float, float], size: float) -> Grid:
     """Cells of a square grid aligned to multiples of `size`, covering `bounds`."""
     xmin, ymin, xmax, ymax = bounds
     x0, y0 = np.floor(xmin / size) * size, np.floor(ymin / size) * size
@@ -594,12 +649,11 @@ def square_grid(bounds: tuple[float, float, float, float], size: float):
     ys = np.arange(y0, ymax + size * 0.001, size)
     gx, gy = np.meshgrid(xs, ys)
     gx, gy = gx.ravel(), gy.ravel()
-    cells = shapely.box(gx, gy, gx + size, gy + size)
-    keys = np.array(["cell:{:.0f}_{:.0f}".format(x, y) for x, y in zip(gx, gy)], dtype=object)
-    return keys, cells
+    corners = np.column_stack([gx, gy])
+    return Grid(shapely.box(gx, gy, gx + size, gy + size), corners, corners, "cell")
 
 
-def hexagonal_grid(bounds: tuple[float, float, float, float], size: float):
+def hexagonal_grid(bounds: tuple[float, float, float, float], size: float) -> Grid:
     """Flat-topped hexagons with the area of a `size` × `size` square, covering `bounds`.
 
     Columns are 1.5 r apart and every other column is shifted half a row, so the grid is
@@ -617,10 +671,7 @@ def hexagonal_grid(bounds: tuple[float, float, float, float], size: float):
     angles = np.radians(np.arange(0, 360, 60))
     ring = np.stack([cx[:, None] + r * np.cos(angles), cy[:, None] + r * np.sin(angles)], axis=-1)
     ring = np.concatenate([ring, ring[:, :1]], axis=1)
-    cells = shapely.polygons(ring)
-    keys = np.array(["hex:{:.0f}_{:.0f}".format(i, j) for i, j in zip(ci, rj)], dtype=object)
-    labels = ["{:.0f}, {:.0f}".format(x, y) for x, y in zip(cx, cy)]
-    return keys, cells, labels
+    return Grid(shapely.polygons(ring), np.column_stack([ci, rj]), np.column_stack([cx, cy]), "hex")
 
 
 def find_hotspots(
@@ -637,19 +688,13 @@ def find_hotspots(
     if len(index) == 0:
         return make_findings("hotspot", 0, {})
     geometry = works.geometry[index]
-    bounds = tuple(shapely.total_bounds(geometry))
-    if zones is None and settings.hotspot_hexagonal:
-        keys, cells, centres = hexagonal_grid(bounds, settings.hotspot_cell_m)
-        labels_en = np.array(["Cell around " + xy for xy in centres], dtype=object)
-        labels_nl = np.array(["Cel rond " + xy for xy in centres], dtype=object)
-    elif zones is None:
-        keys, cells = square_grid(bounds, settings.hotspot_cell_m)
-        corners = [k.split(":")[1].replace("_", ", ") for k in keys]
-        labels_en = np.array(["Cell at " + xy for xy in corners], dtype=object)
-        labels_nl = np.array(["Cel bij " + xy for xy in corners], dtype=object)
+    if zones is None:
+        grid = (hexagonal_grid if settings.hotspot_hexagonal else square_grid)(
+            tuple(shapely.total_bounds(geometry)), settings.hotspot_cell_m
+        )
+        cells = grid.cells
     else:
-        keys, cells = zones.challenge_id, zones.geometry
-        labels_en = labels_nl = zones.title
+        cells = zones.geometry
     w, c = shapely.STRtree(cells).query(geometry, predicate="intersects")
     w = index[w]
     pair_key = works.work_index[w].astype("int64") * (len(cells) + 1) + c
@@ -661,42 +706,33 @@ def find_hotspots(
         years = (int(start_year.min()), int(min(end_year.max(), start_year.min() + 14)))
     span = np.arange(years[0], years[1] + 1)
     running = (start_year[:, None] <= span[None, :]) & (end_year[:, None] >= span[None, :])
-    counts = np.zeros((len(cells), len(span)), dtype="int64")
-    digs = np.zeros_like(counts)
-    np.add.at(counts, c, running.astype("int64"))
-    np.add.at(digs, c, (running & works.opens_ground[w][:, None]).astype("int64"))
+    counts = _per_cell_and_year(c, running, len(cells))
+    digs = _per_cell_and_year(c, running & works.opens_ground[w][:, None], len(cells))
     hindrance = counts + 2 * digs
     hot = np.flatnonzero(counts.max(axis=1) >= settings.hotspot_min_works)
-    peak_year = span[hindrance[hot].argmax(axis=1)]
+    counts, digs, hindrance = counts[hot], digs[hot], hindrance[hot]
+    peak = hindrance.argmax(axis=1)
+    if zones is None:
+        keys = grid.keys(hot)
+        labels_en, labels_nl = grid.labels(hot)
+    else:
+        keys, labels_en, labels_nl = zones.challenge_id[hot], zones.title[hot], zones.title[hot]
+    years_of_cells = span.tolist()
     extra = [
-        {
-            "years": {
-                int(y): [int(counts[k, t]), int(digs[k, t]), int(hindrance[k, t])]
-                for t, y in enumerate(span)
-                if counts[k, t]
-            }
-        }
-        for k in hot
+        {"years": {y: [n, d, h] for y, n, d, h in zip(years_of_cells, ns, ds, hs) if n}}
+        for ns, ds, hs in zip(counts.tolist(), digs.tolist(), hindrance.tolist())
+    ]
+    at_peak = [
+        (label_en, label_nl, counts[k, t], span[t], digs[k, t], hindrance[k, t])
+        for k, (t, label_en, label_nl) in enumerate(zip(peak, labels_en, labels_nl))
     ]
     en = [
-        "{}: {} works at once in {}, {} of them digging (hindrance {}).".format(
-            labels_en[k],
-            counts[k, span == y][0],
-            y,
-            digs[k, span == y][0],
-            hindrance[k, span == y][0],
-        )
-        for k, y in zip(hot, peak_year)
+        "{}: {} works at once in {}, {} of them digging (hindrance {}).".format(label, n, y, d, h)
+        for label, _, n, y, d, h in at_peak
     ]
     nl = [
-        "{}: {} werken tegelijk in {}, waarvan {} gravend (hinder {}).".format(
-            labels_nl[k],
-            counts[k, span == y][0],
-            y,
-            digs[k, span == y][0],
-            hindrance[k, span == y][0],
-        )
-        for k, y in zip(hot, peak_year)
+        "{}: {} werken tegelijk in {}, waarvan {} gravend (hinder {}).".format(label, n, y, d, h)
+        for _, label, n, y, d, h in at_peak
     ]
     return make_findings(
         "hotspot",
@@ -707,14 +743,21 @@ def find_hotspots(
             "min_works": settings.hotspot_min_works,
             "years": list(years),
         },
-        challenge_id=keys[hot],
+        challenge_id=keys,
         shared_area_m2=shapely.area(cells[hot]),
-        severity=hindrance[hot].max(axis=1).astype("float64"),
+        severity=hindrance.max(axis=1).astype("float64"),
         geometry=cells[hot],
         explanation_en=en,
         explanation_nl=nl,
         extra=extra,
     )
+
+
+def _per_cell_and_year(cell: np.ndarray, running: np.ndarray, cells: int) -> np.ndarray:
+    """How many of the (work, cell) rows run in each cell and year: one bincount."""
+    rows, years = np.nonzero(running)
+    flat = cell[rows] * running.shape[1] + years
+    return np.bincount(flat, minlength=cells * running.shape[1]).reshape(cells, -1)
 
 
 def analyse(

@@ -253,7 +253,8 @@ def test_the_shared_pair_search_gives_what_each_rule_finds_alone():
 
 
 def test_hexagonal_cells_tile_the_plane_with_the_area_of_the_squares():
-    keys, cells, _ = rules.hexagonal_grid((0.0, 0.0, 1000.0, 1000.0), 100.0)
+    grid = rules.hexagonal_grid((0.0, 0.0, 1000.0, 1000.0), 100.0)
+    cells, keys = grid.cells, grid.keys(np.arange(len(grid.cells)))
     assert np.allclose(shapely.area(cells), 100.0 * 100.0)
     assert len(set(keys)) == len(keys)
     covered = shapely.intersection(shapely.union_all(cells), box(0, 0, 1000, 1000))
