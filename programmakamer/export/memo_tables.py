@@ -27,7 +27,8 @@ from ..core.schema import (
     WORK_TABLES,
     choice_label,
 )
-from ..store.programme import ProgrammeError, read_stakeholders, read_table
+from ..store.columns import stakeholder_names
+from ..store.programme import ProgrammeError, read_table
 from ..translation import language, tr
 
 
@@ -53,7 +54,7 @@ def _latest_decisions(path) -> dict[str, dict]:
 
 def build_memo_tables(path: str | Path) -> MemoTables:
     lang = language()
-    names = {s["stakeholder_id"]: s["name"] for s in read_stakeholders(path)}
+    names = stakeholder_names(path)
     works = {}
     for table in WORK_TABLES:
         for row in read_table(path, table):

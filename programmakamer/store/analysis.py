@@ -16,6 +16,7 @@ from pathlib import Path
 
 import numpy as np
 import shapely
+from qgis.core import QgsVectorDataProvider
 
 from ..core import rules
 from ..core.findings import Findings
@@ -23,14 +24,12 @@ from ..core.schema import CHALLENGES, DECISIONS, FINDINGS, WORK_TABLES
 from ..core.works import COLUMNS as WORK_COLUMNS
 from ..core.works import Works, valid_geometries, works_from_columns
 from ..translation import tr
-from .columns import read_columns, read_stored
+from .columns import read_columns, read_stored, stakeholder_names
 from .programme import (
     ProgrammeError,
     edit_session,
     make_features,
     read_programme,
-    read_stakeholders,
-    read_table,
     table_layer,
     to_qvariant,
 )
@@ -55,7 +54,7 @@ WORK_ATTRIBUTES = [
 
 def read_works(path: str | Path) -> tuple[Works, ReadReport]:
     report = ReadReport()
-    names = {s["stakeholder_id"]: s["name"] for s in read_stakeholders(path)}
+    names = stakeholder_names(path)
     parts = []
     for table in WORK_TABLES:
         _, columns, geometries = read_stored(path, table, WORK_ATTRIBUTES, geometry=True)
@@ -92,9 +91,12 @@ def read_challenges(path: str | Path) -> rules.Challenges:
 def read_settings(path: str | Path) -> rules.RuleSettings:
     from ..core.schema import MORATORIUM_PERIODS, RULE_SETTINGS
 
-    values = {r["key"]: r["value"] for r in read_table(path, RULE_SETTINGS)}
-    moratorium = {r["surface_type"]: r["years"] for r in read_table(path, MORATORIUM_PERIODS)}
-    return rules.RuleSettings.from_values(values, moratorium)
+    _, values, _ = read_stored(path, RULE_SETTINGS, ["key", "value"])
+    _, moratorium, _ = read_stored(path, MORATORIUM_PERIODS, ["surface_type", "years"])
+    return rules.RuleSettings.from_values(
+        dict(zip(values["key"], values["value"])),
+        dict(zip(moratorium["surface_type"], moratorium["years"])),
+    )
 
 
 def accepted_combinations(path: str | Path) -> set[tuple[str, str]]:
@@ -107,12 +109,14 @@ def accepted_combinations(path: str | Path) -> set[tuple[str, str]]:
         )
         if kind == "combine"
     }
+    _, decisions, _ = read_stored(path, DECISIONS, ["finding_id", "verdict", "decided_at"])
     latest: dict[str, str] = {}
-    for decision in sorted(
-        read_table(path, DECISIONS), key=lambda d: d["decided_at"] or datetime.min
+    for _decided_at, finding_id, verdict in sorted(
+        zip(decisions["decided_at"], decisions["finding_id"], decisions["verdict"]),
+        key=lambda d: d[0] or datetime.min,
     ):
-        if decision["finding_id"] in findings:
-            latest[decision["finding_id"]] = decision["verdict"]
+        if finding_id in findings:
+            latest[finding_id] = verdict
     return {
         tuple(sorted((findings[f]["work_a"], findings[f]["work_b"])))
         for f, verdict in latest.items()
@@ -204,6 +208,11 @@ def write_findings(path: str | Path, findings: Findings) -> WriteReport:
         # nothing to merge (a first analysis): the one provider call the edit buffer's
         # commit would make, without the buffer's bookkeeping
         provider = layer.dataProvider()
+        if not provider.capabilities() & QgsVectorDataProvider.AddFeatures:
+            source = layer.source().split("|")[0]
+            raise ProgrammeError(
+                tr("Cannot edit {}: the file is read-only or locked.").format(source)
+            )
         if not provider.addFeatures(new)[0]:
             raise ProgrammeError(
                 tr("Saving to {} failed: {}").format(path, provider.lastError() or "")

@@ -46,6 +46,14 @@ def read_stored(path, table, names: list[str] | None = None, geometry: bool = Fa
     return _read_arrow(str(path), table.name, names, geometry, kinds)
 
 
+def stakeholder_names(path) -> dict[int, str]:
+    """Stakeholder id to name: what the works tables' stakeholder_id columns mean."""
+    from ..core.schema import STAKEHOLDERS
+
+    _, columns, _ = read_stored(path, STAKEHOLDERS, ["stakeholder_id", "name"])
+    return dict(zip(columns["stakeholder_id"], columns["name"]))
+
+
 def _geopackage_table(layer) -> tuple[str, str] | None:
     if layer.providerType() != "ogr" or layer.subsetString():
         return None

@@ -25,7 +25,7 @@ from ..core.findings import euro
 from ..core.horizons import effective_horizon
 from ..core.periods import format_period
 from ..core.schema import FINDING_KINDS, HORIZONS, STATUSES, VERDICTS, WORK_TABLES, choice_label
-from ..store.programme import read_stakeholders, read_table, table_layer
+from ..store.programme import read_table, table_layer
 from ..translation import language, tr
 
 WORK_ROLE = Qt.UserRole + 1
@@ -82,9 +82,9 @@ FIELDS = [
 
 def read_work_rows(path: str) -> list[WorkRow]:
     """One row per work from the three works tables, one columnar pass each, no geometry."""
-    from ..store.columns import read_columns
+    from ..store.columns import read_columns, stakeholder_names
 
-    names = {s["stakeholder_id"]: s["name"] for s in read_stakeholders(path)}
+    names = stakeholder_names(path)
     lang = language()
     rows: dict[str, WorkRow] = {}
     for table in WORK_TABLES:
