@@ -69,14 +69,19 @@ class Findings:
         kinds, counts = np.unique(self.kind, return_counts=True)
         return {str(k): int(c) for k, c in zip(kinds, counts)}
 
-    def rows(self) -> list[dict]:
-        """One plain dict per finding, for adapters that write features."""
+    def columns(self) -> dict[str, list]:
+        """Plain Python columns (NULL as None), for adapters that write features."""
         columns = {name: _plain_text(getattr(self, name)) for name in TEXT_COLUMNS}
         columns.update({name: _plain_numbers(getattr(self, name)) for name in NUMBER_COLUMNS})
         columns["geometry"] = list(self.geometry)
         columns["parameters"] = list(self.parameters)
         columns["finding_id"] = list(self.finding_id)
         columns["extra"] = self.extra if self.extra else [{} for _ in range(len(self))]
+        return columns
+
+    def rows(self) -> list[dict]:
+        """One plain dict per finding."""
+        columns = self.columns()
         names = list(columns)
         return [dict(zip(names, values)) for values in zip(*columns.values())]
 

@@ -28,7 +28,7 @@ from .columns import read_columns, read_stored, stakeholder_names
 from .programme import (
     ProgrammeError,
     edit_session,
-    make_features,
+    features_from_columns,
     read_programme,
     table_layer,
     to_qvariant,
@@ -164,37 +164,32 @@ def write_findings(path: str | Path, findings: Findings) -> WriteReport:
     existing = {key: i for i, key in enumerate(stored["finding_id"])}
     now = datetime.now().replace(microsecond=0)
     findings.geometry = polygonal(findings.geometry)
-    rows = findings.rows()
-    for row in rows:
-        row["state"] = "open"
-        row["last_found"] = now
-        row["first_found"] = now
-        if row["extra"]:
-            row["parameters"] = json.dumps(
-                {**json.loads(row["parameters"]), **row["extra"]}, sort_keys=True
-            )
-    again = [
-        (n, existing[row["finding_id"]])
-        for n, row in enumerate(rows)
-        if row["finding_id"] in existing
+    columns = findings.columns()
+    count = len(findings)
+    columns["state"] = ["open"] * count
+    columns["last_found"] = columns["first_found"] = [now] * count
+    columns["parameters"] = [
+        json.dumps({**json.loads(p), **extra}, sort_keys=True) if extra else p
+        for p, extra in zip(columns["parameters"], columns.pop("extra"))
     ]
+    ids = columns["finding_id"]
+    again = [(n, existing[key]) for n, key in enumerate(ids) if key in existing]
     same_shape = _same_geometries(
         findings.geometry[[n for n, _ in again]], shapes[[i for _, i in again]]
     )
     same = same_shape & (np.array(stored["state"], dtype=object)[[i for _, i in again]] == "open")
     for name in compared:
-        same &= _same_column([rows[n][name] for n, _ in again], [stored[name][i] for _, i in again])
+        column = columns[name]
+        same &= _same_column([column[n] for n, _ in again], [stored[name][i] for _, i in again])
     unchanged = {n for (n, _), kept in zip(again, same) if kept}
-    changed_rows = [row for n, row in enumerate(rows) if n not in unchanged]
-    features = make_features(FINDINGS, changed_rows, fields)
-    new = [f for row, f in zip(changed_rows, features) if row["finding_id"] not in existing]
-    updates = [
-        (fids[existing[row["finding_id"]]], f)
-        for row, f in zip(changed_rows, features)
-        if row["finding_id"] in existing
-    ]
+    changed = [n for n in range(count) if n not in unchanged]
+    if len(changed) < count:
+        columns = {name: [column[n] for n in changed] for name, column in columns.items()}
+    features = features_from_columns(FINDINGS, columns, len(changed), fields)
+    new = [f for n, f in zip(changed, features) if ids[n] not in existing]
+    updates = [(fids[existing[ids[n]]], f) for n, f in zip(changed, features) if ids[n] in existing]
     seen = [fids[i] for n, i in again if n in unchanged]
-    found = {row["finding_id"] for row in rows}
+    found = set(ids)
     gone = [
         fids[i]
         for key, i in existing.items()

@@ -126,33 +126,40 @@ def from_qvariant(value):
 
 
 def make_features(table: Table, records: Sequence[dict], fields: QgsFields) -> list[QgsFeature]:
-    """QGIS features for a layer's `fields` (the GeoPackage adds fid) from plain records.
+    """QGIS features for a layer's `fields` (the GeoPackage adds fid) from plain records."""
+    names = [f.name for f in table.fields] + ["geometry"]
+    columns = {name: [record.get(name) for record in records] for name in names}
+    return features_from_columns(table, columns, len(records), fields)
 
-    Attributes are set in one call per feature; shapely geometries become WKB in one bulk
-    call, and shapely is only needed when there are any. Inside QGIS, shapely's calls can
-    resolve to QGIS's own GEOS (3.11 on Debian 12), whose WKB writer refuses shapely 2.1's
+
+def features_from_columns(
+    table: Table, columns: dict[str, list], count: int, fields: QgsFields
+) -> list[QgsFeature]:
+    """QGIS features for a layer's `fields` from plain columns (a missing one is NULL).
+
+    Attributes are set in one call per feature, dates converted once per distinct value
+    (most share the analysis's time); shapely geometries become WKB in one bulk call, and
+    shapely is only needed when there are any. Inside QGIS, shapely's calls can resolve to
+    QGIS's own GEOS (3.11 on Debian 12), whose WKB writer refuses shapely 2.1's
     4-dimension default: ask for 2D explicitly.
     """
-    slots = [(fields.indexOf(f.name), f.name, f.kind) for f in table.fields]
-    slots = [s for s in slots if s[0] >= 0]
-    dated = [(i, name, kind) for i, name, kind in slots if kind in ("date", "datetime")]
-    plain = [(i, name) for i, name, kind in slots if kind not in ("date", "datetime")]
-    width = fields.count()
-    wkb = _bulk_wkb([record.get("geometry") for record in records])
+    nothing = [None] * count
+    ordered = [nothing] * fields.count()
+    for field in table.fields:
+        index = fields.indexOf(field.name)
+        values = columns.get(field.name)
+        if index < 0 or values is None:
+            continue
+        if field.kind in ("date", "datetime"):
+            converted = {value: to_qvariant(value, field.kind) for value in set(values)}
+            values = [converted[value] for value in values]
+        ordered[index] = values
+    wkb = _bulk_wkb(columns.get("geometry") or nothing)
     features = []
-    converted: dict = {}  # most records share their dates (an analysis's time): convert once
-    for record, geometry in zip(records, wkb):
-        values = [None] * width
-        for index, name in plain:
-            values[index] = record.get(name)
-        for index, name, kind in dated:
-            value = record.get(name)
-            key = (kind, value)
-            if key not in converted:
-                converted[key] = to_qvariant(value, kind)
-            values[index] = converted[key]
+    rows = zip(*ordered) if ordered else [()] * count
+    for attributes, geometry in zip(rows, wkb):
         feature = QgsFeature(fields)
-        feature.setAttributes(values)
+        feature.setAttributes(list(attributes))
         if geometry is not None:
             qgs = QgsGeometry()
             qgs.fromWkb(geometry)
