@@ -16,8 +16,9 @@ Methods:
   findings;
 - reanalyse_programme: the same again on the analysed programme (the Re-analyse button):
   only changed findings are rewritten.
-- qgis_native: what a specialist does today, buffer 2.5 m + join attributes by location
-  (intersects) through QGIS Processing; only for n <= QGIS_NATIVE_MAX (it is slow);
+- qgis_native: what a specialist does today through QGIS Processing: buffer each works
+  layer by 2.5 m, merge the buffers, join attributes by location (intersects) with itself;
+  only for n <= QGIS_NATIVE_MAX (it is slow);
 - assign_horizons: the whole `assignhorizons` job, with a reference year that moves most
   works (`items` = works moved);
 - export_pdf: the programme map, four A3 pages at 150 dpi, PDF and PNGs (n <= EXPORT_MAX);
@@ -175,32 +176,41 @@ def reanalyse_programme(path: Path) -> int:
 
 
 def qgis_native(path: Path) -> int:
-    """Buffer by half the distance, then join the buffers with themselves by intersection."""
+    """What a specialist does by hand: buffer each works layer by half the distance, merge
+    the buffers into one layer (lines meet areas and points too) and join that layer with
+    itself by intersection: the footprint pairs within the distance."""
     import processing
     from processing.core.Processing import Processing
 
     Processing.initialize()
-    total = 0
-    for table in ("works_lines", "works_areas", "works_points"):
-        layer = "{}|layername={}".format(path, table)
-        buffered = processing.run(
+    buffers = [
+        processing.run(
             "native:buffer",
-            {"INPUT": layer, "DISTANCE": DISTANCE / 2, "SEGMENTS": 5, "OUTPUT": "memory:"},
-        )["OUTPUT"]
-        joined = processing.run(
-            "native:joinattributesbylocation",
             {
-                "INPUT": buffered,
-                "JOIN": buffered,
-                "PREDICATE": [0],
-                "METHOD": 0,
-                "DISCARD_NONMATCHING": True,
-                "PREFIX": "b_",
+                "INPUT": "{}|layername={}".format(path, table),
+                "DISTANCE": DISTANCE / 2,
+                "SEGMENTS": 5,
                 "OUTPUT": "memory:",
             },
         )["OUTPUT"]
-        total += joined.featureCount()
-    return total
+        for table in ("works_lines", "works_areas", "works_points")
+    ]
+    merged = processing.run("native:mergevectorlayers", {"LAYERS": buffers, "OUTPUT": "memory:"})[
+        "OUTPUT"
+    ]
+    joined = processing.run(
+        "native:joinattributesbylocation",
+        {
+            "INPUT": merged,
+            "JOIN": merged,
+            "PREDICATE": [0],
+            "METHOD": 0,
+            "DISCARD_NONMATCHING": True,
+            "PREFIX": "b_",
+            "OUTPUT": "memory:",
+        },
+    )["OUTPUT"]
+    return joined.featureCount()
 
 
 def export_pdf(path: Path) -> int:
