@@ -180,9 +180,7 @@ def qgis_native(path: Path) -> int:
     the buffers into one layer (lines meet areas and points too) and join that layer with
     itself by intersection: the footprint pairs within the distance."""
     import processing
-    from processing.core.Processing import Processing
 
-    Processing.initialize()
     buffers = [
         processing.run(
             "native:buffer",
@@ -299,6 +297,15 @@ def assign_horizons(path: Path) -> int:
 
 
 def _prepare(method: str, path: Path) -> None:
+    """Untimed: what a running QGIS has done already (the plugin's modules imported,
+    Processing initialised), and the state a method starts from."""
+    import programmakamer.store.analysis  # noqa: F401
+    import programmakamer.store.programme  # noqa: F401
+
+    if method == "qgis_native":
+        from processing.core.Processing import Processing
+
+        Processing.initialize()
     if method == "reanalyse_programme":
         analyse_programme(path)  # the first analysis, not timed
     if method == "assign_horizons":
