@@ -18,7 +18,9 @@ def _open():
     browser = iface.mainWindow().findChild(QDockWidget, "Browser")
     if browser is not None:
         browser.hide()  # the layer tree is what the screenshot is about
-    iface.mainWindow().showMaximized()
+    # Xvfb has no window manager to maximise the window: give it the whole screen
+    window = iface.mainWindow()
+    window.setGeometry(window.screen().geometry())
     if os.environ.get("SHOT_DOCK"):
         plugin = plugins["programmakamer"]
         plugin.toggle_dock(True)

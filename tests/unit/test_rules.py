@@ -35,6 +35,22 @@ def test_two_digging_works_of_different_stakeholders_in_one_street_combine():
     assert "€\u00a030.000" in found.explanation_nl[0]  # a space that does not break
 
 
+def test_works_that_overlap_part_of_a_street_share_only_that_part():
+    # A runs 0-100, B runs 50-250 two metres beside it: A lies within 5 m of B from
+    # x = 50 - sqrt(5² - 2²) to 100, B within 5 m of A from 50 to 100 + sqrt(5² - 2²):
+    # 50 + 4.58 m each
+    works = works_of(
+        work("A", "Netbeheerder", street(0, 0, 100), 2027, 2027, digs=True),
+        work("B", "Riolering", street(2, 50, 250), 2027, 2027, digs=True),
+        work("C", "Telecom", street(-1, 20, 80), 2027, 2027, digs=True),  # wholly beside A
+    )
+    found = rules.find_combine_chances(works, SETTINGS)
+    shared = dict(zip(zip(found.work_a, found.work_b), found.shared_length_m))
+    assert shared[("A", "B")] == pytest.approx(50.0 + 21**0.5, abs=0.2)
+    assert shared[("A", "C")] == pytest.approx(60.0)  # C lies inside A's reach: all of it
+    assert shared[("B", "C")] == pytest.approx(30.0 + 4.0, abs=0.2)  # 3 m apart: 46-80
+
+
 def test_works_of_one_stakeholder_never_combine_with_themselves():
     works = works_of(
         work("A", "Riolering", street(0), 2027, 2027, digs=True),
@@ -174,6 +190,12 @@ def test_hotspots_count_works_per_cell_and_year():
     assert list(found.challenge_id) == ["cell:0_0"]
     assert found.extra[0]["years"] == {2028: [4, 2, 8]}
     assert found.severity[0] == 8
+    assert found.explanation_en[0] == (
+        "Cell at 0, 0: 4 works at once in 2028, 2 of them digging (hindrance 8)."
+    )
+    assert found.explanation_nl[0] == (
+        "Cel bij 0, 0: 4 werken tegelijk in 2028, waarvan 2 gravend (hinder 8)."
+    )
 
 
 def test_finding_ids_are_stable_and_depend_on_kind_and_works():
@@ -271,6 +293,8 @@ def test_hotspots_on_a_hexagonal_grid():
     settings = rules.RuleSettings(hotspot_cell_m=100, hotspot_min_works=4, hotspot_hexagonal=1)
     found = rules.find_hotspots(works, settings)
     assert len(found) == 1 and found.challenge_id[0].startswith("hex:")
+    assert found.explanation_en[0].startswith("Cell around ")
+    assert found.explanation_nl[0].startswith("Cel rond ")
     assert found.shared_area_m2[0] == pytest.approx(10000.0)
 
 
