@@ -16,7 +16,6 @@ from pathlib import Path
 
 import numpy as np
 import shapely
-from qgis.core import QgsVectorDataProvider
 
 from ..core import rules
 from ..core.findings import Findings
@@ -27,8 +26,8 @@ from ..translation import tr
 from .columns import read_columns, read_stored, stakeholder_names
 from .programme import (
     ProgrammeError,
-    edit_session,
     features_from_columns,
+    provider_transaction,
     read_programme,
     table_layer,
     to_qvariant,
@@ -181,7 +180,7 @@ def write_findings(path: str | Path, findings: Findings) -> WriteReport:
     for name in compared:
         column = columns[name]
         same &= _same_column([column[n] for n, _ in again], [stored[name][i] for _, i in again])
-    unchanged = {n for (n, _), kept in zip(again, same) if kept}
+    unchanged = {n for (n, _), equal in zip(again, same) if equal}
     changed = [n for n in range(count) if n not in unchanged]
     if len(changed) < count:
         columns = {name: [column[n] for n in changed] for name, column in columns.items()}
@@ -199,30 +198,20 @@ def write_findings(path: str | Path, findings: Findings) -> WriteReport:
     kept = [fields.indexOf(f.name) for f in FINDINGS.fields if f.name != "first_found"]
     state, last_found = fields.indexOf("state"), fields.indexOf("last_found")
     stamp = to_qvariant(now, "datetime")
-    if new and not (updates or seen or gone):
-        # nothing to merge (a first analysis): the one provider call the edit buffer's
-        # commit would make, without the buffer's bookkeeping
-        provider = layer.dataProvider()
-        if not provider.capabilities() & QgsVectorDataProvider.AddFeatures:
-            source = layer.source().split("|")[0]
-            raise ProgrammeError(
-                tr("Cannot edit {}: the file is read-only or locked.").format(source)
-            )
-        if not provider.addFeatures(new)[0]:
+    changes = {fid: {i: feature.attribute(i) for i in kept} for fid, feature in updates}
+    changes.update({fid: {last_found: stamp} for fid in seen})
+    changes.update({fid: {state: "obsolete"} for fid in gone})
+    geometries = {fid: feature.geometry() for fid, feature in updates}
+    # one transaction: a failure halfway leaves the findings as they were
+    with provider_transaction(layer) as (provider,):
+        if (
+            (new and not provider.addFeatures(new)[0])
+            or (changes and not provider.changeAttributeValues(changes))
+            or (geometries and not provider.changeGeometryValues(geometries))
+        ):
             raise ProgrammeError(
                 tr("Saving to {} failed: {}").format(path, provider.lastError() or "")
             )
-        return WriteReport(len(new), 0, 0, 0)
-    with edit_session(layer):
-        if new and not layer.addFeatures(new):
-            raise ProgrammeError(tr("Saving to {} failed: {}").format(path, tr("features refused")))
-        for fid, feature in updates:
-            layer.changeAttributeValues(fid, {i: feature.attribute(i) for i in kept})
-            layer.changeGeometry(fid, feature.geometry())
-        for fid in seen:
-            layer.changeAttributeValue(fid, last_found, stamp)
-        for fid in gone:
-            layer.changeAttributeValue(fid, state, "obsolete")
     return WriteReport(len(new), len(updates), len(gone), len(seen))
 
 

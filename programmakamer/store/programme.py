@@ -24,6 +24,8 @@ from qgis.core import (
     QgsField,
     QgsFields,
     QgsGeometry,
+    QgsTransaction,
+    QgsVectorDataProvider,
     QgsVectorFileWriter,
     QgsVectorLayer,
     QgsWkbTypes,
@@ -180,10 +182,15 @@ def _bulk_wkb(geometries: list) -> list:
 
 @contextmanager
 def edit_session(layer: QgsVectorLayer) -> Iterator[QgsVectorLayer]:
-    """Edit through the layer's buffer: everything is committed, or nothing is."""
+    """Edit through the layer's buffer, committed at the end or rolled back on an error.
+
+    QGIS commits a buffer's added features, attribute changes and geometry changes one
+    provider call after the other: a failure in a later call leaves the earlier ones saved.
+    Batches that mix kinds and must land whole use `provider_transaction`.
+    """
     source = layer.source().split("|")[0]
     if not layer.startEditing():
-        raise ProgrammeError(tr("Cannot edit {}: the file is read-only or locked.").format(source))
+        raise _refused(source)
     try:
         yield layer
     except BaseException:
@@ -193,6 +200,92 @@ def edit_session(layer: QgsVectorLayer) -> Iterator[QgsVectorLayer]:
         errors = "; ".join(layer.commitErrors())
         layer.rollBack()
         raise ProgrammeError(tr("Saving to {} failed: {}").format(source, errors))
+
+
+@contextmanager
+def provider_transaction(*layers: QgsVectorLayer) -> Iterator[list[QgsVectorDataProvider]]:
+    """The layers' providers inside one database transaction (layers of one GeoPackage or
+    database): every provider call of the block is saved together when it ends, or none
+    is (the block raised, or the commit failed). Bulk provider calls and no edit buffer:
+    for writes the program makes, not for edits a user may undo."""
+    # No exception is made before it is raised: one held in a local and its traceback
+    # form a cycle, collected whenever, even after QGIS has exited (a crash in the tests).
+    source = layers[0].source().split("|")[0]
+    providers = [layer.dataProvider() for layer in layers]
+    if not all(p.capabilities() & QgsVectorDataProvider.AddFeatures for p in providers):
+        raise _refused(source)
+    entered, transaction = [], None
+    try:
+        for provider in providers:  # the OGR provider shares a dataset opened for update
+            if not provider.enterUpdateMode():
+                raise _refused(source)
+            entered.append(provider)
+        transaction = QgsTransaction.create(set(layers))
+        if transaction is None or not transaction.begin()[0]:
+            raise _refused(source)
+        try:
+            yield providers
+        except BaseException:
+            transaction.rollback()
+            raise
+        committed, error = transaction.commit()
+        if not committed:
+            transaction.rollback()
+            raise ProgrammeError(tr("Saving to {} failed: {}").format(source, error))
+    finally:
+        # Ended here, while its layers live: a transaction kept alive by a traceback and
+        # deleted after them crashed QGIS.
+        transaction = None
+        for provider in entered:
+            provider.leaveUpdateMode()
+
+
+def _refused(source: str) -> ProgrammeError:
+    return ProgrammeError(tr("Cannot edit {}: the file is read-only or locked.").format(source))
+
+
+def save_settings(
+    path: str | Path,
+    name: str,
+    municipality: str | None,
+    rules: dict[str, float],
+    moratorium: dict[str, float],
+) -> None:
+    """The programme's name and municipality, its rule settings and moratorium years (by
+    key and surface type; a key the table lacks is added), in one transaction: all saved,
+    or none."""
+    if not name.strip():
+        raise ProgrammeError(tr("The programme needs a name."))
+    plans = (
+        (PROGRAMME, None, {"name": name.strip(), "municipality": municipality or None}),
+        (RULE_SETTINGS, ("key", "value"), rules),
+        (MORATORIUM_PERIODS, ("surface_type", "years"), moratorium),
+    )
+    layers = [table_layer(path, table.name) for table, _, _ in plans]
+    with provider_transaction(*layers) as providers:
+        for (table, keyed, values), layer, provider in zip(plans, layers, providers):
+            fields = layer.fields()
+            features = list(layer.getFeatures())
+            if keyed is None:  # one row, a value per field
+                row = {fields.indexOf(field): value for field, value in values.items()}
+                changes = {feature.id(): row for feature in features}
+                new = []
+            else:
+                key_field, value_field = keyed
+                index = fields.indexOf(value_field)
+                rows = {feature[key_field]: feature.id() for feature in features}
+                changes = {rows[k]: {index: v} for k, v in values.items() if k in rows}
+                new = make_features(
+                    table,
+                    [{key_field: k, value_field: v} for k, v in values.items() if k not in rows],
+                    fields,
+                )
+            if (changes and not provider.changeAttributeValues(changes)) or (
+                new and not provider.addFeatures(new)[0]
+            ):
+                raise ProgrammeError(
+                    tr("Saving to {} failed: {}").format(path, provider.lastError() or "")
+                )
 
 
 def append_features(layer: QgsVectorLayer, features: Sequence[QgsFeature]) -> None:

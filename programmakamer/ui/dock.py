@@ -15,7 +15,6 @@ from qgis.core import (
     Qgis,
     QgsApplication,
     QgsDateTimeRange,
-    QgsFeatureRequest,
     QgsProject,
     QgsRectangle,
     QgsSettings,
@@ -947,10 +946,8 @@ class ProgrammeDock(QDockWidget, FORM):
             editor.setValue(float(button.property("default")))
 
     def on_settings_saved(self) -> bool:
-        """Name, municipality and rule settings into the programme, in one edit each."""
-        from ..core.schema import MORATORIUM_PERIODS, PROGRAMME
-        from ..core.schema import RULE_SETTINGS as RULE_TABLE
-        from ..store.programme import edit_session, make_features, table_layer
+        """Name, municipality and rule settings into the programme, in one transaction."""
+        from ..store.programme import save_settings
 
         name = self.name_edit.text().strip()
         if not name:
@@ -959,38 +956,19 @@ class ProgrammeDock(QDockWidget, FORM):
             )
             return False
         self.own_write_at = time.monotonic()
-        layer = table_layer(self.path, PROGRAMME.name)
-        with edit_session(layer):
-            fields = layer.fields()
-            for feature in layer.getFeatures():
-                layer.changeAttributeValue(feature.id(), fields.indexOf("name"), name)
-                layer.changeAttributeValue(
-                    feature.id(),
-                    fields.indexOf("municipality"),
-                    self.municipality_edit.text().strip() or None,
-                )
-        for table, key_field, value_field, editors in (
-            (RULE_TABLE, "key", "value", self.rule_editors),
-            (MORATORIUM_PERIODS, "surface_type", "years", self.moratorium_editors),
-        ):
-            layer = table_layer(self.path, table.name)
-            with edit_session(layer):
-                fields = layer.fields()
-                known = set()
-                for feature in layer.getFeatures(QgsFeatureRequest()):
-                    key = feature[key_field]
-                    if key in editors:
-                        known.add(key)
-                        layer.changeAttributeValue(
-                            feature.id(), fields.indexOf(value_field), editors[key].value()
-                        )
-                new = [
-                    {key_field: key, value_field: editor.value()}
-                    for key, editor in editors.items()
-                    if key not in known
-                ]
-                if new:
-                    layer.addFeatures(make_features(table, new, fields))
+        try:
+            save_settings(
+                self.path,
+                name,
+                self.municipality_edit.text().strip() or None,
+                {key: editor.value() for key, editor in self.rule_editors.items()},
+                {key: editor.value() for key, editor in self.moratorium_editors.items()},
+            )
+        except ProgrammeError as error:
+            self.iface.messageBar().pushMessage(
+                tr("Integrale Programmakamer"), str(error), Qgis.Critical, 10
+            )
+            return False
         info = read_programme(self.path)
         self.programme_label.setText(
             tr("{} – {}, reference year {}").format(

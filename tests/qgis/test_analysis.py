@@ -6,7 +6,7 @@ import os
 from datetime import datetime
 
 import pytest
-from qgis.core import QgsProcessingException
+from qgis.core import QgsFeature, QgsProcessingException
 
 from programmakamer.core.schema import DECISIONS, FINDINGS, WORK_TABLES
 from programmakamer.store import programme as store
@@ -180,3 +180,61 @@ def test_an_analysis_that_cannot_write_says_so_and_writes_nothing(demo_programme
         with pytest.raises(ProgrammeError, match="demo.gpkg.*read-only or locked"):
             analyse_programme(demo_programme)
     assert findings_of(demo_programme) == []
+
+
+def _failing_halfway(monkeypatch):
+    """Features whose inserts fail after the first, as a full disk would: all claim one
+    feature id, so the database refuses the second."""
+    from programmakamer.store import analysis
+
+    build = analysis.features_from_columns
+
+    def features(table, columns, count, fields):
+        built = build(table, columns, count, fields)
+        for feature in built:
+            feature.setAttribute(fields.indexOf("fid"), 999_999)
+        return built
+
+    monkeypatch.setattr(analysis, "features_from_columns", features)
+
+
+def test_a_write_failing_halfway_leaves_no_findings(demo_programme, monkeypatch):
+    _failing_halfway(monkeypatch)
+    with pytest.raises(store.ProgrammeError, match="demo.gpkg"):
+        analyse_programme(demo_programme)
+    assert store.read_table(demo_programme, FINDINGS) == []
+
+
+def test_a_reanalysis_failing_halfway_keeps_the_findings_and_decisions(demo_programme, monkeypatch):
+    analyse_programme(demo_programme)
+    chance = findings_of(demo_programme, "combine")[0]
+    decision = {
+        "finding_id": chance["finding_id"],
+        "verdict": "accepted",
+        "decision_text": "Samen graven",
+        "decided_at": datetime(2026, 11, 30, 10, 0),
+    }
+    store.write_records(demo_programme, DECISIONS, [decision])
+    before = sorted(map(repr, store.read_table(demo_programme, FINDINGS)))
+    decisions = store.read_table(demo_programme, DECISIONS)
+    # a new work beside one that already meets others: several new findings, and the
+    # moved partner changes the old ones
+    layer = store.table_layer(demo_programme, WORK_TABLES[0].name)
+    layer.startEditing()
+    for feature in list(layer.getFeatures()):
+        if feature["work_id"] == chance["work_b"]:
+            twin = QgsFeature(feature)
+            twin.setAttribute("fid", None)
+            twin.setAttribute("work_id", "NEW-1")
+            twin.setAttribute("stakeholder_id", 1 + feature["stakeholder_id"] % 12)
+            layer.addFeature(twin)
+            moved = feature.geometry()
+            moved.translate(0, 2)
+            layer.changeGeometry(feature.id(), moved)
+    assert layer.commitChanges()
+    _failing_halfway(monkeypatch)
+    with pytest.raises(store.ProgrammeError, match="demo.gpkg"):
+        analyse_programme(demo_programme)
+    after = sorted(map(repr, store.read_table(demo_programme, FINDINGS)))
+    assert after == before
+    assert store.read_table(demo_programme, DECISIONS) == decisions

@@ -209,3 +209,73 @@ def test_a_locked_programme_refuses_edits_and_keeps_what_was_saved(empty_program
             store.add_stakeholder(empty_programme, "Telecom", "telecom")
     assert digest(empty_programme) == before
     assert [s["name"] for s in store.read_stakeholders(empty_programme)] == ["Riolering"]
+
+
+def _settings(path):
+    from programmakamer.core.schema import MORATORIUM_PERIODS, RULE_SETTINGS
+
+    info = store.read_programme(path)
+    rules = {r["key"]: r["value"] for r in store.read_table(path, RULE_SETTINGS)}
+    years = {r["surface_type"]: r["years"] for r in store.read_table(path, MORATORIUM_PERIODS)}
+    return info.name, info.municipality, rules, years
+
+
+def _drop_moratorium(path, surface_type):
+    from programmakamer.core.schema import MORATORIUM_PERIODS
+
+    layer = store.table_layer(path, MORATORIUM_PERIODS.name)
+    with store.edit_session(layer):
+        for feature in layer.getFeatures():
+            if feature["surface_type"] == surface_type:
+                layer.deleteFeature(feature.id())
+
+
+def test_settings_are_saved_together_and_a_missing_row_is_added(empty_programme):
+    _drop_moratorium(empty_programme, "asphalt")
+    store.save_settings(
+        empty_programme,
+        "Programma 2027",
+        "Ergens anders",
+        {"combine_distance_m": 7.5},
+        {"asphalt": 4.0},
+    )
+    name, municipality, rules, years = _settings(empty_programme)
+    assert (name, municipality) == ("Programma 2027", "Ergens anders")
+    assert rules["combine_distance_m"] == 7.5 and years["asphalt"] == 4.0
+
+
+def test_settings_failing_halfway_change_nothing(empty_programme, monkeypatch):
+    """The last table's insert fails (its new row claims a used id): the name and the rule
+    settings saved before it in the same transaction are rolled back too."""
+    from programmakamer.core.schema import MORATORIUM_PERIODS
+
+    _drop_moratorium(empty_programme, "asphalt")
+    before = _settings(empty_programme)
+    used = next(store.table_layer(empty_programme, MORATORIUM_PERIODS.name).getFeatures()).id()
+    make = store.make_features
+
+    def clashing(table, records, fields):
+        features = make(table, records, fields)
+        for feature in features:
+            feature.setAttribute(fields.indexOf("fid"), used)
+        return features
+
+    monkeypatch.setattr(store, "make_features", clashing)
+    with pytest.raises(store.ProgrammeError, match="p.gpkg"):
+        store.save_settings(
+            empty_programme, "Ander", "Elders", {"combine_distance_m": 9.0}, {"asphalt": 4.0}
+        )
+    assert _settings(empty_programme) == before
+
+
+def test_settings_on_a_locked_programme_are_refused(empty_programme):
+    before = digest(empty_programme)
+    with read_only(empty_programme):
+        with pytest.raises(store.ProgrammeError, match="read-only or locked"):
+            store.save_settings(empty_programme, "Ander", None, {}, {})
+    assert digest(empty_programme) == before
+
+
+def test_settings_need_a_name(empty_programme):
+    with pytest.raises(store.ProgrammeError, match="needs a name"):
+        store.save_settings(empty_programme, "  ", None, {}, {})
