@@ -531,11 +531,18 @@ def add_stakeholder(
     return record
 
 
-def assign_horizons(path: str | Path, reference_year: int | None = None) -> HorizonReport:
-    """Fill the computed horizon of every work; overrides by the chamber stay as they are."""
+def assign_horizons(
+    path: str | Path, reference_year: int | None = None, save_year: bool = False
+) -> HorizonReport:
+    """Fill the computed horizon of every work; overrides by the chamber stay as they are.
+
+    With `save_year` the reference year becomes the programme's, saved with the horizons
+    in one transaction.
+    """
     info = read_programme(path)
     year = info.reference_year if reference_year is None else reference_year
     total = moved = undated = 0
+    planned = []  # (layer, attribute changes)
     for table in WORK_TABLES:
         layer = table_layer(path, table.name)
         fields = layer.fields()
@@ -549,15 +556,24 @@ def assign_horizons(path: str | Path, reference_year: int | None = None) -> Hori
             statuses.append(from_qvariant(feature["status"]))
             old.append(from_qvariant(feature["horizon"]))
         new = horizons.compute_horizons(starts, statuses, year)
-        changes = {fid: value for fid, value, before in zip(ids, new, old) if value != before}
+        index = fields.indexOf("horizon")
+        changes = {fid: {index: v} for fid, v, before in zip(ids, new, old) if v != before}
+        planned.append((layer, changes))
         total += len(ids)
         moved += len(changes)
         undated += sum(
             1 for s, st in zip(starts, statuses) if s != s and st not in horizons.CLOSED_STATUSES
         )
-        if changes:
-            index = fields.indexOf("horizon")
-            with edit_session(layer):
-                for fid, value in changes.items():
-                    layer.changeAttributeValue(fid, index, value)
+    if save_year:
+        layer = table_layer(path, PROGRAMME.name)
+        index = layer.fields().indexOf("reference_year")
+        planned.append((layer, {f.id(): {index: year} for f in layer.getFeatures()}))
+    planned = [(layer, changes) for layer, changes in planned if changes]
+    if planned:  # every table or none: a failure in one leaves all as they were
+        with provider_transaction(*(layer for layer, _ in planned)) as providers:
+            for provider, (_, changes) in zip(providers, planned):
+                if not provider.changeAttributeValues(changes):
+                    raise ProgrammeError(
+                        tr("Saving to {} failed: {}").format(path, provider.lastError() or "")
+                    )
     return HorizonReport(total=total, moved=moved, undated=undated)

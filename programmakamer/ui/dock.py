@@ -988,17 +988,16 @@ class ProgrammeDock(QDockWidget, FORM):
 
     def on_reference_year_applied(self) -> int:
         """A new reference year: horizons recomputed (overrides kept); says how many moved."""
-        from ..core.schema import PROGRAMME
-        from ..store.programme import assign_horizons, edit_session, table_layer
+        from ..store.programme import assign_horizons
 
         year = self.reference_year_spin.value()
-        layer = table_layer(self.path, PROGRAMME.name)
-        with edit_session(layer):
-            for feature in layer.getFeatures():
-                layer.changeAttributeValue(
-                    feature.id(), layer.fields().indexOf("reference_year"), year
-                )
-        report = assign_horizons(self.path)
+        try:
+            report = assign_horizons(self.path, year, save_year=True)
+        except ProgrammeError as error:
+            self.iface.messageBar().pushMessage(
+                tr("Integrale Programmakamer"), str(error), Qgis.Critical, 10
+            )
+            return 0
         for work_layer in self.work_layers():
             work_layer.reload()
             work_layer.triggerRepaint()

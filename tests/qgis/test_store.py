@@ -154,6 +154,20 @@ def test_assign_horizons_fills_computed_ones_and_keeps_overrides(empty_programme
     assert store.assign_horizons(empty_programme).moved == 0
 
 
+def test_a_new_reference_year_is_saved_with_the_horizons_it_gives(empty_programme):
+    store.write_works(
+        empty_programme,
+        [{**WORK, "work_id": "A", "planned_start": date(2031, 1, 1), "horizon_override": None}],
+    )
+    assert store.assign_horizons(empty_programme).moved == 1  # 2027: long term
+    report = store.assign_horizons(empty_programme, 2030, save_year=True)
+    assert report.moved == 1
+    assert store.read_programme(empty_programme).reference_year == 2030
+    rows = store.read_table(empty_programme, WORK_TABLES[0])
+    assert rows[0]["horizon"] == "short"
+    assert store.assign_horizons(empty_programme).moved == 0  # the saved year gives the same
+
+
 def test_opening_a_programme_gives_one_layer_per_stakeholder(demo_programme, demo_city, project):
     open_programme(project, demo_programme)
     open_programme(project, demo_programme)  # again: replaced, not doubled
