@@ -780,10 +780,6 @@ Pagina's: overzicht (alle horizonnen) en een per horizon (die horizon in kleur, 
       <translation>De laag heeft geen veld {}; de velden zijn: {}</translation>
     </message>
     <message>
-      <source>features refused</source>
-      <translation>objecten geweigerd</translation>
-    </message>
-    <message>
       <source>Saving to {} failed: {}</source>
       <translation>Opslaan in {} is mislukt: {}</translation>
     </message>
@@ -824,6 +820,10 @@ Pagina's: overzicht (alle horizonnen) en een per horizon (die horizon in kleur, 
       <translation>Programmakamer – {}</translation>
     </message>
     <message>
+      <source>The programme needs a name.</source>
+      <translation>Het programma heeft een naam nodig.</translation>
+    </message>
+    <message>
       <source>A programme is a GeoPackage: the file name must end in .gpkg.</source>
       <translation>Een programma is een GeoPackage: de bestandsnaam moet op .gpkg eindigen.</translation>
     </message>
@@ -838,6 +838,10 @@ Pagina's: overzicht (alle horizonnen) en een per horizon (die horizon in kleur, 
     <message>
       <source>Cannot edit {}: the file is read-only or locked.</source>
       <translation>{} kan niet worden bewerkt: het bestand is alleen-lezen of vergrendeld.</translation>
+    </message>
+    <message>
+      <source>features refused</source>
+      <translation>objecten geweigerd</translation>
     </message>
     <message>
       <source>{} already exists; choose another name.</source>
@@ -1054,10 +1058,6 @@ Pagina's: overzicht (alle horizonnen) en een per horizon (die horizon in kleur, 
     <message>
       <source>{}: {} on the timeline</source>
       <translation>{}: {} op de tijdlijn</translation>
-    </message>
-    <message>
-      <source>The programme needs a name.</source>
-      <translation>Het programma heeft een naam nodig.</translation>
     </message>
     <message>
       <source> ({} without a start or beyond the first {} left out)</source>
