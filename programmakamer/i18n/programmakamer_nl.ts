@@ -410,8 +410,8 @@ Uitvoer: het aantal bevindingen per soort.</translation>
       <translation>Werken die eindigen voordat ze beginnen (weggelaten): {}</translation>
     </message>
     <message>
-      <source>Findings: {}. New {}, found again {}, no longer found {}.</source>
-      <translation>Bevindingen: {}. Nieuw {}, opnieuw gevonden {}, niet meer gevonden {}.</translation>
+      <source>Findings: {}. New {}, changed {}, unchanged {}, no longer found {}.</source>
+      <translation>Bevindingen: {}. Nieuw {}, gewijzigd {}, ongewijzigd {}, niet meer gevonden {}.</translation>
     </message>
     <message>
       <source>This algorithm needs shapely 2.0 or newer (found: {}).</source>

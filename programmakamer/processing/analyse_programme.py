@@ -111,8 +111,12 @@ class AnalyseProgramme(ProgrammakamerAlgorithm):
                 feedback.pushWarning(label.format(", ".join(ids)))
         summary = ", ".join("{} {}".format(report.counts.get(k, 0), k) for k in KINDS)
         feedback.pushInfo(
-            self.tr("Findings: {}. New {}, found again {}, no longer found {}.").format(
-                summary, report.written.new, report.written.updated, report.written.obsolete
+            self.tr("Findings: {}. New {}, changed {}, unchanged {}, no longer found {}.").format(
+                summary,
+                report.written.new,
+                report.written.updated,
+                report.written.unchanged,
+                report.written.obsolete,
             )
         )
         results = {kind.upper(): report.counts.get(kind, 0) for kind in KINDS}

@@ -101,9 +101,29 @@ def test_a_finding_that_disappears_is_marked_obsolete_not_deleted(demo_programme
 
 
 def test_analyseprogramme_reports_counts_per_kind(processing_run, demo_programme):
+    from qgis.core import QgsProcessingFeedback
+
+    class Told(QgsProcessingFeedback):
+        def __init__(self):
+            super().__init__()
+            self.lines = []
+
+        def pushInfo(self, info):  # noqa: N802
+            self.lines.append(info)
+
     result = processing_run("programmakamer:analyseprogramme", {"PROGRAMME": str(demo_programme)})
     assert result["COMBINE"] == len(findings_of(demo_programme, "combine")) > 0
     assert result["MORATORIUM"] == 5 and result["SEQUENCE"] == 6
+    told = Told()
+    processing_run(
+        "programmakamer:analyseprogramme", {"PROGRAMME": str(demo_programme)}, feedback=told
+    )
+    total = sum(result[k] for k in ("COMBINE", "CLASH", "SEQUENCE", "MORATORIUM", "AMBITION"))
+    total += result["HOTSPOT"]
+    assert any(
+        "New 0, changed 0, unchanged {}, no longer found 0".format(total) in line
+        for line in told.lines
+    ), told.lines
 
 
 def set_rule(path, key, value):
