@@ -410,10 +410,6 @@ Uitvoer: het aantal bevindingen per soort.</translation>
       <translation>Werken die eindigen voordat ze beginnen (weggelaten): {}</translation>
     </message>
     <message>
-      <source>Findings: {}. New {}, changed {}, unchanged {}, no longer found {}.</source>
-      <translation>Bevindingen: {}. Nieuw {}, gewijzigd {}, ongewijzigd {}, niet meer gevonden {}.</translation>
-    </message>
-    <message>
       <source>This algorithm needs shapely 2.0 or newer (found: {}).</source>
       <translation>Dit algoritme heeft shapely 2.0 of nieuwer nodig (gevonden: {}).</translation>
     </message>
@@ -778,6 +774,10 @@ Pagina's: overzicht (alle horizonnen) en een per horizon (die horizon in kleur, 
     <message>
       <source>The layer has no field {}; its fields are: {}</source>
       <translation>De laag heeft geen veld {}; de velden zijn: {}</translation>
+    </message>
+    <message>
+      <source>Findings: {}. New {}, changed {}, unchanged {}, no longer found {}.</source>
+      <translation>Bevindingen: {}. Nieuw {}, gewijzigd {}, ongewijzigd {}, niet meer gevonden {}.</translation>
     </message>
     <message>
       <source>Saving to {} failed: {}</source>

@@ -70,7 +70,7 @@ class AnalyseProgramme(ProgrammakamerAlgorithm):
             raise QgsProcessingException(
                 self.tr("This algorithm needs shapely 2.0 or newer (found: {}).").format(problem)
             )
-        from ..store.analysis import analyse_programme
+        from ..store.analysis import analyse_programme, report_text
 
         path = self.parameterAsFile(parameters, self.PROGRAMME, context)
         include_closed = self.parameterAsBool(parameters, self.INCLUDE_CLOSED, context)
@@ -110,15 +110,7 @@ class AnalyseProgramme(ProgrammakamerAlgorithm):
             if ids:
                 feedback.pushWarning(label.format(", ".join(ids)))
         summary = ", ".join("{} {}".format(report.counts.get(k, 0), k) for k in KINDS)
-        feedback.pushInfo(
-            self.tr("Findings: {}. New {}, changed {}, unchanged {}, no longer found {}.").format(
-                summary,
-                report.written.new,
-                report.written.updated,
-                report.written.unchanged,
-                report.written.obsolete,
-            )
-        )
+        feedback.pushInfo(report_text(report))
         results = {kind.upper(): report.counts.get(kind, 0) for kind in KINDS}
         results[self.SUMMARY] = summary
         return results

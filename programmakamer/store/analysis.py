@@ -248,6 +248,24 @@ class AnalysisReport:
     problems: object
 
 
+def report_text(report: AnalysisReport) -> str:
+    """What an analysis found and wrote, in one sentence of the user's language."""
+    from ..core.schema import FINDING_KINDS, choice_label
+    from ..translation import language
+
+    lang = language()
+    found = ", ".join(
+        "{}: {}".format(
+            choice_label(FINDING_KINDS, kind.value, lang), report.counts.get(kind.value, 0)
+        )
+        for kind in FINDING_KINDS
+    )
+    written = report.written
+    return tr("Findings: {}. New {}, changed {}, unchanged {}, no longer found {}.").format(
+        found, written.new, written.updated, written.unchanged, written.obsolete
+    )
+
+
 def analyse_programme(
     path: str | Path,
     include_closed: bool = False,

@@ -820,6 +820,12 @@ class ProgrammeDock(QDockWidget, FORM):
                 tr("Integrale Programmakamer"), str(exception), Qgis.Critical, 0
             )
             return
+        if result is not None:  # None: cancelled, nothing written
+            from ..store.analysis import report_text
+
+            self.iface.messageBar().pushMessage(
+                tr("Integrale Programmakamer"), report_text(result), Qgis.Success, 10
+            )
         self.reload()
 
     def on_export(self):

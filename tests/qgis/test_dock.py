@@ -5,7 +5,7 @@ from __future__ import annotations
 import time
 
 import pytest
-from qgis.core import QgsApplication, QgsProject
+from qgis.core import Qgis, QgsApplication, QgsProject
 from qgis.PyQt.QtCore import QItemSelectionModel, Qt
 from qgis.PyQt.QtWidgets import QDockWidget, QToolBar, QToolButton
 
@@ -139,6 +139,10 @@ def test_decisions_are_stored_in_order_and_survive_a_reanalysis(dock, demo_progr
         QgsApplication.processEvents()
         time.sleep(0.05)
     assert dock.task is None and dock.reanalyse_button.isEnabled()
+    told = dock.iface.messageBar().get_messages(Qgis.Success)[-1]
+    # the accepted chance is no conflict any more: one finding less, marked obsolete
+    assert "Dig-once chance: 78, Conflict: 23" in told
+    assert "New 0, changed 0, unchanged 226, no longer found 1." in told
     again = next(r for r in dock.findings.rows if r.finding_id == finding.finding_id)
     assert [d["verdict"] for d in again.decisions] == ["deferred", "accepted"]
 
