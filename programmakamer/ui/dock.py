@@ -40,6 +40,7 @@ from qgis.PyQt.QtWidgets import (
     QHeaderView,
     QInputDialog,
     QLabel,
+    QListView,
     QScrollArea,
     QToolBar,
     QToolButton,
@@ -52,6 +53,7 @@ from ..core.settings import DEFAULT_MORATORIUM_YEARS, RULE_SETTINGS
 from ..store.layers import STAKEHOLDER_PROPERTY, TABLE_PROPERTY, group_name, programme_group
 from ..store.programme import ProgrammeError, read_programme, write_records
 from ..translation import language, tr
+from .delegates import WrappedTextDelegate
 from .models import (
     WORK_ROLE,
     FindingsModel,
@@ -531,6 +533,8 @@ class ProgrammeDock(QDockWidget, FORM):
             view = getattr(self, "{}_view".format(horizon))
             view.setModel(board)
             view.setWordWrap(True)  # titles wrap instead of being cut off on the wall
+            view.setResizeMode(QListView.Adjust)  # wrapped heights follow the panel's width
+            view.setItemDelegate(WrappedTextDelegate(view))
             view.setTextElideMode(Qt.ElideNone)
             view.setSpacing(3)
             view.setHorizontalScrollBarPolicy(Qt.ScrollBarAlwaysOff)

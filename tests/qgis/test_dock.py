@@ -474,3 +474,31 @@ def test_the_panel_follows_the_year_chosen_in_qgis_temporal_controller(dock, dem
     assert dock.timeline.year == 2031
     dock.on_next_year()  # and the other way round: the panel steps QGIS's controller
     assert navigation.temporalExtents().begin().date().year() == 2032
+
+
+def test_board_rows_are_tall_enough_for_their_wrapped_titles(dock, qgis_iface):
+    from qgis.PyQt.QtCore import QRect
+    from qgis.PyQt.QtGui import QFont, QFontMetrics
+
+    qgis_iface.mainWindow().resize(1920, 1080)
+    dock.tabs.setCurrentWidget(dock.horizons_tab)
+    for presentation in (False, True):
+        dock.presentation_button.setChecked(presentation)
+        QgsApplication.processEvents()
+        for _board, view in dock.board.values():
+            view.doItemsLayout()
+            model = view.model()
+            for row in range(model.rowCount()):
+                index = model.index(row, 0)
+                font = QFont(view.font())
+                bold = index.data(Qt.FontRole)
+                if bold is not None:
+                    font = bold.resolve(font)
+                rect = view.visualRect(index)
+                needed = QFontMetrics(font).boundingRect(
+                    QRect(0, 0, rect.width() - 6, 1_000_000),
+                    int(Qt.TextWordWrap),
+                    index.data(Qt.DisplayRole),
+                )
+                assert rect.height() >= needed.height(), (presentation, index.data())
+    dock.presentation_button.setChecked(False)
