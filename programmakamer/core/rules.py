@@ -460,6 +460,26 @@ def _renewal_then_dig(
     return measured, r, d, after, remaining
 
 
+def _renewal_rows(works: Works, r, d, after, remaining) -> list[tuple]:
+    """What the renewal rules' sentences say, per pair: the renewal's stakeholder, title and
+    period (0-2), the excavation's (3-5), the years between in English and Dutch (6, 7) and
+    the moratorium's length (8)."""
+    gaps = ["{:.1f}".format(gap) for gap in after.tolist()]
+    return list(
+        zip(
+            works.stakeholder[r],
+            works.title[r],
+            _periods(works, r),
+            works.stakeholder[d],
+            works.title[d],
+            _periods(works, d),
+            gaps,
+            [gap.replace(".", ",") for gap in gaps],
+            (after + remaining).tolist(),
+        )
+    )
+
+
 def _renewal_findings(kind, works, settings, measured, after, remaining, en, nl) -> Findings:
     """Findings of the two renewal rules: the gap after the renewal, the moratorium left."""
     return _pair_findings(
@@ -486,31 +506,16 @@ def find_sequence_errors(
         & ~np.isin(status, DONE_OR_RUNNING)
     )
     measured, r, d, after, remaining = _renewal_then_dig(works, settings, pairs, renewal_mask)
+    rows = _renewal_rows(works, r, d, after, remaining)
     en = [
-        "{} renews the surface ({}, {}) {:.1f} years before {} digs there ({}, {}): "
-        "dig first, pave last.".format(
-            works.stakeholder[i],
-            works.title[i],
-            pi,
-            gap,
-            works.stakeholder[j],
-            works.title[j],
-            pj,
-        )
-        for i, j, gap, pi, pj in zip(r, d, after, _periods(works, r), _periods(works, d))
+        "{0} renews the surface ({1}, {2}) {6} years before {3} digs there ({4}, {5}): "
+        "dig first, pave last.".format(*row)
+        for row in rows
     ]
     nl = [
-        "{} vernieuwt de verharding ({}, {}) {} jaar voordat {} daar graaft ({}, {}): "
-        "eerst graven, dan bestraten.".format(
-            works.stakeholder[i],
-            works.title[i],
-            pi,
-            "{:.1f}".format(gap).replace(".", ","),
-            works.stakeholder[j],
-            works.title[j],
-            pj,
-        )
-        for i, j, gap, pi, pj in zip(r, d, after, _periods(works, r), _periods(works, d))
+        "{0} vernieuwt de verharding ({1}, {2}) {7} jaar voordat {3} daar graaft ({4}, {5}): "
+        "eerst graven, dan bestraten.".format(*row)
+        for row in rows
     ]
     return _renewal_findings("sequence", works, settings, measured, after, remaining, en, nl)
 
@@ -526,37 +531,16 @@ def find_moratorium_breaches(
         & np.isin(works.status, DONE_OR_RUNNING)
     )
     measured, r, d, after, remaining = _renewal_then_dig(works, settings, pairs, renewal_mask)
+    rows = _renewal_rows(works, r, d, after, remaining)
     en = [
-        "{} digs ({}, {}) {:.1f} years after {} renewed the surface ({}, {}), "
-        "inside the moratorium of {:.0f} years.".format(
-            works.stakeholder[j],
-            works.title[j],
-            pj,
-            gap,
-            works.stakeholder[i],
-            works.title[i],
-            pi,
-            gap + left,
-        )
-        for i, j, gap, left, pi, pj in zip(
-            r, d, after, remaining, _periods(works, r), _periods(works, d)
-        )
+        "{3} digs ({4}, {5}) {6} years after {0} renewed the surface ({1}, {2}), "
+        "inside the moratorium of {8:.0f} years.".format(*row)
+        for row in rows
     ]
     nl = [
-        "{} graaft ({}, {}) {} jaar nadat {} de verharding vernieuwde ({}, {}), "
-        "binnen de graafrust van {:.0f} jaar.".format(
-            works.stakeholder[j],
-            works.title[j],
-            pj,
-            "{:.1f}".format(gap).replace(".", ","),
-            works.stakeholder[i],
-            works.title[i],
-            pi,
-            gap + left,
-        )
-        for i, j, gap, left, pi, pj in zip(
-            r, d, after, remaining, _periods(works, r), _periods(works, d)
-        )
+        "{3} graaft ({4}, {5}) {7} jaar nadat {0} de verharding vernieuwde ({1}, {2}), "
+        "binnen de graafrust van {8:.0f} jaar.".format(*row)
+        for row in rows
     ]
     return _renewal_findings("moratorium", works, settings, measured, after, remaining, en, nl)
 
