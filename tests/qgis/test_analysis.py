@@ -258,3 +258,53 @@ def test_a_reanalysis_failing_halfway_keeps_the_findings_and_decisions(demo_prog
     after = sorted(map(repr, store.read_table(demo_programme, FINDINGS)))
     assert after == before
     assert store.read_table(demo_programme, DECISIONS) == decisions
+
+
+KILLED_INSIDE = """
+import sys, time
+from qgis.core import QgsApplication, QgsFeature
+app = QgsApplication([], False)
+app.initQgis()
+from programmakamer.store import programme as store
+layer = store.table_layer(sys.argv[1], "findings")
+state = layer.fields().indexOf("state")
+with store.provider_transaction(layer) as (provider,):
+    extra = QgsFeature(layer.fields())
+    extra.setAttribute("finding_id", "half-written")
+    assert provider.addFeatures([extra])[0]
+    gone = {f.id(): {state: "obsolete"} for f in layer.getFeatures()}
+    assert provider.changeAttributeValues(gone)
+    print("inside", flush=True)
+    time.sleep(120)
+"""
+
+
+def test_a_process_killed_inside_the_transaction_leaves_the_findings_as_they_were(
+    demo_programme,
+):
+    """The chamber's laptop dies while findings are written: on the next start SQLite rolls
+    the unfinished transaction back and the file opens as it was."""
+    import subprocess
+    import sys
+    from pathlib import Path
+
+    analyse_programme(demo_programme)
+    before = sorted(map(repr, store.read_table(demo_programme, FINDINGS)))
+    env = {
+        **os.environ,
+        "QT_QPA_PLATFORM": "offscreen",
+        "PYTHONPATH": str(Path(__file__).resolve().parents[2]),
+    }
+    child = subprocess.Popen(
+        [sys.executable, "-c", KILLED_INSIDE, str(demo_programme)],
+        stdout=subprocess.PIPE,
+        stderr=subprocess.DEVNULL,
+        env=env,
+    )
+    try:
+        assert child.stdout.readline().strip() == b"inside"
+    finally:
+        child.kill()
+        child.wait()
+    store.read_programme(demo_programme)  # opens: the schema is whole
+    assert sorted(map(repr, store.read_table(demo_programme, FINDINGS))) == before
