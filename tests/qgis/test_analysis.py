@@ -308,3 +308,14 @@ def test_a_process_killed_inside_the_transaction_leaves_the_findings_as_they_wer
         child.wait()
     store.read_programme(demo_programme)  # opens: the schema is whole
     assert sorted(map(repr, store.read_table(demo_programme, FINDINGS))) == before
+
+
+@pytest.mark.parametrize("kept", [0.5, 0.97])
+def test_a_truncated_programme_is_refused_with_a_message(demo_programme, kept):
+    """A copy cut short (a full disk, a broken download): a message, no crash, no write."""
+    size = demo_programme.stat().st_size
+    with open(demo_programme, "r+b") as file:
+        file.truncate(int(size * kept))
+    with pytest.raises(store.ProgrammeError, match="not a GeoPackage that can be read"):
+        analyse_programme(demo_programme)
+    assert demo_programme.stat().st_size == int(size * kept)
