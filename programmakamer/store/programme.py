@@ -233,8 +233,8 @@ def provider_transaction(*layers: QgsVectorLayer) -> Iterator[list[QgsVectorData
             transaction.rollback()
             raise ProgrammeError(tr("Saving to {} failed: {}").format(source, error))
     finally:
-        # Ended here, while its layers live: a transaction kept alive by a traceback and
-        # deleted after them crashed QGIS.
+        # Deleted here, while its layers surely live, not whenever a traceback that holds
+        # this frame is let go.
         transaction = None
         for provider in entered:
             provider.leaveUpdateMode()
