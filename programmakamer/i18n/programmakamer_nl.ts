@@ -780,10 +780,6 @@ Pagina's: overzicht (alle horizonnen) en een per horizon (die horizon in kleur, 
       <translation>Bevindingen: {}. Nieuw {}, gewijzigd {}, ongewijzigd {}, niet meer gevonden {}.</translation>
     </message>
     <message>
-      <source>Saving to {} failed: {}</source>
-      <translation>Opslaan in {} is mislukt: {}</translation>
-    </message>
-    <message>
       <source>Cannot open table {} of {}.</source>
       <translation>Tabel {} van {} kan niet worden geopend.</translation>
     </message>
@@ -838,6 +834,10 @@ Pagina's: overzicht (alle horizonnen) en een per horizon (die horizon in kleur, 
     <message>
       <source>Cannot edit {}: the file is read-only or locked.</source>
       <translation>{} kan niet worden bewerkt: het bestand is alleen-lezen of vergrendeld.</translation>
+    </message>
+    <message>
+      <source>Saving to {} failed: {}</source>
+      <translation>Opslaan in {} is mislukt: {}</translation>
     </message>
     <message>
       <source>features refused</source>
@@ -910,6 +910,10 @@ Pagina's: overzicht (alle horizonnen) en een per horizon (die horizon in kleur, 
     <message>
       <source>Cannot store the styles: {}</source>
       <translation>De stijlen kunnen niet worden opgeslagen: {}</translation>
+    </message>
+    <message>
+      <source>Reference year {}: {} works moved to another horizon.</source>
+      <translation>Programmajaar {}: {} werken naar een andere horizon.</translation>
     </message>
     <message>
       <source>m</source>
@@ -1062,10 +1066,6 @@ Pagina's: overzicht (alle horizonnen) en een per horizon (die horizon in kleur, 
     <message>
       <source> ({} without a start or beyond the first {} left out)</source>
       <translation> ({} zonder start of voorbij de eerste {} weggelaten)</translation>
-    </message>
-    <message>
-      <source>Reference year {}: {} works moved to another horizon.</source>
-      <translation>Programmajaar {}: {} werken naar een andere horizon.</translation>
     </message>
     <message>
       <source>Move to {}</source>

@@ -25,7 +25,7 @@ from ..core.works import Works, valid_geometries, works_from_columns
 from ..translation import tr
 from .columns import read_columns, read_stored, stakeholder_names
 from .programme import (
-    ProgrammeError,
+    bulk_write,
     features_from_columns,
     provider_transaction,
     read_programme,
@@ -204,14 +204,7 @@ def write_findings(path: str | Path, findings: Findings) -> WriteReport:
     geometries = {fid: feature.geometry() for fid, feature in updates}
     # one transaction: a failure halfway leaves the findings as they were
     with provider_transaction(layer) as (provider,):
-        if (
-            (new and not provider.addFeatures(new)[0])
-            or (changes and not provider.changeAttributeValues(changes))
-            or (geometries and not provider.changeGeometryValues(geometries))
-        ):
-            raise ProgrammeError(
-                tr("Saving to {} failed: {}").format(path, provider.lastError() or "")
-            )
+        bulk_write(provider, path, new, changes, geometries)
     return WriteReport(len(new), len(updates), len(gone), len(seen))
 
 

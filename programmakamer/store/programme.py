@@ -240,6 +240,19 @@ def provider_transaction(*layers: QgsVectorLayer) -> Iterator[list[QgsVectorData
             provider.leaveUpdateMode()
 
 
+def bulk_write(provider, source, added=(), changes=None, geometries=None) -> None:
+    """Added features, attribute changes and geometry changes in one provider call each
+    (inside a provider_transaction); the first refusal raises with the provider's reason."""
+    if (
+        (added and not provider.addFeatures(list(added))[0])
+        or (changes and not provider.changeAttributeValues(changes))
+        or (geometries and not provider.changeGeometryValues(geometries))
+    ):
+        raise ProgrammeError(
+            tr("Saving to {} failed: {}").format(source, provider.lastError() or "")
+        )
+
+
 def _refused(source: str) -> ProgrammeError:
     return ProgrammeError(tr("Cannot edit {}: the file is read-only or locked.").format(source))
 
@@ -280,12 +293,7 @@ def save_settings(
                     [{key_field: k, value_field: v} for k, v in values.items() if k not in rows],
                     fields,
                 )
-            if (changes and not provider.changeAttributeValues(changes)) or (
-                new and not provider.addFeatures(new)[0]
-            ):
-                raise ProgrammeError(
-                    tr("Saving to {} failed: {}").format(path, provider.lastError() or "")
-                )
+            bulk_write(provider, path, new, changes)
 
 
 def append_features(layer: QgsVectorLayer, features: Sequence[QgsFeature]) -> None:
@@ -572,8 +580,5 @@ def assign_horizons(
     if planned:  # every table or none: a failure in one leaves all as they were
         with provider_transaction(*(layer for layer, _ in planned)) as providers:
             for provider, (_, changes) in zip(providers, planned):
-                if not provider.changeAttributeValues(changes):
-                    raise ProgrammeError(
-                        tr("Saving to {} failed: {}").format(path, provider.lastError() or "")
-                    )
+                bulk_write(provider, path, changes=changes)
     return HorizonReport(total=total, moved=moved, undated=undated)

@@ -820,17 +820,17 @@ class ProgrammeDock(QDockWidget, FORM):
         self.task = None  # QGIS deletes a finished task; the reference held it alive till now
         self.reanalyse_button.setEnabled(True)
         if exception is not None:
-            self.iface.messageBar().pushMessage(
-                tr("Integrale Programmakamer"), str(exception), Qgis.Critical, 0
-            )
+            self.tell(str(exception), Qgis.Critical, 0)
             return
         if result is not None:  # None: cancelled, nothing written
             from ..store.analysis import report_text
 
-            self.iface.messageBar().pushMessage(
-                tr("Integrale Programmakamer"), report_text(result), Qgis.Success, 10
-            )
+            self.tell(report_text(result), Qgis.Success, 10)
         self.reload()
+
+    def tell(self, text: str, level=Qgis.Info, seconds: int = 10) -> None:
+        """A message in QGIS's message bar, under the plugin's name."""
+        self.iface.messageBar().pushMessage(tr("Integrale Programmakamer"), text, level, seconds)
 
     def on_export(self):
         """The exportprogramme dialog for this programme: the same code as in Processing."""
@@ -961,9 +961,7 @@ class ProgrammeDock(QDockWidget, FORM):
 
         name = self.name_edit.text().strip()
         if not name:
-            self.iface.messageBar().pushMessage(
-                tr("Integrale Programmakamer"), tr("The programme needs a name."), Qgis.Warning, 5
-            )
+            self.tell(tr("The programme needs a name."), Qgis.Warning, 5)
             return False
         self.own_write_at = time.monotonic()
         try:
@@ -975,9 +973,7 @@ class ProgrammeDock(QDockWidget, FORM):
                 {key: editor.value() for key, editor in self.moratorium_editors.items()},
             )
         except ProgrammeError as error:
-            self.iface.messageBar().pushMessage(
-                tr("Integrale Programmakamer"), str(error), Qgis.Critical, 10
-            )
+            self.tell(str(error), Qgis.Critical, 10)
             return False
         info = read_programme(self.path)
         self.programme_label.setText(
@@ -988,12 +984,7 @@ class ProgrammeDock(QDockWidget, FORM):
         group = programme_group(QgsProject.instance(), self.path)
         if group is not None:
             group.setName(group_name(info.name))
-        self.iface.messageBar().pushMessage(
-            tr("Integrale Programmakamer"),
-            tr("Settings saved; the next analysis uses them."),
-            Qgis.Info,
-            5,
-        )
+        self.tell(tr("Settings saved; the next analysis uses them."), Qgis.Info, 5)
         return True
 
     def on_reference_year_applied(self) -> int:
@@ -1004,20 +995,14 @@ class ProgrammeDock(QDockWidget, FORM):
         try:
             report = assign_horizons(self.path, year, save_year=True)
         except ProgrammeError as error:
-            self.iface.messageBar().pushMessage(
-                tr("Integrale Programmakamer"), str(error), Qgis.Critical, 10
-            )
+            self.tell(str(error), Qgis.Critical, 10)
             return 0
         for work_layer in self.work_layers():
             work_layer.reload()
             work_layer.triggerRepaint()
         self.set_programme(self.path)
-        self.iface.messageBar().pushMessage(
-            tr("Integrale Programmakamer"),
-            tr("Reference year {}: {} works moved to another horizon.").format(year, report.moved),
-            Qgis.Info,
-            10,
-        )
+        moved = tr("Reference year {}: {} works moved to another horizon.")
+        self.tell(moved.format(year, report.moved), Qgis.Info, 10)
         return report.moved
 
 
