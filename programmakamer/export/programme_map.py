@@ -33,9 +33,9 @@ from qgis.core import (
     QgsLayoutItemScaleBar,
     QgsLayoutPoint,
     QgsLayoutSize,
-    QgsMapLayerStyle,
     QgsPrintLayout,
     QgsProject,
+    QgsReadWriteContext,
     QgsRectangle,
     QgsRuleBasedRenderer,
     QgsUnitTypes,
@@ -43,6 +43,7 @@ from qgis.core import (
 )
 from qgis.PyQt.QtCore import QVariant
 from qgis.PyQt.QtGui import QColor, QFont
+from qgis.PyQt.QtXml import QDomDocument
 
 from ..core.schema import HORIZONS, PROGRAMME_STATES, choice_label
 from ..store.layers import STAKEHOLDER_PROPERTY, TABLE_PROPERTY, programme_group
@@ -169,14 +170,25 @@ def _focus_overrides(works: list, horizon: str) -> dict[str, str]:
 
 
 def _style_of(layer: QgsVectorLayer, renderer) -> str:
-    """A layer's style XML as it would be with another renderer; the layer keeps its own."""
-    original = layer.renderer().clone() if layer.renderer() else None
-    layer.setRenderer(renderer)
-    style = QgsMapLayerStyle()
-    style.readFromLayer(layer)
-    if original is not None:
-        layer.setRenderer(original)
-    return style.xmlData()
+    """A layer's style XML as it would be with another renderer.
+
+    Built on the exported XML, never by swapping the live layer's renderer: a legend of an
+    earlier page still draws that renderer's symbols, and freeing them crashed QGIS."""
+    document = QDomDocument("qgis")
+    context = QgsReadWriteContext()
+    problem = layer.exportNamedStyle(document, context)
+    if problem:
+        raise ProgrammeError(
+            tr("Cannot read the style of layer {}: {}").format(layer.name(), problem)
+        )
+    root = document.documentElement()
+    element = renderer.save(document, context)
+    current = root.firstChildElement("renderer-v2")
+    if current.isNull():
+        root.appendChild(element)
+    else:
+        root.replaceChild(element, current)
+    return document.toString()
 
 
 @dataclass

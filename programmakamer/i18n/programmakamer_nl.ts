@@ -200,6 +200,10 @@
       <translation>Het programma {} is niet geopend in het project.</translation>
     </message>
     <message>
+      <source>Cannot read the style of layer {}: {}</source>
+      <translation>Kan de stijl van laag {} niet lezen: {}</translation>
+    </message>
+    <message>
       <source>The neighbourhood layer has no field {}.</source>
       <translation>De wijkenlaag heeft geen veld {}.</translation>
     </message>

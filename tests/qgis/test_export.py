@@ -2,8 +2,11 @@
 
 from __future__ import annotations
 
+import os
 import subprocess
+import sys
 from datetime import datetime
+from pathlib import Path
 
 import pytest
 from openpyxl import load_workbook
@@ -340,3 +343,30 @@ def test_too_many_neighbourhoods_are_refused(project):
         list(layer.getFeatures())[:3], crs, layer.fields(), None, crs, project.transformContext()
     )
     assert [n.name for n in found] == ["Buurt 0", "Buurt 1", "Buurt 2"] and skipped == 0
+
+
+def _stress(programme, folder, rounds: int) -> subprocess.CompletedProcess:
+    """Horizon pages built and exported again and again in a child process: a crash is an
+    exit code here, not the end of the test run."""
+    root = Path(__file__).resolve().parents[2]
+    return subprocess.run(
+        [sys.executable, str(Path(__file__).with_name("export_stress.py")), str(programme)]
+        + [str(folder), str(rounds)],
+        capture_output=True,
+        text=True,
+        cwd=root,
+        env={**os.environ, "PYTHONPATH": str(root)},
+        timeout=900,
+    )
+
+
+def test_horizon_pages_exported_many_times_in_one_process_never_crash(analysed, tmp_path):
+    run = _stress(analysed, tmp_path, 50)
+    assert run.returncode == 0, run.stderr[-3000:]
+    assert run.stdout.strip().endswith("ok")
+
+
+def test_horizon_pages_exported_in_fresh_processes_never_crash(analysed, tmp_path):
+    for _ in range(5):
+        run = _stress(analysed, tmp_path, 2)
+        assert run.returncode == 0, run.stderr[-3000:]
