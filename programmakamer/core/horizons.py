@@ -14,10 +14,10 @@ from datetime import date
 
 import numpy as np
 
+from .schema import CLOSED_STATUSES, RUNNING_STATUSES
+
 SHORT, MEDIUM, LONG = "short", "medium", "long"
 HORIZON_ORDER = (SHORT, MEDIUM, LONG)
-CLOSED_STATUSES = frozenset({"done", "cancelled"})
-RUNNING_STATUSES = frozenset({"in_execution"})
 
 
 def compute_horizons(

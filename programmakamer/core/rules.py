@@ -16,6 +16,7 @@ import shapely
 
 from .errors import RuleError
 from .findings import Findings, concat, euros, make_findings, year_text
+from .schema import STARTED_STATUSES
 from .settings import DEFAULT_MORATORIUM_YEARS, default_rule_values
 from .works import DAYS_PER_YEAR, Works, gap_years, overlap_days
 
@@ -23,7 +24,6 @@ from .works import DAYS_PER_YEAR, Works, gap_years, overlap_days
 #: far too large for the programme would otherwise exhaust memory.
 MAX_PAIRS = 50_000_000
 LINE_TYPES = (1, 5)  # LineString, MultiLineString
-DONE_OR_RUNNING = ("done", "in_execution")
 
 
 @dataclass
@@ -503,7 +503,7 @@ def find_sequence_errors(
     renewal_mask = (
         works.active(settings.include_closed)
         & works.renews_surface
-        & ~np.isin(status, DONE_OR_RUNNING)
+        & ~np.isin(status, STARTED_STATUSES)
     )
     measured, r, d, after, remaining = _renewal_then_dig(works, settings, pairs, renewal_mask)
     rows = _renewal_rows(works, r, d, after, remaining)
@@ -528,7 +528,7 @@ def find_moratorium_breaches(
     renewal_mask = (
         works.active(include_closed=True)
         & works.renews_surface
-        & np.isin(works.status, DONE_OR_RUNNING)
+        & np.isin(works.status, STARTED_STATUSES)
     )
     measured, r, d, after, remaining = _renewal_then_dig(works, settings, pairs, renewal_mask)
     rows = _renewal_rows(works, r, d, after, remaining)

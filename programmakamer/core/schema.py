@@ -26,6 +26,20 @@ class Choice:
 
 
 @dataclass(frozen=True)
+class Status(Choice):
+    """A work's status with what it means to the horizons and the rules.
+
+    `started`: the work is carried out or done; it counts as short term, and a surface
+    renewal that has started sets off the moratorium (one not yet started can only be a
+    sequence error). `closed`: done or cancelled; no horizon, and the rules leave it out
+    unless asked to include closed works.
+    """
+
+    started: bool = False
+    closed: bool = False
+
+
+@dataclass(frozen=True)
 class Field:
     """A column. `kind` is one of text, integer, real, boolean, date, datetime."""
 
@@ -90,15 +104,18 @@ DISCIPLINES = _choices(
     ("other", "Other", "Overig"),
 )
 
-STATUSES = _choices(
-    ("idea", "Idea", "Idee"),
-    ("planned", "Planned", "Gepland"),
-    ("in_preparation", "In preparation", "In voorbereiding"),
-    ("committed", "Committed", "Vastgesteld"),
-    ("in_execution", "In execution", "In uitvoering"),
-    ("done", "Done", "Gereed"),
-    ("cancelled", "Cancelled", "Vervallen"),
+STATUSES = (
+    Status("idea", "Idea", "Idee"),
+    Status("planned", "Planned", "Gepland"),
+    Status("in_preparation", "In preparation", "In voorbereiding"),
+    Status("committed", "Committed", "Vastgesteld"),
+    Status("in_execution", "In execution", "In uitvoering", started=True),
+    Status("done", "Done", "Gereed", started=True, closed=True),
+    Status("cancelled", "Cancelled", "Vervallen", closed=True),
 )
+CLOSED_STATUSES = tuple(s.value for s in STATUSES if s.closed)
+RUNNING_STATUSES = tuple(s.value for s in STATUSES if s.started and not s.closed)
+STARTED_STATUSES = tuple(s.value for s in STATUSES if s.started)  # running or done
 
 PRECISIONS = _choices(
     ("day", "Day", "Dag"),

@@ -14,7 +14,8 @@ from datetime import date
 import numpy as np
 import shapely
 
-CLOSED = ("done", "cancelled")
+from .schema import CLOSED_STATUSES
+
 NAT = np.datetime64("NaT", "D")
 OPEN_END = np.datetime64("2200-12-31", "D")
 DAYS_PER_YEAR = 365.25
@@ -63,7 +64,7 @@ class Works:
         """Footprints the rules look at: dated, and not done or cancelled unless asked."""
         mask = ~np.isnat(self.start) & ~np.isnat(self.end) & (self.end >= self.start)
         if not include_closed:
-            mask &= ~np.isin(self.status, CLOSED)
+            mask &= ~np.isin(self.status, CLOSED_STATUSES)
         return mask
 
 
