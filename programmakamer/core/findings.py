@@ -12,6 +12,8 @@ from dataclasses import dataclass, field
 
 import numpy as np
 
+from .schema import FINDING_KINDS
+
 NUMBER_COLUMNS = (
     "distance_m",
     "shared_length_m",
@@ -98,6 +100,18 @@ def _plain_text(column: np.ndarray) -> list:
 def stable_id(kind: str, work_a: str, work_b: str, challenge: str) -> str:
     key = "|".join((kind, work_a or "", work_b or "", challenge or ""))
     return "{}-{}".format(kind, hashlib.sha1(key.encode("utf-8")).hexdigest()[:16])
+
+
+_KIND_ORDER = {choice.value: n for n, choice in enumerate(FINDING_KINDS)}
+
+
+def finding_order(kind: str, severity: float | None, finding_id: str) -> tuple[int, float, str]:
+    """Sort key of the findings wherever the chamber reads them (panel, memo): the kinds
+    in the schema's order (dig-once chances first, unknown kinds last), the most severe
+    first within a kind (no severity counts as 0), then the id, so equal findings keep
+    one order in every list and after every analysis."""
+    weight = 0.0 if severity is None or severity != severity else severity
+    return (_KIND_ORDER.get(kind, len(_KIND_ORDER)), -weight, finding_id)
 
 
 def make_findings(kind: str, n: int, parameters: dict, **columns) -> Findings:

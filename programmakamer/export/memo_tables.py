@@ -14,6 +14,8 @@ from collections import defaultdict
 from dataclasses import dataclass
 from pathlib import Path
 
+from ..core.decisions import latest_decisions
+from ..core.findings import finding_order
 from ..core.horizons import HORIZON_ORDER, effective_horizon
 from ..core.periods import format_period
 from ..core.schema import (
@@ -45,13 +47,6 @@ class MemoTables:
     accepted_saving: float
 
 
-def _latest_decisions(path) -> dict[str, dict]:
-    latest = {}
-    for decision in sorted(read_table(path, DECISIONS), key=lambda d: str(d["decided_at"])):
-        latest[decision["finding_id"]] = decision
-    return latest
-
-
 def build_memo_tables(path: str | Path) -> MemoTables:
     lang = language()
     names = stakeholder_names(path)
@@ -60,7 +55,7 @@ def build_memo_tables(path: str | Path) -> MemoTables:
         for row in read_table(path, table):
             works.setdefault(row["work_id"], row)  # one row per work, not per footprint
     findings = read_table(path, FINDINGS)
-    decisions = _latest_decisions(path)
+    decisions = latest_decisions(read_table(path, DECISIONS))
     combined = defaultdict(set)
     accepted_saving = 0.0
     for finding in findings:
@@ -125,14 +120,9 @@ def build_memo_tables(path: str | Path) -> MemoTables:
         tr("Action holder"),
         tr("Decided at"),
     ]
-    kind_order = [c.value for c in FINDING_KINDS]
     finding_rows = []
     for finding in sorted(
-        findings,
-        key=lambda f: (
-            kind_order.index(f["kind"]) if f["kind"] in kind_order else 99,
-            -(f["severity"] or 0),
-        ),
+        findings, key=lambda f: finding_order(f["kind"], f["severity"], f["finding_id"])
     ):
         decision = decisions.get(finding["finding_id"], {})
         finding_rows.append(

@@ -45,6 +45,7 @@ from qgis.PyQt.QtCore import QVariant
 from qgis.PyQt.QtGui import QColor, QFont
 from qgis.PyQt.QtXml import QDomDocument
 
+from ..core.decisions import latest_decisions
 from ..core.schema import HORIZONS, PROGRAMME_STATES, choice_label
 from ..store.layers import STAKEHOLDER_PROPERTY, TABLE_PROPERTY, programme_group
 from ..store.programme import ProgrammeError, from_qvariant, read_table, table_layer
@@ -129,10 +130,8 @@ def _accepted_chances(project: QgsProject, path: str) -> QgsVectorLayer | None:
     """A layer of the dig-once chances the chamber accepted (latest decision counts)."""
     from ..core.schema import DECISIONS
 
-    latest: dict[str, str] = {}
-    for decision in sorted(read_table(path, DECISIONS), key=lambda d: str(d["decided_at"])):
-        latest[decision["finding_id"]] = decision["verdict"]
-    accepted = sorted(f for f, verdict in latest.items() if verdict == "accepted" and f)
+    latest = latest_decisions(read_table(path, DECISIONS))
+    accepted = sorted(f for f, decision in latest.items() if decision["verdict"] == "accepted")
     if not accepted:
         return None
     layer = table_layer(path, "findings", tr("Accepted dig-once chances"))

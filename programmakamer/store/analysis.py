@@ -18,6 +18,7 @@ import numpy as np
 import shapely
 
 from ..core import rules
+from ..core.decisions import latest_decisions
 from ..core.findings import Findings
 from ..core.schema import CHALLENGES, DECISIONS, FINDINGS, WORK_TABLES
 from ..core.works import COLUMNS as WORK_COLUMNS
@@ -108,18 +109,17 @@ def accepted_combinations(path: str | Path) -> set[tuple[str, str]]:
         )
         if kind == "combine"
     }
-    _, decisions, _ = read_stored(path, DECISIONS, ["finding_id", "verdict", "decided_at"])
-    latest: dict[str, str] = {}
-    for _decided_at, finding_id, verdict in sorted(
-        zip(decisions["decided_at"], decisions["finding_id"], decisions["verdict"]),
-        key=lambda d: d[0] or datetime.min,
-    ):
-        if finding_id in findings:
-            latest[finding_id] = verdict
+    fids, decisions, _ = read_stored(path, DECISIONS, ["finding_id", "verdict", "decided_at"])
+    latest = latest_decisions(
+        {"fid": fid, "finding_id": f, "verdict": v, "decided_at": t}
+        for fid, f, v, t in zip(
+            fids, decisions["finding_id"], decisions["verdict"], decisions["decided_at"]
+        )
+    )
     return {
         tuple(sorted((findings[f]["work_a"], findings[f]["work_b"])))
-        for f, verdict in latest.items()
-        if verdict == "accepted"
+        for f, decision in latest.items()
+        if f in findings and decision["verdict"] == "accepted"
     }
 
 

@@ -21,7 +21,8 @@ from qgis.PyQt.QtCore import (
 )
 from qgis.PyQt.QtGui import QColor, QFont
 
-from ..core.findings import euro
+from ..core.decisions import decisions_by_finding
+from ..core.findings import euro, finding_order
 from ..core.horizons import effective_horizon
 from ..core.periods import format_period
 from ..core.schema import FINDING_KINDS, HORIZONS, STATUSES, VERDICTS, WORK_TABLES, choice_label
@@ -478,10 +479,7 @@ def read_finding_rows(path: str) -> list[FindingRow]:
     from ..core.schema import DECISIONS, FINDINGS
 
     lang = language()
-    decisions: dict[str, list[dict]] = {}
-    for decision in sorted(read_table(path, DECISIONS), key=lambda d: str(d["decided_at"])):
-        decisions.setdefault(decision["finding_id"], []).append(decision)
-    order = [c.value for c in FINDING_KINDS]
+    decisions = decisions_by_finding(read_table(path, DECISIONS))
     rows = [
         FindingRow(
             finding_id=f["finding_id"],
@@ -498,9 +496,7 @@ def read_finding_rows(path: str) -> list[FindingRow]:
         for f in read_table(path, FINDINGS)
         if f["state"] == "open"
     ]
-    return sorted(
-        rows, key=lambda r: (order.index(r.kind) if r.kind in order else 99, -(r.severity or 0))
-    )
+    return sorted(rows, key=lambda r: finding_order(r.kind, r.severity, r.finding_id))
 
 
 class FindingsModel(_RowsModel):
