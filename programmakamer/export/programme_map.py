@@ -46,6 +46,7 @@ from qgis.PyQt.QtGui import QColor, QFont
 from qgis.PyQt.QtXml import QDomDocument
 
 from ..core.decisions import latest_decisions
+from ..core.periods import format_moment
 from ..core.schema import HORIZONS, PROGRAMME_STATES, choice_label
 from ..store.layers import STAKEHOLDER_PROPERTY, TABLE_PROPERTY, programme_group
 from ..store.programme import ProgrammeError, from_qvariant, read_table, table_layer
@@ -349,7 +350,7 @@ def build_programme_layout(
     map_height = height - 55 * width / 420.0
     whole = _fit(extent.buffered(extent.width() * 0.02), map_width / map_height)
     state_label = choice_label(PROGRAMME_STATES, state, lang)
-    exported = (today or date.today()).strftime("%d-%m-%Y")
+    exported = format_moment(today or date.today(), "day", lang)
     title = tr("{} – {}, reference year {}").format(
         info.name, info.municipality, info.reference_year
     )

@@ -2,9 +2,10 @@
 
 from __future__ import annotations
 
-from datetime import datetime
+from datetime import date, datetime
 
 import pytest
+from qgis.core import QgsLayoutItemLabel
 
 from programmakamer.core.schema import DECISIONS, FINDING_STATES, FINDINGS, choice_label
 from programmakamer.export.memo_tables import build_memo_tables
@@ -71,3 +72,16 @@ def test_the_memo_and_the_panel_list_open_findings_in_one_order(demo_programme):
     in_memo = [row[2] for row in memo.finding_rows if row[1] == open_label]
     in_panel = [r.explanation for r in read_finding_rows(str(demo_programme))]
     assert len(in_panel) > 100 and in_memo == in_panel
+
+
+def test_the_map_says_when_it_was_exported_the_way_the_reader_writes_dates(demo_programme, project):
+    open_programme(project, demo_programme)
+    layout = build_programme_layout(
+        project, str(demo_programme), pages=("overview",), today=date(2026, 11, 12)
+    )
+    texts = [i.text() for i in layout.items() if isinstance(i, QgsLayoutItemLabel)]
+    if language() != "nl":  # the Dutch form is what every language got before
+        assert any("12 Nov 2026" in t for t in texts)
+        assert not any("12-11-2026" in t for t in texts)
+    else:
+        assert any("12-11-2026" in t for t in texts)
