@@ -21,10 +21,13 @@ translations: setup $(QM)
 demo: translations
 	$(PY) scripts/demo.py out/demo
 
-test: translations
-	$(PY) -m ruff check .
-	$(PY) -m ruff format --check .
+test: lint translations
 	$(PY) -m pytest tests
+
+# The hooks of .pre-commit-config.yaml (ruff, flake8-qgis, mypy, the Qt 6 check) over every
+# file git knows or would add, so a new file is checked before its first commit.
+lint: setup
+	$(PY) -m pre_commit run --files $$(git ls-files --cached --others --exclude-standard)
 
 format: setup
 	$(PY) -m ruff format .

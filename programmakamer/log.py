@@ -20,9 +20,9 @@ class QgisLogHandler(logging.Handler):
     """Forwards log records to QgsMessageLog under the plugin's tab."""
 
     LEVELS = (
-        (logging.ERROR, Qgis.Critical),
-        (logging.WARNING, Qgis.Warning),
-        (logging.NOTSET, Qgis.Info),
+        (logging.ERROR, Qgis.MessageLevel.Critical),
+        (logging.WARNING, Qgis.MessageLevel.Warning),
+        (logging.NOTSET, Qgis.MessageLevel.Info),
     )
 
     def emit(self, record: logging.LogRecord) -> None:

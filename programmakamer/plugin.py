@@ -5,7 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from qgis.core import Qgis, QgsApplication, QgsProject, QgsSettings
-from qgis.PyQt.QtCore import QTimer
+from qgis.PyQt.QtCore import Qt, QTimer
 from qgis.PyQt.QtGui import QIcon
 from qgis.PyQt.QtWidgets import QAction, QFileDialog
 
@@ -19,7 +19,7 @@ DOCK_SIZED = "programmakamer/dock_sized"  # QgsSettings key: the panel got its f
 
 
 class ProgrammakamerPlugin:
-    def __init__(self, iface):
+    def __init__(self, iface):  # noqa: QGS105 (QGIS hands it to classFactory)
         self.iface = iface
         self.translator = install_translator()
         self.provider = None
@@ -55,7 +55,7 @@ class ProgrammakamerPlugin:
                     "Install it for the Python that QGIS uses, e.g. "
                     '\'python3 -m pip install --user "shapely>=2,<3" "numpy<2"\', and restart QGIS.'
                 ).format(problem),
-                Qgis.Warning,
+                Qgis.MessageLevel.Warning,
                 0,
             )
 
@@ -66,7 +66,7 @@ class ProgrammakamerPlugin:
             self.iface.messageBar().pushMessage(
                 tr("Integrale Programmakamer"),
                 tr("QGIS was closed in presentation mode: the window layout from before is back."),
-                Qgis.Info,
+                Qgis.MessageLevel.Info,
                 10,
             )
 
@@ -99,20 +99,20 @@ class ProgrammakamerPlugin:
 
     # --- actions ------------------------------------------------------------------
     def toggle_dock(self, show: bool = True):
-        from qgis.PyQt.QtCore import Qt
-
         from .ui.dock import ProgrammeDock
         from .ui.stakeholder_dialog import open_programme_path
 
         if self.dock is None:
             self.dock = ProgrammeDock(self.iface, self.iface.mainWindow())
-            self.iface.addDockWidget(Qt.RightDockWidgetArea, self.dock)
+            self.iface.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, self.dock)
             settings = QgsSettings()
             if not settings.value(DOCK_SIZED, False, type=bool):
                 # the first time: room for the findings' sentences; afterwards QGIS keeps
                 # the width the user gives it in its window state
                 window = self.iface.mainWindow()
-                window.resizeDocks([self.dock], [int(window.width() * 0.33)], Qt.Horizontal)
+                window.resizeDocks(
+                    [self.dock], [int(window.width() * 0.33)], Qt.Orientation.Horizontal
+                )
                 settings.setValue(DOCK_SIZED, True)
             self.dock.visibilityChanged.connect(self.dock_action.setChecked)
             path = open_programme_path(QgsProject.instance())
@@ -142,13 +142,13 @@ class ProgrammakamerPlugin:
             info = open_programme(QgsProject.instance(), path)
         except ProgrammeError as error:
             self.iface.messageBar().pushMessage(
-                tr("Integrale Programmakamer"), str(error), Qgis.Critical, 0
+                tr("Integrale Programmakamer"), str(error), Qgis.MessageLevel.Critical, 0
             )
             return False
         self.iface.messageBar().pushMessage(
             tr("Integrale Programmakamer"),
             tr("Programme {} opened.").format(info.name),
-            Qgis.Success,
+            Qgis.MessageLevel.Success,
             5,
         )
         if self.dock is not None:
@@ -159,4 +159,4 @@ class ProgrammakamerPlugin:
         from .ui.stakeholder_dialog import StakeholderDialog
 
         dialog = StakeholderDialog(self.iface, self.iface.mainWindow())
-        dialog.exec_()
+        dialog.exec()

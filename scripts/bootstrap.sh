@@ -25,3 +25,15 @@ if [ ! -x .venv/bin/python ] || [ "$(cat "$stamp" 2>/dev/null)" != "$want" ]; th
   .venv/bin/pip install -q --disable-pip-version-check -r requirements-dev.txt
   echo "$want" > "$stamp"
 fi
+
+# The Qt 6 migration check has its own venv without system site packages: PyQt6 from PyPI
+# must never meet Debian's PyQt5 that QGIS uses.
+qt6=.venv/qt6-check
+want=$(sha256sum < requirements-qt6.txt | cut -d' ' -f1)
+if [ ! -x "$qt6/bin/pyqt5to6" ] || [ "$(cat "$qt6/.requirements.sha" 2>/dev/null)" != "$want" ]; then
+  echo "bootstrap: preparing $qt6"
+  /usr/bin/python3 -m venv --clear "$(readlink -m "$qt6")"
+  # the package asks for Python 3.12; it runs on Debian 12's 3.11 (see requirements-qt6.txt)
+  "$qt6/bin/pip" install -q --disable-pip-version-check --ignore-requires-python -r requirements-qt6.txt
+  echo "$want" > "$qt6/.requirements.sha"
+fi

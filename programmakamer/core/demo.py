@@ -264,8 +264,8 @@ class _Builder:
                     self.interior_nodes |= {ids[s], ids[s + 1]}
 
     def run_geometry(self, street: str, start: int, length: int, offset: float = 0.0):
-        line = LineString(self.street_nodes[street][start : start + length + 1])
-        line = substring(line, END_TRIM, line.length - END_TRIM)
+        street_line = LineString(self.street_nodes[street][start : start + length + 1])
+        line = substring(street_line, END_TRIM, street_line.length - END_TRIM)
         return shapely.offset_curve(line, offset) if offset else line
 
     def add_work(

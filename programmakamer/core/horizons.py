@@ -50,14 +50,3 @@ def compute_horizon(start: date | None, status: str | None, reference_year: int)
 
 def effective_horizon(computed: str | None, override: str | None) -> str | None:
     return override or computed
-
-
-def year_range(horizon: str, reference_year: int) -> tuple[int, int | None]:
-    """First and last calendar year of a horizon (None: open-ended)."""
-    if horizon == SHORT:
-        return reference_year, reference_year + 1
-    if horizon == MEDIUM:
-        return reference_year + 2, reference_year + 3
-    if horizon == LONG:
-        return reference_year + 4, None
-    raise ValueError(horizon)

@@ -11,8 +11,6 @@ import calendar
 import re
 from datetime import date, datetime
 
-PRECISION_ORDER = ("day", "month", "quarter", "year")
-
 
 def first_day(day: date, precision: str) -> date:
     if precision == "day":

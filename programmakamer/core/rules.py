@@ -44,7 +44,7 @@ class RuleSettings:
     @classmethod
     def from_values(cls, values: dict[str, float], moratorium: dict[str, float] | None = None):
         merged = {**default_rule_values(), **values}
-        settings = cls(**{k: float(v) for k, v in merged.items() if k in cls.__dataclass_fields__})
+        settings = cls(**{k: float(v) for k, v in merged.items() if k in cls.__dataclass_fields__})  # type: ignore[arg-type]  # floats only
         if moratorium:
             settings.moratorium_years = {**DEFAULT_MORATORIUM_YEARS, **moratorium}
         return settings
@@ -94,8 +94,8 @@ class Pairs:
             self.right[keep],
             None if self.distance is None else self.distance[keep],
             reach,
-            self.zone[keep] if measured else None,
-            self.shared[keep] if measured else None,
+            self.zone[keep] if measured else None,  # type: ignore[index]  # measured: not None
+            self.shared[keep] if measured else None,  # type: ignore[index]
         )
 
 
@@ -274,7 +274,7 @@ def _pair_findings(kind: str, works: Works, measured: WorkPairs, parameters: dic
 def _cached(pairs: Pairs, keep: np.ndarray):
     if pairs.zone is None:
         return None, None
-    return pairs.zone[keep], pairs.shared[keep]
+    return pairs.zone[keep], pairs.shared[keep]  # type: ignore[index]  # filled together
 
 
 def _orient_symmetric(works: Works, left: np.ndarray, right: np.ndarray):
@@ -295,8 +295,10 @@ def _periods(works: Works, index: np.ndarray) -> np.ndarray:
 
 
 def _period_text(first: np.datetime64, last: np.datetime64) -> str:
-    first, last = year_text(first), year_text(last)
-    return first if first == last or last >= "2200" else "{}–{}".format(first, last)
+    first_year, last_year = year_text(first), year_text(last)
+    if first_year == last_year or last_year >= "2200":
+        return first_year
+    return "{}–{}".format(first_year, last_year)
 
 
 # --- the rules ---------------------------------------------------------------------------
@@ -392,7 +394,7 @@ def find_clashes(
 ) -> Findings:
     """Works within the clash distance whose periods overlap, unless the chamber accepted
     them as one combined work. Severity = overlap in months × (1 + shared length / 100 m)."""
-    accepted = {tuple(sorted(p)) for p in (accepted or set())}
+    accepted = {tuple(sorted(p)) for p in (accepted or set())}  # type: ignore[misc]  # pairs
     mask = works.active(settings.include_closed)
     reach = settings.clash_distance_m
     found = _pairs_for(works, pairs, mask, reach)

@@ -7,7 +7,7 @@ and the last day covered, so a year-precise work covers its whole year.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import date
 
@@ -57,7 +57,9 @@ class Works:
         return len(self.work_id)
 
     def subset(self, mask: np.ndarray) -> Works:
-        picked = Works(*(getattr(self, name)[mask] for name in _COLUMNS), problems=self.problems)
+        picked = Works(
+            **{name: getattr(self, name)[mask] for name in _COLUMNS}, problems=self.problems
+        )
         return picked
 
     def active(self, include_closed: bool = False) -> np.ndarray:
@@ -125,7 +127,7 @@ def build_works(records: Sequence[dict]) -> Works:
     return works_from_columns(columns)
 
 
-def works_from_columns(columns: dict[str, Sequence]) -> Works:
+def works_from_columns(columns: Mapping[str, Sequence]) -> Works:
     """Works from columns named as in `COLUMNS`; dates may be datetime64 arrays already.
 
     Missing ends become open-ended, and every adjustment is listed in `problems`.
