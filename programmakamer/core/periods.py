@@ -8,6 +8,7 @@ a year-precise period covers the whole year, and the precision says how it is sh
 from __future__ import annotations
 
 import calendar
+import math
 import re
 from datetime import date, datetime
 
@@ -83,33 +84,82 @@ def format_period(
 
 _QUARTER = re.compile(r"^\s*[Qq]([1-4])\s*[-/ ]?\s*(\d{4})\s*$")
 _YEAR = re.compile(r"^\s*(\d{4})\s*$")
-_DUTCH = re.compile(r"^\s*(\d{1,2})[-/.](\d{1,2})[-/.](\d{2,4})\s*$")
-_ISO = re.compile(r"^\s*(\d{4})-(\d{1,2})-(\d{1,2})")
+_DUTCH = re.compile(r"^\s*(\d{1,2})[-/.](\d{1,2})[-/.](\d{4}|\d{2})\s*$")
+_ISO = re.compile(r"^\s*(\d{4})[-/.](\d{1,2})[-/.](\d{1,2})(?:[T ].*)?\s*$")
+_NUMBER = re.compile(r"^\s*\d{5,}\s*$")
+FIRST_YEAR, LAST_YEAR = 1900, 2199  # a work's end may not reach the open end (2200)
+
+
+class DateError(ValueError):
+    """A value not read as a date; `code` says why, for the adapter's own sentence:
+    unreadable, no_such_date, year_out_of_range, a_number (an Excel day number?) or
+    ambiguous (03-04-05: day-month-year or year-month-day)."""
+
+    def __init__(self, code: str, value):
+        super().__init__("{}: {!r}".format(code, value))
+        self.code = code
+        self.value = value
 
 
 def parse_moment(value) -> tuple[date, str] | None:
     """A date with its precision from what deliveries hold: a date, a year (2027 or
-    "2027"), "Q3 2027", ISO "2027-09-14" or Dutch "14-09-2027". None when empty;
-    ValueError when it cannot be read."""
-    if value is None or value == "":
+    "2027"), "Q3 2027", ISO "2027-09-14" (also 2027/09/14) or Dutch day-month-year
+    "14-09-2027" and "3-4-27". None when empty; DateError when it cannot be read, or
+    when two readings are possible: a two-digit year behind two-digit day and month
+    ("03-04-05") is refused, never guessed."""
+    if value is None or value == "" or (isinstance(value, str) and not value.strip()):
         return None
     if isinstance(value, datetime):
-        return value.date(), "day"
+        return _in_range(value.date(), value), "day"
     if isinstance(value, date):
-        return value, "day"
+        return _in_range(value, value), "day"
     if isinstance(value, (int, float)) and not isinstance(value, bool):
         if value != value:  # NaN
             return None
-        return date(int(value), 1, 1), "year"
+        if not math.isfinite(value) or value != int(value):
+            raise DateError("unreadable", value)
+        if value >= 10000:
+            raise DateError("a_number", value)
+        return _day(value, int(value), 1, 1), "year"
     text = str(value)
     if match := _QUARTER.match(text):
-        return date(int(match.group(2)), 3 * int(match.group(1)) - 2, 1), "quarter"
+        return _day(text, int(match.group(2)), 3 * int(match.group(1)) - 2, 1), "quarter"
     if match := _YEAR.match(text):
-        return date(int(match.group(1)), 1, 1), "year"
+        return _day(text, int(match.group(1)), 1, 1), "year"
     if match := _ISO.match(text):
-        return date(int(match.group(1)), int(match.group(2)), int(match.group(3))), "day"
+        year, month, day = (int(part) for part in match.groups())
+        return _day(text, year, month, day), "day"
     if match := _DUTCH.match(text):
-        year = int(match.group(3))
-        year += 2000 if year < 100 else 0
-        return date(year, int(match.group(2)), int(match.group(1))), "day"
-    raise ValueError(text)
+        day, month, year = match.groups()
+        if len(day) == len(year) == 2 and _ambiguous(int(day), int(month), int(year)):
+            raise DateError("ambiguous", text)
+        return _day(text, int(year) + (2000 if len(year) == 2 else 0), int(month), int(day)), "day"
+    raise DateError("a_number" if _NUMBER.match(text) else "unreadable", text)
+
+
+def _ambiguous(day: int, month: int, year: int) -> bool:
+    """Whether year-month-day ("05-04-03" as 2005-04-03) reads as another real date."""
+    dutch = _valid(2000 + year, month, day)
+    return dutch is not None and _valid(2000 + day, month, year) not in (None, dutch)
+
+
+def _valid(year: int, month: int, day: int) -> date | None:
+    try:
+        return date(year, month, day)
+    except ValueError:
+        return None
+
+
+def _day(value, year: int, month: int, day: int) -> date:
+    if not FIRST_YEAR <= year <= LAST_YEAR:
+        raise DateError("year_out_of_range", value)
+    moment = _valid(year, month, day)
+    if moment is None:
+        raise DateError("no_such_date", value)
+    return moment
+
+
+def _in_range(moment: date, value) -> date:
+    if not FIRST_YEAR <= moment.year <= LAST_YEAR:
+        raise DateError("year_out_of_range", value)
+    return moment

@@ -176,13 +176,91 @@ def overlap_days(works: Works, left: np.ndarray, right: np.ndarray) -> np.ndarra
     return np.maximum((first_end - last_start).astype("float64") + 1.0, 0.0)
 
 
+MULTI_TYPES = (4, 5, 6, 7)  # MultiPoint, MultiLineString, MultiPolygon, GeometryCollection
+COLLECTION = 7
+
+
 def valid_geometries(geometry: np.ndarray) -> tuple[np.ndarray, list[int]]:
-    """Repair invalid geometries (make_valid, structure method where GEOS has it)."""
+    """Repair invalid geometries (make_valid, structure method where GEOS has it).
+
+    A repaired footprint keeps the kind of its input where any of it is left (the
+    slivers a polygon's repair leaves as lines are dropped); a polygon without area
+    becomes its outline traced once, so it is measured as the line it is, not as an
+    area. `dimension_changes` tells which footprints changed kind."""
     invalid = ~shapely.is_valid(geometry) & ~shapely.is_missing(geometry)
     repaired = geometry.copy()
-    if invalid.any():
-        try:
-            repaired[invalid] = shapely.make_valid(geometry[invalid], method="structure")
-        except (TypeError, ValueError):
-            repaired[invalid] = shapely.make_valid(geometry[invalid])
+    for index in np.flatnonzero(invalid):
+        repaired[index] = _repaired(geometry[index])
     return repaired, np.flatnonzero(invalid).tolist()
+
+
+def _repaired(geometry):
+    try:
+        fixed = shapely.make_valid(geometry, method="structure")
+    except (TypeError, ValueError):
+        fixed = shapely.make_valid(geometry)
+    parts = _single_parts(np.array([fixed], dtype=object))[0]
+    parts = parts[~shapely.is_empty(parts)]
+    if len(parts) == 0:
+        return fixed
+    dimensions = shapely.get_dimensions(parts)
+    wanted = shapely.get_dimensions(geometry)
+    kept = wanted if (dimensions == wanted).any() else dimensions.max()
+    return _collect(parts[dimensions == kept], kept)
+
+
+def _single_parts(geometry: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+    """Every single point, line and polygon in `geometry`, nested collections opened,
+    with the index of the geometry each came from."""
+    parts, owner = shapely.get_parts(geometry, return_index=True)
+    while True:
+        nested = np.isin(shapely.get_type_id(parts), MULTI_TYPES)
+        if not nested.any():
+            return parts, owner
+        inner, inner_owner = shapely.get_parts(parts[nested], return_index=True)
+        parts = np.concatenate([parts[~nested], inner])
+        owner = np.concatenate([owner[~nested], owner[nested][inner_owner]])
+
+
+def _collect(parts: np.ndarray, dimension: int):
+    """One geometry of one kind from its single parts; lines are merged and traced once."""
+    if dimension == 2:
+        return shapely.multipolygons(parts) if len(parts) > 1 else parts[0]
+    if dimension == 1:
+        return shapely.line_merge(shapely.union_all(parts))
+    return shapely.multipoints(parts) if len(parts) > 1 else parts[0]
+
+
+def dimension_changes(before: np.ndarray, after: np.ndarray) -> list[tuple[int, int, int]]:
+    """(index, dimension before, dimension after) of footprints that changed kind
+    (2 area, 1 line, 0 point): a repaired polygon without area became a line."""
+    old, new = shapely.get_dimensions(before), shapely.get_dimensions(after)
+    changed = np.flatnonzero((old != new) & ~shapely.is_missing(before))
+    return [(int(i), int(old[i]), int(new[i])) for i in changed]
+
+
+def split_collections(geometry: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+    """A GeometryCollection becomes one footprint per kind of part it holds (its areas,
+    its lines, its points), so each is measured as what it is; other geometries pass.
+    Returns the footprints and, for each, the index of the geometry it came from."""
+    is_collection = shapely.get_type_id(geometry) == COLLECTION
+    if not is_collection.any():
+        return geometry, np.arange(len(geometry))
+    collections = np.flatnonzero(is_collection)
+    parts, owner = _single_parts(geometry[collections])
+    keep = ~shapely.is_empty(parts)
+    parts, owner = parts[keep], collections[owner[keep]]
+    dimensions = shapely.get_dimensions(parts)
+    footprints, origin = list(geometry[~is_collection]), list(np.flatnonzero(~is_collection))
+    for index in collections:
+        kinds = [d for d in (2, 1, 0) if ((owner == index) & (dimensions == d)).any()]
+        for dimension in kinds:
+            footprints.append(
+                _collect(parts[(owner == index) & (dimensions == dimension)], dimension)
+            )
+            origin.append(index)
+        if not kinds:  # an empty collection stays, for the caller to skip and count
+            footprints.append(geometry[index])
+            origin.append(index)
+    order = np.argsort(np.array(origin), kind="stable")
+    return np.array(footprints, dtype=object)[order], np.array(origin)[order]

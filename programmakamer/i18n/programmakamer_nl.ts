@@ -704,12 +704,64 @@ Pagina's: overzicht (alle horizonnen) en een per horizon (die horizon in kleur, 
       <translation>Verkeerde volgorde: een geplande vernieuwing van de verharding (nog niet gereed of in uitvoering) die eindigt voordat een graafwerk binnen de afstand begint, minder dan de graafrustperiode later: de nieuwe verharding zou weer worden opengebroken. Eerst het diepste gat graven, als laatste bestraten. Ernst = resterende graafrustjaren bij de start van het graafwerk.</translation>
     </message>
     <message>
+      <source>an unnamed CRS</source>
+      <translation>een naamloos stelsel</translation>
+    </message>
+    <message>
+      <source>The works spread too far for one CRS to measure metres everywhere: choose a Distance CRS or split the layer.</source>
+      <translation>De werken liggen te ver uiteen om in één stelsel overal in meters te meten: kies een afstands-CRS of splits de laag.</translation>
+    </message>
+    <message>
+      <source>{} is geographic: distances need a projected CRS in metres.</source>
+      <translation>{} is geografisch: afstanden vragen een geprojecteerd stelsel in meters.</translation>
+    </message>
+    <message>
+      <source>{} measures in {}, not in metres.</source>
+      <translation>{} meet in {}, niet in meters.</translation>
+    </message>
+    <message>
+      <source>{} distorts distances by {} % where the works lie.</source>
+      <translation>{} vertekent afstanden waar de werken liggen met {} %.</translation>
+    </message>
+    <message>
+      <source>The layer {} has no coordinate reference system: set it first.</source>
+      <translation>De laag {} heeft geen coördinatenstelsel: stel dat eerst in.</translation>
+    </message>
+    <message>
+      <source>The layer {} has an undefined coordinate reference system ({}): set its CRS (in the Netherlands usually EPSG:28992) and run again.</source>
+      <translation>Het coördinatenstelsel van de laag {} is niet gedefinieerd ({}): stel het stelsel in (in Nederland meestal EPSG:28992) en voer opnieuw uit.</translation>
+    </message>
+    <message>
+      <source>The layer {} is in {}, which counts in degrees, but its coordinates are not degrees (for example {} {}): set the layer's right CRS (in the Netherlands usually EPSG:28992).</source>
+      <translation>De laag {} staat in {}, dat in graden rekent, maar de coördinaten zijn geen graden (bijvoorbeeld {} {}): stel het juiste stelsel van de laag in (in Nederland meestal EPSG:28992).</translation>
+    </message>
+    <message>
+      <source>Choose a CRS that measures metres there: EPSG:28992 in the Netherlands, elsewhere the UTM zone of the works.</source>
+      <translation>Kies een stelsel dat daar in meters meet: EPSG:28992 in Nederland, elders de UTM-zone van de werken.</translation>
+    </message>
+    <message>
+      <source>The works lie outside the area of {}: distances are measured in {} (UTM), the zone of their centre.</source>
+      <translation>De werken liggen buiten het gebied van {}: afstanden worden gemeten in {} (UTM), de zone van hun midden.</translation>
+    </message>
+    <message>
+      <source>The layer {} has an undefined coordinate reference system ({}) and its coordinates look like degrees (longitude/latitude): set its CRS (for GPS coordinates EPSG:4326) and run again.</source>
+      <translation>Het coördinatenstelsel van de laag {} is niet gedefinieerd ({}) en de coördinaten lijken graden (lengte/breedte): stel het stelsel in (voor GPS-coördinaten EPSG:4326) en voer opnieuw uit.</translation>
+    </message>
+    <message>
       <source>Rules on any layer</source>
       <translation>Regels op elke laag</translation>
     </message>
     <message>
-      <source>Input: works as lines, polygons or points. Work id: features with the same value are one work with several footprints (default: each feature is a work). Stakeholder: works of one stakeholder never combine (default: every work its own stakeholder). Start and end: dates, years (2027), 'Q3 2027', '14-09-2027'; a year or quarter covers all of it; without an end field a work lasts its start's period, an empty end is open-ended and an end before the start is left out, both reported. Status: 'done' and 'cancelled' are left out unless included. Opens the ground / renews the surface: yes/no fields (ja/nee, 1/0, true/false). Distance CRS: a projected CRS in metres (default: the layer's when projected, else EPSG:28992).</source>
-      <translation>Invoer: werken als lijnen, vlakken of punten. Werk-id: objecten met dezelfde waarde zijn één werk met meerdere delen (standaard: elk object is een werk). Partij: werken van één partij koppelen nooit met elkaar (standaard: elk werk een eigen partij). Start en einde: datums, jaartallen (2027), 'Q3 2027', '14-09-2027'; een jaar of kwartaal telt helemaal mee; zonder eindveld duurt een werk de periode van zijn start, een leeg einde loopt door en een einde vóór de start wordt weggelaten, beide gemeld. Status: 'done' en 'cancelled' worden weggelaten tenzij meegenomen. Graaft open / vernieuwt verharding: ja/nee-velden (ja/nee, 1/0, true/false). Afstands-CRS: een geprojecteerd stelsel in meters (standaard: dat van de laag als die geprojecteerd is, anders EPSG:28992).</translation>
+      <source>Input: works as lines, polygons or points. Work id: features with the same value are one work with several footprints (default: each feature is a work). Stakeholder: works of one stakeholder never combine (default: every work its own stakeholder). Start and end: dates, years (2027), 'Q3 2027', '14-09-2027'; a year or quarter covers all of it; without an end field a work lasts its start's period, an empty end is open-ended and an end before the start is left out, both reported. Status: 'done' and 'cancelled' are left out unless included. Opens the ground / renews the surface: yes/no fields (ja/nee, 1/0, true/false).</source>
+      <translation>Invoer: werken als lijnen, vlakken of punten. Werk-id: objecten met dezelfde waarde zijn één werk met meerdere delen (standaard: elk object is een werk). Partij: werken van één partij koppelen nooit met elkaar (standaard: elk werk een eigen partij). Start en einde: datums, jaartallen (2027), 'Q3 2027', '14-09-2027'; een jaar of kwartaal telt helemaal mee; zonder eindveld duurt een werk de periode van zijn start, een leeg einde loopt door en een einde vóór de start wordt weggelaten, beide gemeld. Status: 'done' en 'cancelled' worden weggelaten tenzij meegenomen. Graaft open / vernieuwt verharding: ja/nee-velden (ja/nee, 1/0, true/false).</translation>
+    </message>
+    <message>
+      <source>Dates are read as written in the Netherlands: 05-06-2027 is 5 June 2027 (day-month-year, also with / or .); 2027/06/05 and 2027-06-05 are year-month-day. A two-digit year behind a two-digit day and month (03-04-05) can be read two ways: such dates are listed per work and the work is left out, as are dates that do not exist and years outside 1900–2199. Open-ended works, unknown yes/no words and text read with the wrong encoding (set the layer's encoding) are reported too.</source>
+      <translation>Datums worden gelezen zoals in Nederland geschreven: 05-06-2027 is 5 juni 2027 (dag-maand-jaar, ook met / of .); 2027/06/05 en 2027-06-05 zijn jaar-maand-dag. Een jaartal van twee cijfers achter een dag en maand van twee cijfers (03-04-05) is op twee manieren te lezen: zulke datums worden per werk gemeld en het werk wordt weggelaten, net als datums die niet bestaan en jaren buiten 1900–2199. Doorlopende werken, onbekende ja/nee-woorden en tekst die met de verkeerde codering is gelezen (stel de codering van de laag in) worden ook gemeld.</translation>
+    </message>
+    <message>
+      <source>Distance CRS: a projected CRS in metres that distorts distances by at most 1 % where the works lie. Default: the layer's CRS when it qualifies, else EPSG:28992 (RD New) when the works lie in its area (the Netherlands), else the UTM zone of the works' centre; the log says which is used and why. EPSG:3857 (web Mercator) stretches distances by about 60 % in the Netherlands, so it is replaced (or refused when chosen). A layer whose CRS is undefined is refused. The findings are in the distance CRS.</source>
+      <translation>Afstands-CRS: een geprojecteerd stelsel in meters dat afstanden waar de werken liggen hooguit 1 % vertekent. Standaard: het stelsel van de laag als dat voldoet, anders EPSG:28992 (RD New) als de werken in het gebied daarvan liggen (Nederland), anders de UTM-zone van het midden van de werken; het logboek zegt welk stelsel gebruikt wordt en waarom. EPSG:3857 (web-Mercator) rekt afstanden in Nederland zo'n 60 % op en wordt daarom vervangen (of geweigerd als het gekozen is). Een laag met een ongedefinieerd stelsel wordt geweigerd. De bevindingen staan in het afstands-CRS.</translation>
     </message>
     <message>
       <source>Work id field</source>
@@ -744,6 +796,30 @@ Pagina's: overzicht (alle horizonnen) en een per horizon (die horizon in kleur, 
       <translation>Veld met verhardingstype</translation>
     </message>
     <message>
+      <source>{} and {} more</source>
+      <translation>{} en nog {}</translation>
+    </message>
+    <message>
+      <source>not a date, year or quarter</source>
+      <translation>geen datum, jaar of kwartaal</translation>
+    </message>
+    <message>
+      <source>no such date</source>
+      <translation>deze datum bestaat niet</translation>
+    </message>
+    <message>
+      <source>year outside 1900–2199</source>
+      <translation>jaar buiten 1900–2199</translation>
+    </message>
+    <message>
+      <source>a number, not a year (an Excel date? give the column a date type or write dd-mm-jjjj)</source>
+      <translation>een getal, geen jaar (een Excel-datum? geef de kolom een datumtype of schrijf dd-mm-jjjj)</translation>
+    </message>
+    <message>
+      <source>ambiguous: day-month-year or year-month-day? write the year in four digits</source>
+      <translation>dubbelzinnig: dag-maand-jaar of jaar-maand-dag? schrijf het jaar in vier cijfers</translation>
+    </message>
+    <message>
       <source>Distance CRS (metres)</source>
       <translation>CRS voor afstanden (meters)</translation>
     </message>
@@ -752,24 +828,64 @@ Pagina's: overzicht (alle horizonnen) en een per horizon (die horizon in kleur, 
       <translation>Kies het veld met de geplande start (een datum of een jaartal).</translation>
     </message>
     <message>
-      <source>The layer has no coordinate reference system: set it first.</source>
-      <translation>De laag heeft geen coördinatenstelsel: stel dat eerst in.</translation>
+      <source>Works without a planned start, left out ({}): {}</source>
+      <translation>Werken zonder geplande start, weggelaten ({}): {}</translation>
     </message>
     <message>
-      <source>{} findings.</source>
-      <translation>{} bevindingen.</translation>
+      <source>Works without a planned end, taken as open-ended ({}): {}</source>
+      <translation>Werken zonder gepland einde, als doorlopend genomen ({}): {}</translation>
     </message>
     <message>
-      <source>{} is geographic: distances need a projected CRS in metres.</source>
-      <translation>{} is geografisch: afstanden vragen een geprojecteerd stelsel in meters.</translation>
+      <source>Works that end before they start, left out ({}): {}</source>
+      <translation>Werken die eindigen vóór hun start, weggelaten ({}): {}</translation>
+    </message>
+    <message>
+      <source>polygon</source>
+      <translation>vlak</translation>
+    </message>
+    <message>
+      <source>line</source>
+      <translation>lijn</translation>
+    </message>
+    <message>
+      <source>point</source>
+      <translation>punt</translation>
     </message>
     <message>
       <source>Works are transformed from {} to {} for the distances.</source>
       <translation>Werken worden voor de afstanden omgezet van {} naar {}.</translation>
     </message>
     <message>
-      <source>Dates that could not be read (feature id and value), left out: {}</source>
-      <translation>Datums die niet gelezen konden worden (object-id en waarde), weggelaten: {}</translation>
+      <source>{} findings.</source>
+      <translation>{} bevindingen.</translation>
+    </message>
+    <message>
+      <source>Features of layer {} without geometry, skipped: {}</source>
+      <translation>Objecten van laag {} zonder geometrie, overgeslagen: {}</translation>
+    </message>
+    <message>
+      <source>Features of layer {} that cannot be transformed to {}, skipped ({}): {}</source>
+      <translation>Objecten van laag {} die niet naar {} om te zetten zijn, overgeslagen ({}): {}</translation>
+    </message>
+    <message>
+      <source>Geometry collections in layer {} taken apart into their areas, lines and points ({}): features {}</source>
+      <translation>Geometrieverzamelingen in laag {} uiteengenomen in hun vlakken, lijnen en punten ({}): objecten {}</translation>
+    </message>
+    <message>
+      <source>Dates that cannot be read, their works left out ({}): {}</source>
+      <translation>Datums die niet te lezen zijn, hun werken weggelaten ({}): {}</translation>
+    </message>
+    <message>
+      <source>Field {} holds values not read as yes or no, taken as no ({}): {}</source>
+      <translation>Veld {} bevat waarden die niet als ja of nee te lezen zijn, als nee genomen ({}): {}</translation>
+    </message>
+    <message>
+      <source>Invalid geometries repaired ({}): {}</source>
+      <translation>Ongeldige geometrieën hersteld ({}): {}</translation>
+    </message>
+    <message>
+      <source>Geometries that changed type when repaired, measured as what they became ({}): {}</source>
+      <translation>Geometrieën die bij herstel van soort veranderden, gemeten als wat ze werden ({}): {}</translation>
     </message>
     <message>
       <source>Writing the findings failed: {}</source>
@@ -778,6 +894,18 @@ Pagina's: overzicht (alle horizonnen) en een per horizon (die horizon in kleur, 
     <message>
       <source>The layer has no field {}; its fields are: {}</source>
       <translation>De laag heeft geen veld {}; de velden zijn: {}</translation>
+    </message>
+    <message>
+      <source>Field {} of layer {} holds text read with the wrong encoding ({}), for example '{}': set the layer's encoding (Layer Properties › Source; Dutch Excel saves windows-1252) and run again.</source>
+      <translation>Veld {} van laag {} bevat tekst die met de verkeerde codering is gelezen ({}), bijvoorbeeld '{}': stel de codering van de laag in (Laageigenschappen › Bron; Nederlandse Excel bewaart windows-1252) en voer opnieuw uit.</translation>
+    </message>
+    <message>
+      <source>{} start '{}': {}</source>
+      <translation>{} start '{}': {}</translation>
+    </message>
+    <message>
+      <source>{} end '{}': {}</source>
+      <translation>{} einde '{}': {}</translation>
     </message>
     <message>
       <source>Findings: {}. New {}, changed {}, unchanged {}, no longer found {}.</source>

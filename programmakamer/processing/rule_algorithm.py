@@ -2,15 +2,20 @@
 
 A GIS specialist can run a rule on a shapefile from another city: the work id, the
 stakeholder, the period and the flags come from fields she picks, each optional where a
-sensible default exists. Distances are metres in the distance CRS (the layer's CRS when
-projected, else EPSG:28992); features are transformed once while they are read.
+sensible default exists. Distances are metres in the distance CRS, one that distorts
+them by at most 1 % where the works lie (the layer's own when it qualifies, else RD New in
+the Netherlands, else the UTM zone); features are transformed once while they are read,
+and everything that could not be read as given is told: totals first, then the first ids.
 """
 
 from __future__ import annotations
 
+from collections import Counter
+
 from qgis.core import (
     QgsCoordinateReferenceSystem,
     QgsCoordinateTransform,
+    QgsCsException,
     QgsFeatureRequest,
     QgsFeatureSink,
     QgsFields,
@@ -28,13 +33,16 @@ from qgis.core import (
 )
 
 from ..core.errors import RuleError
-from ..core.periods import first_day, last_day, parse_moment
-from ..core.schema import DEFAULT_CRS, FINDINGS
+from ..core.interpretation import garbled_values, read_flag
+from ..core.periods import DateError, first_day, last_day, parse_moment
+from ..core.schema import FINDINGS
 from ..dependencies import shapely_problem
 from ..store.programme import from_qvariant, make_features, qgs_fields
+from ..translation import tr
 from .algorithm import ProgrammakamerAlgorithm, rule_error_message
+from .measuring import checked_crs, crs_name, distance_crs
 
-TRUE_WORDS = {"1", "true", "yes", "ja", "j", "y", "waar", "x"}
+SHOWN = 10  # ids a list shows before "and N more"
 
 
 class WorkLayerRuleAlgorithm(ProgrammakamerAlgorithm):
@@ -63,7 +71,7 @@ class WorkLayerRuleAlgorithm(ProgrammakamerAlgorithm):
         return self.tr("Rules on any layer")
 
     def field_help(self) -> str:
-        return self.tr(
+        fields = self.tr(
             "Input: works as lines, polygons or points. Work id: features with the same "
             "value are one work with several footprints (default: each feature is a work). "
             "Stakeholder: works of one stakeholder never combine (default: every work its "
@@ -72,8 +80,30 @@ class WorkLayerRuleAlgorithm(ProgrammakamerAlgorithm):
             "start's period, an empty end is open-ended and an end before the start is "
             "left out, both reported. Status: 'done' and 'cancelled' are "
             "left out unless included. Opens the ground / renews the surface: yes/no fields "
-            "(ja/nee, 1/0, true/false). Distance CRS: a projected CRS in metres (default: "
-            "the layer's when projected, else EPSG:28992)."
+            "(ja/nee, 1/0, true/false)."
+        )
+        return "\n\n".join((fields, self.reading_help(), self.crs_help()))
+
+    def reading_help(self) -> str:
+        return self.tr(
+            "Dates are read as written in the Netherlands: 05-06-2027 is 5 June 2027 "
+            "(day-month-year, also with / or .); 2027/06/05 and 2027-06-05 are "
+            "year-month-day. A two-digit year behind a two-digit day and month (03-04-05) "
+            "can be read two ways: such dates are listed per work and the work is left out, "
+            "as are dates that do not exist and years outside 1900–2199. Open-ended works, "
+            "unknown yes/no words and text read with the wrong encoding (set the layer's "
+            "encoding) are reported too."
+        )
+
+    def crs_help(self) -> str:
+        return self.tr(
+            "Distance CRS: a projected CRS in metres that distorts distances by at most 1 % "
+            "where the works lie. Default: the layer's CRS when it qualifies, else "
+            "EPSG:28992 (RD New) when the works lie in its area (the Netherlands), else the "
+            "UTM zone of the works' centre; the log says which is used and why. EPSG:3857 "
+            "(web Mercator) stretches distances by about 60 % in the Netherlands, so it is "
+            "replaced (or refused when chosen). A layer whose CRS is undefined is refused. "
+            "The findings are in the distance CRS."
         )
 
     def initAlgorithm(self, config=None):
@@ -132,31 +162,33 @@ class WorkLayerRuleAlgorithm(ProgrammakamerAlgorithm):
         )
 
     # --- reading ----------------------------------------------------------------------
-    def distance_crs(self, parameters, context, source, feedback) -> QgsCoordinateReferenceSystem:
-        crs = self.parameterAsCrs(parameters, self.DISTANCE_CRS, context)
+    def layer_crs(self, parameters, name, context, source) -> QgsCoordinateReferenceSystem:
+        """The CRS of a layer's coordinates, checked. QGIS gives a layer of
+        GeometryCollections no CRS (it is not 'spatial'); its data provider knows it."""
+        crs = source.sourceCrs()
         if not crs.isValid():
-            source_crs = source.sourceCrs()
-            if not source_crs.isValid():
-                raise QgsProcessingException(
-                    self.tr("The layer has no coordinate reference system: set it first.")
-                )
-            crs = (
-                source_crs
-                if not source_crs.isGeographic()
-                else QgsCoordinateReferenceSystem(DEFAULT_CRS)
+            layer = self.parameterAsVectorLayer(parameters, name, context)
+            if layer is not None and not layer.isSpatial() and layer.dataProvider() is not None:
+                crs = layer.dataProvider().crs()
+        return checked_crs(crs, source.sourceExtent(), self.parameterDefinition(name).description())
+
+    def distance_crs(
+        self, parameters, context, source, source_crs, feedback
+    ) -> QgsCoordinateReferenceSystem:
+        """The CRS distances are measured in (see `measuring.distance_crs`), said in the log:
+        a warning with the reason when the layer's own CRS was passed over."""
+        chosen = self.parameterAsCrs(parameters, self.DISTANCE_CRS, context)
+        crs, reasons = distance_crs(
+            source_crs, source.sourceExtent(), chosen, context.transformContext()
+        )
+        if source_crs != crs:
+            note = self.tr("Works are transformed from {} to {} for the distances.").format(
+                crs_name(source_crs), crs_name(crs)
             )
-        if crs.isGeographic():
-            raise QgsProcessingException(
-                self.tr("{} is geographic: distances need a projected CRS in metres.").format(
-                    crs.authid()
-                )
-            )
-        if source.sourceCrs() != crs:
-            feedback.pushInfo(
-                self.tr("Works are transformed from {} to {} for the distances.").format(
-                    source.sourceCrs().authid(), crs.authid()
-                )
-            )
+            if reasons:
+                feedback.pushWarning(" ".join([*reasons, note]))
+            else:
+                feedback.pushInfo(note)
         return crs
 
     def chosen_fields(self, parameters, context, source, roles: dict[str, str]) -> dict[str, str]:
@@ -185,9 +217,13 @@ class WorkLayerRuleAlgorithm(ProgrammakamerAlgorithm):
         return wanted
 
     def read_layer(self, parameters, context, feedback, name, crs, fields_wanted):
-        """Attributes (named by role) and shapely geometries from one pass over a source."""
+        """Attributes (named by role) and shapely geometries from one pass over a source:
+        transformed to `crs`, curves made straight, Z and M dropped, and geometry
+        collections taken apart into their areas, lines and points (a footprint each)."""
         import numpy as np
         import shapely
+
+        from ..core.works import COLLECTION, split_collections
 
         source = self.parameterAsSource(parameters, name, context)
         if source is None:
@@ -200,9 +236,11 @@ class WorkLayerRuleAlgorithm(ProgrammakamerAlgorithm):
                         field_name, ", ".join(names)
                     )
                 )
-        transform = QgsCoordinateTransform(source.sourceCrs(), crs, context.transformContext())
+        label = self.parameterDefinition(name).description()
+        source_crs = self.layer_crs(parameters, name, context, source)
+        transform = QgsCoordinateTransform(source_crs, crs, context.transformContext())
         total = max(source.featureCount(), 1)
-        rows, wkb, skipped = [], [], 0
+        rows, wkb, skipped, outside = [], [], 0, []
         for count, feature in enumerate(
             # the rules repair invalid geometries themselves and list them
             source.getFeatures(
@@ -217,7 +255,11 @@ class WorkLayerRuleAlgorithm(ProgrammakamerAlgorithm):
             if geometry.isNull() or geometry.isEmpty():
                 skipped += 1
                 continue
-            geometry.transform(transform)
+            try:
+                geometry.transform(transform)
+            except QgsCsException:
+                outside.append(feature.id())
+                continue
             if QgsWkbTypes.isCurvedType(geometry.wkbType()):
                 geometry = QgsGeometry(geometry.constGet().segmentize())
             row = {
@@ -228,19 +270,56 @@ class WorkLayerRuleAlgorithm(ProgrammakamerAlgorithm):
             rows.append(row)
             wkb.append(bytes(geometry.asWkb()))
         if skipped:
-            feedback.reportError(
-                self.tr("{} features without geometry were skipped.").format(skipped)
+            feedback.pushWarning(
+                self.tr("Features of layer {} without geometry, skipped: {}").format(label, skipped)
             )
         geometries = shapely.force_2d(shapely.from_wkb(np.array(wkb, dtype=object)))
+        # a point that fails stops the transformation; a line's vertex just becomes inf
+        finite = np.isfinite(shapely.bounds(geometries)).all(axis=1)
+        if not finite.all():
+            outside += [rows[i]["_fid"] for i in np.flatnonzero(~finite)]
+            geometries, rows = geometries[finite], [r for r, f in zip(rows, finite) if f]
+        if outside:
+            feedback.pushWarning(
+                self.tr(
+                    "Features of layer {} that cannot be transformed to {}, skipped ({}): {}"
+                ).format(label, crs_name(crs), len(outside), listing(sorted(outside)))
+            )
+        self.tell_garbled_text(feedback, label, rows, fields_wanted)
+        collections = np.flatnonzero(shapely.get_type_id(geometries) == COLLECTION)
+        if len(collections):
+            feedback.pushInfo(
+                self.tr(
+                    "Geometry collections in layer {} taken apart into their areas, lines "
+                    "and points ({}): features {}"
+                ).format(label, len(collections), listing(rows[i]["_fid"] for i in collections))
+            )
+            geometries, origin = split_collections(geometries)
+            rows = [rows[i] for i in origin]
         return rows, geometries
 
+    def tell_garbled_text(self, feedback, label, rows, fields_wanted) -> None:
+        """Warn per field about text decoded with the wrong encoding (a cp1252 CSV read
+        as UTF-8): the names would reach the findings garbled."""
+        for field, role in {f: r for r, f in fields_wanted.items() if f}.items():
+            count, example = garbled_values(row[role] for row in rows)
+            if count:
+                feedback.pushWarning(
+                    self.tr(
+                        "Field {} of layer {} holds text read with the wrong encoding ({}), "
+                        "for example '{}': set the layer's encoding (Layer Properties › "
+                        "Source; Dutch Excel saves windows-1252) and run again."
+                    ).format(field, label, count, example)
+                )
+
     def read_works(self, parameters, context, feedback):
-        from ..core.works import build_works, valid_geometries
+        from ..core.works import build_works, dimension_changes, valid_geometries
 
         source = self.parameterAsSource(parameters, self.INPUT, context)
         if source is None:
             raise QgsProcessingException(self.invalidSourceError(parameters, self.INPUT))
-        crs = self.distance_crs(parameters, context, source, feedback)
+        source_crs = self.layer_crs(parameters, self.INPUT, context, source)
+        crs = self.distance_crs(parameters, context, source, source_crs, feedback)
         roles = {
             "work_id": self.WORK_ID_FIELD,
             "stakeholder": self.STAKEHOLDER_FIELD,
@@ -256,19 +335,15 @@ class WorkLayerRuleAlgorithm(ProgrammakamerAlgorithm):
         if read is None:
             return None, crs
         rows, geometries = read
-        records, unreadable = [], []
+        records, unreadable, unknown_flags = [], {}, {}
         for row, geometry in zip(rows, geometries):
-            try:
-                start = parse_moment(row["start"])
-                end = parse_moment(row["end"]) if wanted["end"] else start
-            except ValueError as error:
-                unreadable.append("{} ({})".format(row["_fid"], error))
-                start = end = None
+            work_id = (
+                str(row["work_id"]) if row["work_id"] is not None else "f{}".format(row["_fid"])
+            )
+            start, end = _period(row, wanted, work_id, unreadable)
             records.append(
                 {
-                    "work_id": str(row["work_id"])
-                    if row["work_id"] is not None
-                    else "f{}".format(row["_fid"]),
+                    "work_id": work_id,
                     "stakeholder": str(row["stakeholder"])
                     if row["stakeholder"] is not None
                     else "f{}".format(row["_fid"]),
@@ -278,36 +353,82 @@ class WorkLayerRuleAlgorithm(ProgrammakamerAlgorithm):
                     "planned_start": first_day(*start) if start else None,
                     "planned_end": last_day(*end) if end else None,
                     "status": row["status"],
-                    "opens_ground": _yes(row["opens"]) if wanted["opens"] else True,
-                    "renews_surface": _yes(row["renews"]) if wanted["renews"] else False,
+                    "opens_ground": _flag(row, "opens", wanted, True, unknown_flags),
+                    "renews_surface": _flag(row, "renews", wanted, False, unknown_flags),
                     "surface_type": row["surface"],
                     "geometry": geometry,
                 }
             )
-        if unreadable:
-            feedback.reportError(
-                self.tr("Dates that could not be read (feature id and value), left out: {}").format(
-                    ", ".join(unreadable[:20])
-                )
-            )
         works = build_works(records)
-        works.geometry, repaired = valid_geometries(works.geometry)
-        if repaired:
+        as_read = works.geometry
+        works.geometry, repaired = valid_geometries(as_read)
+        self.tell_dates(feedback, works, unreadable)
+        self.tell_flags(feedback, unknown_flags)
+        self.tell_geometry(feedback, works, repaired, dimension_changes(as_read, works.geometry))
+        return works, crs
+
+    def tell_dates(self, feedback, works, unreadable) -> None:
+        """Each problem with the periods once: unreadable dates with their own reason, then
+        the works without a start (other than those), open-ended and reversed ones."""
+        if unreadable:
+            items = [
+                (
+                    self.tr("{} start '{}': {}") if role == "start" else self.tr("{} end '{}': {}")
+                ).format(work_id, value, date_problem_text(code))
+                for work_id, role, code, value in unreadable.values()
+            ]
             feedback.pushWarning(
-                self.tr("Invalid geometries repaired for works: {}").format(
-                    ", ".join(sorted({str(works.work_id[i]) for i in repaired}))
+                self.tr("Dates that cannot be read, their works left out ({}): {}").format(
+                    len(items), listing(items, "; ")
                 )
             )
-        for label, ids in (
-            (self.tr("Works without a planned start (left out): {}"), works.problems.no_start),
+        told = {problem[0] for problem in unreadable.values()}
+        problems = works.problems
+        for text, ids in (
             (
-                self.tr("Works that end before they start (left out): {}"),
-                works.problems.end_before_start,
+                self.tr("Works without a planned start, left out ({}): {}"),
+                [i for i in problems.no_start if i not in told],
+            ),
+            (
+                self.tr("Works without a planned end, taken as open-ended ({}): {}"),
+                problems.open_ended,
+            ),
+            (
+                self.tr("Works that end before they start, left out ({}): {}"),
+                problems.end_before_start,
             ),
         ):
             if ids:
-                feedback.pushWarning(label.format(", ".join(ids[:50])))
-        return works, crs
+                feedback.pushWarning(text.format(len(ids), listing(ids)))
+
+    def tell_flags(self, feedback, unknown_flags) -> None:
+        for field, values in unknown_flags.items():
+            feedback.pushWarning(
+                self.tr("Field {} holds values not read as yes or no, taken as no ({}): {}").format(
+                    field,
+                    sum(values.values()),
+                    listing("'{}' ({})".format(v, n) for v, n in values.most_common()),
+                )
+            )
+
+    def tell_geometry(self, feedback, works, repaired, changes) -> None:
+        if repaired:
+            ids = sorted({str(works.work_id[i]) for i in repaired})
+            feedback.pushWarning(
+                self.tr("Invalid geometries repaired ({}): {}").format(len(ids), listing(ids))
+            )
+        if changes:
+            kinds = {2: self.tr("polygon"), 1: self.tr("line"), 0: self.tr("point")}
+            items = [
+                "{} ({} → {})".format(works.work_id[i], kinds[before], kinds[after])
+                for i, before, after in changes
+            ]
+            feedback.pushWarning(
+                self.tr(
+                    "Geometries that changed type when repaired, measured as what they "
+                    "became ({}): {}"
+                ).format(len(items), listing(items))
+            )
 
     def settings(self, parameters, context):
         from ..core.rules import RuleSettings
@@ -374,9 +495,54 @@ class WorkLayerRuleAlgorithm(ProgrammakamerAlgorithm):
         return None
 
 
-def _yes(value) -> bool:
-    if isinstance(value, bool):
-        return value
+def listing(items, separator: str = ", ") -> str:
+    """The first SHOWN items, then how many more there are."""
+    items = [str(item) for item in items]
+    shown = separator.join(items[:SHOWN])
+    if len(items) <= SHOWN:
+        return shown
+    return tr("{} and {} more").format(shown, len(items) - SHOWN)
+
+
+def date_problem_text(code: str) -> str:
+    """Why a date was not read, in the user's language (never Python's own words)."""
+    return {
+        "unreadable": tr("not a date, year or quarter"),
+        "no_such_date": tr("no such date"),
+        "year_out_of_range": tr("year outside 1900–2199"),
+        "a_number": tr(
+            "a number, not a year (an Excel date? give the column a date type or write "
+            "dd-mm-jjjj)"
+        ),
+        "ambiguous": tr(
+            "ambiguous: day-month-year or year-month-day? write the year in four digits"
+        ),
+    }[code]
+
+
+def _period(row: dict, wanted: dict, work_id: str, unreadable: dict):
+    """(start, end) as (day, precision); (None, None) when a date cannot be read, the
+    problem noted once per feature and date (a split collection shares its row)."""
+    moments, readable = {}, True
+    for role in ("start", "end") if wanted["end"] else ("start",):
+        try:
+            moments[role] = parse_moment(row[role])
+        except DateError as problem:
+            # plain values, never the exception: its traceback would keep the frames (the
+            # QGIS feature source in them) alive until a garbage collection after QGIS exits
+            unreadable[(row["_fid"], role)] = (work_id, role, problem.code, problem.value)
+            readable = False
+    if not readable:
+        return None, None
+    return moments["start"], moments.get("end", moments["start"])
+
+
+def _flag(row: dict, role: str, wanted: dict, default: bool, unknown: dict) -> bool:
+    """A yes/no field's value; an unknown word counts as no and is counted per field."""
+    if not wanted[role]:
+        return default
+    value = read_flag(row[role])
     if value is None:
+        unknown.setdefault(wanted[role], Counter())[str(row[role])] += 1
         return False
-    return str(value).strip().lower() in TRUE_WORDS
+    return value

@@ -71,3 +71,52 @@ def test_delivery_dates_are_read_with_their_precision(value, expected):
 def test_unreadable_dates_are_refused_not_guessed(value):
     with pytest.raises(ValueError):
         parse_moment(value)
+
+
+@pytest.mark.parametrize(
+    ("value", "expected"),
+    [
+        ("05-06-2027", date(2027, 6, 5)),  # Dutch: 5 June, never 6 May
+        ("5/6/2027", date(2027, 6, 5)),
+        ("05.06.2027", date(2027, 6, 5)),
+        ("2027/06/05", date(2027, 6, 5)),  # NWB writes year/month/day
+        ("2027-06-05T08:00:00+02:00", date(2027, 6, 5)),
+        ("05-05-05", date(2005, 5, 5)),  # both readings give the same day
+        ("27-02-31", date(2031, 2, 27)),  # 2027-02-31 does not exist: one reading only
+        (2027.0, date(2027, 1, 1)),
+    ],
+)
+def test_dates_are_read_in_their_explicit_formats(value, expected):
+    assert parse_moment(value)[0] == expected
+
+
+@pytest.mark.parametrize(
+    ("value", "code"),
+    [
+        ("03-04-05", "ambiguous"),  # 3 April 2005 or 5 April 2003
+        ("14-09-27", "ambiguous"),  # 14 Sep 2027 or 27 Sep 2014
+        ("13-13-2027", "no_such_date"),
+        ("31-02-2027", "no_such_date"),
+        ("2027/13/01", "no_such_date"),
+        (46000, "a_number"),  # an Excel day number, not a year
+        ("46000", "a_number"),
+        (1850, "year_out_of_range"),
+        ("Q1 2300", "year_out_of_range"),
+        (date(1899, 12, 31), "year_out_of_range"),
+        (2027.5, "unreadable"),
+        (float("inf"), "unreadable"),
+        ("2027-09-145", "unreadable"),
+        ("volgend jaar", "unreadable"),
+    ],
+)
+def test_date_problems_carry_a_code_for_the_users_own_sentence(value, code):
+    from programmakamer.core.periods import DateError
+
+    with pytest.raises(DateError) as problem:
+        parse_moment(value)
+    assert problem.value.code == code
+    assert problem.value.value == value
+
+
+def test_blank_text_is_an_empty_date():
+    assert parse_moment("   ") is None
