@@ -130,10 +130,12 @@ def parse_moment(value) -> tuple[date, str] | None:
         year, month, day = (int(part) for part in match.groups())
         return _day(text, year, month, day), "day"
     if match := _DUTCH.match(text):
-        day, month, year = match.groups()
-        if len(day) == len(year) == 2 and _ambiguous(int(day), int(month), int(year)):
+        day_text, month_text, year_text = match.groups()
+        short = len(day_text) == len(year_text) == 2
+        if short and _ambiguous(int(day_text), int(month_text), int(year_text)):
             raise DateError("ambiguous", text)
-        return _day(text, int(year) + (2000 if len(year) == 2 else 0), int(month), int(day)), "day"
+        full_year = int(year_text) + (2000 if len(year_text) == 2 else 0)
+        return _day(text, full_year, int(month_text), int(day_text)), "day"
     raise DateError("a_number" if _NUMBER.match(text) else "unreadable", text)
 
 
