@@ -73,7 +73,9 @@ def _read_arrow(path: str, table: str, names: list[str], geometry: bool, kinds: 
         gdal.PopErrorHandler()
     if source is None:
         raise ProgrammeError(tr("Cannot open table {} of {}.").format(table, path))
-    # GDAL 3.6 unpacks Arrow booleans wrongly (a test caught it): those come from SQL as 0/1
+    # GDAL 3.6 unpacks Arrow booleans wrongly (a test caught it): those come from SQL as 0/1,
+    # NULL as -1. SQLite types such an expression by its first value: with no rows, or a
+    # NULL first, the column came as text; never NULL, it comes as integers.
     flags = [n for n in names if kinds.get(n) == "boolean"]
     wanted = set(names) - set(flags)
     ignored = [f.GetName() for f in source.schema if f.GetName() not in wanted]
@@ -81,14 +83,14 @@ def _read_arrow(path: str, table: str, names: list[str], geometry: bool, kinds: 
         ignored.append("OGR_GEOMETRY")
     source.SetIgnoredFields(ignored)
     fid_name = source.GetFIDColumn() or "OGR_FID"
-    geometry_name = source.GetGeometryColumn() or "wkb_geometry"
+    geometry_name = source.GetGeometryColumn()
     batches = list(source.GetArrowStreamAsNumPy())
     flag_batches = []
     if flags:
         query = dataset.ExecuteSQL(
             'SELECT "{}" AS fid_, {} FROM "{}" ORDER BY "{}"'.format(
                 fid_name,
-                ", ".join('CAST("{0}" AS INTEGER) AS "{0}"'.format(n) for n in flags),
+                ", ".join('COALESCE(CAST("{0}" AS INTEGER), -1) AS "{0}"'.format(n) for n in flags),
                 table,
                 fid_name,
             )
@@ -116,10 +118,8 @@ def _read_arrow(path: str, table: str, names: list[str], geometry: bool, kinds: 
     columns = {}
     for name in names:
         if name in flags:
-            values = joined(name, flag_batches)
-            missing = np.ma.getmaskarray(values)[position]
-            plain = (np.asarray(values.data)[position] != 0).tolist()
-            columns[name] = [None if m else v for v, m in zip(plain, missing.tolist())]
+            codes = np.asarray(joined(name, flag_batches).data).astype("int64")[position]
+            columns[name] = [None if c < 0 else c != 0 for c in codes.tolist()]
             continue
         values = joined(name)
         missing = np.ma.getmaskarray(values)
@@ -140,8 +140,8 @@ def _read_arrow(path: str, table: str, names: list[str], geometry: bool, kinds: 
         return fids, columns, None
     import shapely
 
-    if not batches:
-        return fids, columns, np.array([], dtype=object)
+    if not batches or not geometry_name:  # a table without geometry: none per row
+        return fids, columns, np.full(len(fids), None, dtype=object)
     blobs = joined(geometry_name)
     wkb = np.array(blobs.data, dtype=object)
     wkb[np.ma.getmaskarray(blobs)] = None  # filled(None) would fill with the default "?"
