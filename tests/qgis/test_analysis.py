@@ -208,10 +208,37 @@ def test_findings_name_the_stakeholders(demo_programme):
 
 
 def test_a_cancelled_analysis_writes_nothing(demo_programme):
+    from programmakamer.store.analysis import COMPUTED
+
     seen = []
     report = analyse_programme(demo_programme, progress=lambda p: seen.append(p) or p < 50)
-    assert report is None and seen == [30, 80]
+    assert report is None and seen[-1] == COMPUTED
     assert store.read_table(demo_programme, FINDINGS) == []
+
+
+def test_cancel_while_writing_through_processing_says_that_nothing_was_written(
+    processing_run, demo_programme, monkeypatch
+):
+    """Progress moves while the findings are written, and Cancel there is heard: the write
+    rolls back whole, and the log says so."""
+    from programmakamer.store.analysis import COMPUTED
+
+    monkeypatch.setattr(store, "WRITE_CHUNK", 50)
+    told = Told()
+    seen = []
+
+    def on_progress(percent):
+        seen.append(percent)
+        if percent > COMPUTED:
+            told.cancel()
+
+    told.progressChanged.connect(on_progress)
+    processing_run(
+        "programmakamer:analyseprogramme", {"PROGRAMME": str(demo_programme)}, feedback=told
+    )
+    assert any(COMPUTED < p < 100 for p in seen), seen
+    assert "Cancelled: nothing was written, the findings are as they were." in told.lines
+    assert findings_of(demo_programme) == []
 
 
 def test_a_second_analysis_rewrites_only_what_changed(demo_programme):
