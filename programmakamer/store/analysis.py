@@ -191,6 +191,10 @@ class _Merge:
     report: WriteReport
 
 
+#: Share of the write's time spent reading and comparing the stored findings.
+_MERGED = 0.25
+
+
 def write_findings(
     path: str | Path,
     findings: Findings,
@@ -224,13 +228,19 @@ def write_findings(
         json.dumps({**json.loads(p), **extra}, sort_keys=True) if extra else p
         for p, extra in zip(columns["parameters"], columns.pop("extra"))
     ]
+
+    def writing(done: float) -> bool:
+        return progress is None or progress(_MERGED + (1 - _MERGED) * done)
+
     with provider_transaction(layer, waiting=waiting) as (provider,):
         merge = _merge(layer, columns, findings.geometry, now)
+        if not writing(0):
+            raise CancelledError()
         bulk_write(provider, path, deleted=merge.deleted)
         indexed, error = provider.transaction().executeSql(UNIQUE_FINDING_ID)
         if not indexed:
             raise write_failure(path, error)
-        bulk_write(provider, path, merge.new, merge.changes, merge.geometries, progress=progress)
+        bulk_write(provider, path, merge.new, merge.changes, merge.geometries, progress=writing)
     return merge.report
 
 
