@@ -716,7 +716,10 @@ def read_programme(path: str | Path) -> ProgrammeInfo:
                 "The file was not changed."
             ).format(path.name, ", ".join(missing))
         )
-    feature = dataset.GetLayerByName(PROGRAMME.name).GetNextFeature()
+    with GdalErrors() as errors:
+        feature = dataset.GetLayerByName(PROGRAMME.name).GetNextFeature()
+    if errors.messages:  # a broken page reads as no row: not "empty"
+        raise unreadable(path, PROGRAMME.name, errors.messages)
     if feature is None:
         raise ProgrammeError(tr("{} has an empty programme table.").format(path.name))
     version = feature.GetField("schema_version") or 0

@@ -312,6 +312,12 @@ def test_the_reader_refuses_a_damaged_table_and_never_returns_fewer_rows(demo_pr
         del layer
 
 
+def test_a_damaged_programme_table_is_called_damaged_not_empty(demo_programme):
+    break_page(demo_programme, "programme")
+    with pytest.raises(store.ProgrammeError, match="table programme cannot be read completely"):
+        store.read_programme(demo_programme)
+
+
 def test_a_broken_text_value_is_refused_in_our_words_not_as_a_decode_error(demo_programme):
     """A page can be whole (the quick check passes) while a value in it is garbage."""
     break_text(demo_programme, "works_lines", "Afkoppelen hemelwater")
