@@ -384,6 +384,7 @@ Ambition: a work that digs or renews the surface inside a challenge area.
 Hotspot: grid cells (default 250 m) where in some year at least the minimum number of works run (default 4); hindrance = works + 2 × excavations.
 
 Include done and cancelled works: also pair works that are done (renewals that are done always count for the moratorium).
+A programme that is read-only or damaged is refused before the analysis starts. Cancel stops at any moment without writing anything: a write under way is rolled back whole. A second analysis of the same programme waits until the first has written its findings.
 Outputs: the number of findings per kind.</source>
       <translation>Past alle regels toe op een programma en voegt de uitkomsten in één transactie samen met de bevindingentabel. Een bevinding houdt haar id als zij opnieuw wordt gevonden, zodat de besluiten van de kamer eraan gekoppeld blijven; bevindingen die niet meer voorkomen worden als vervallen gemarkeerd, nooit verwijderd. De regelparameters zijn de regelinstellingen van het programma.
 
@@ -395,11 +396,16 @@ Ambitie: een werk dat graaft of de verharding vernieuwt binnen een opgavegebied.
 Knelpunt: rastercellen (standaard 250 m) waar in een jaar minstens het minimum aantal werken loopt (standaard 4); hinder = werken + 2 × graafwerken.
 
 Gereede en vervallen werken meenemen: ook gereede werken koppelen (gereede vernieuwingen tellen altijd mee voor de graafrust).
+Een programma dat alleen-lezen of beschadigd is, wordt geweigerd voordat de analyse begint. Annuleren stopt op elk moment zonder iets te schrijven: een schrijfactie die bezig is, wordt helemaal teruggedraaid. Een tweede analyse van hetzelfde programma wacht tot de eerste haar bevindingen heeft geschreven.
 Uitvoer: het aantal bevindingen per soort.</translation>
     </message>
     <message>
       <source>Include done and cancelled works</source>
       <translation>Gereede en vervallen werken meenemen</translation>
+    </message>
+    <message>
+      <source>Cancelled: nothing was written, the findings are as they were.</source>
+      <translation>Geannuleerd: er is niets geschreven, de bevindingen zijn zoals ze waren.</translation>
     </message>
     <message>
       <source>Works without a planned start (left out): {}</source>
@@ -420,6 +426,10 @@ Uitvoer: het aantal bevindingen per soort.</translation>
     <message>
       <source>{} features without geometry were skipped.</source>
       <translation>{} objecten zonder geometrie zijn overgeslagen.</translation>
+    </message>
+    <message>
+      <source>{} copies of findings (left by two analyses at once) were removed; every finding id is now stored once.</source>
+      <translation>{} kopieën van bevindingen (achtergelaten door twee gelijktijdige analyses) zijn verwijderd; elke bevinding-id staat nu één keer opgeslagen.</translation>
     </message>
     <message>
       <source>Invalid geometries repaired for works: {}</source>
@@ -912,6 +922,22 @@ Pagina's: overzicht (alle horizonnen) en een per horizon (die horizon in kleur, 
       <translation>Bevindingen: {}. Nieuw {}, gewijzigd {}, ongewijzigd {}, niet meer gevonden {}.</translation>
     </message>
     <message>
+      <source>Another analysis is writing to this programme: waiting until it has finished.</source>
+      <translation>Een andere analyse schrijft naar dit programma: wachten tot die klaar is.</translation>
+    </message>
+    <message>
+      <source>Table {} of {} has no column {}: it was changed outside the plugin. Restore a copy, or add the column.</source>
+      <translation>Tabel {} van {} heeft geen kolom {}: de tabel is buiten de plugin gewijzigd. Zet een kopie terug of voeg de kolom toe.</translation>
+    </message>
+    <message>
+      <source>The rule setting {} has no value: set it in the panel's Settings tab.</source>
+      <translation>De regelinstelling {} heeft geen waarde: vul haar in op het tabblad Instellingen van het paneel.</translation>
+    </message>
+    <message>
+      <source>The moratorium for {} has no number of years: set it in the panel's Settings tab.</source>
+      <translation>De graafrust voor {} heeft geen aantal jaren: vul het in op het tabblad Instellingen van het paneel.</translation>
+    </message>
+    <message>
       <source>Cannot open table {} of {}.</source>
       <translation>Tabel {} van {} kan niet worden geopend.</translation>
     </message>
@@ -964,12 +990,32 @@ Pagina's: overzicht (alle horizonnen) en een per horizon (die horizon in kleur, 
       <translation>Een partij heeft een naam nodig.</translation>
     </message>
     <message>
+      <source>Another analysis or another program is writing to {}: try again when it has finished.</source>
+      <translation>Een andere analyse of een ander programma schrijft naar {}: probeer het opnieuw als die klaar is.</translation>
+    </message>
+    <message>
+      <source>The programme file {} is damaged: restore a copy (for example from a backup). Nothing was written.</source>
+      <translation>Het programmabestand {} is beschadigd: zet een kopie terug (bijvoorbeeld uit een back-up). Er is niets geschreven.</translation>
+    </message>
+    <message>
+      <source>The programme file {} is damaged: table {} cannot be read completely. Restore a copy (for example from a backup).</source>
+      <translation>Het programmabestand {} is beschadigd: tabel {} kan niet volledig worden gelezen. Zet een kopie terug (bijvoorbeeld uit een back-up).</translation>
+    </message>
+    <message>
+      <source>Saving to {} failed; the details are in the log (tab Programmakamer).</source>
+      <translation>Opslaan in {} is mislukt; de details staan in het logboek (tabblad Programmakamer).</translation>
+    </message>
+    <message>
       <source>Cannot edit {}: the file is read-only or locked.</source>
       <translation>{} kan niet worden bewerkt: het bestand is alleen-lezen of vergrendeld.</translation>
     </message>
     <message>
-      <source>Saving to {} failed: {}</source>
-      <translation>Opslaan in {} is mislukt: {}</translation>
+      <source>Saving to {} failed: the disk is full. Nothing was saved.</source>
+      <translation>Opslaan in {} is mislukt: de schijf is vol. Er is niets opgeslagen.</translation>
+    </message>
+    <message>
+      <source>{} has {} characters; at most {} fit.</source>
+      <translation>{} heeft {} tekens; er passen er hoogstens {}.</translation>
     </message>
     <message>
       <source>features refused</source>
@@ -1028,8 +1074,16 @@ Pagina's: overzicht (alle horizonnen) en een per horizon (die horizon in kleur, 
       <translation>Het programma heeft al een partij met de naam {}.</translation>
     </message>
     <message>
+      <source>Saving to {} failed: {}</source>
+      <translation>Opslaan in {} is mislukt: {}</translation>
+    </message>
+    <message>
       <source>Cannot write in {}: the folder is read-only.</source>
       <translation>Kan niet schrijven in {}: de map is alleen-lezen.</translation>
+    </message>
+    <message>
+      <source>Cannot write {}: the file or its folder is read-only or locked.</source>
+      <translation>Kan {} niet schrijven: het bestand of de map is alleen-lezen of vergrendeld.</translation>
     </message>
     <message>
       <source>No horizon (done, cancelled, undated)</source>

@@ -50,6 +50,10 @@ class AnalyseProgramme(ProgrammakamerAlgorithm):
             "number of works run (default 4); hindrance = works + 2 × excavations.\n\n"
             "Include done and cancelled works: also pair works that are done (renewals that "
             "are done always count for the moratorium).\n"
+            "A programme that is read-only or damaged is refused before the analysis starts. "
+            "Cancel stops at any moment without writing anything: a write under way is rolled "
+            "back whole. A second analysis of the same programme waits until the first has "
+            "written its findings.\n"
             "Outputs: the number of findings per kind."
         )
 
@@ -81,19 +85,29 @@ class AnalyseProgramme(ProgrammakamerAlgorithm):
             return not feedback.isCanceled()
 
         try:
-            report = analyse_programme(path, include_closed, progress)
+            report = analyse_programme(path, include_closed, progress, feedback.pushInfo)
         except ProgrammeError as error:
             raise QgsProcessingException(str(error)) from error
         except RuleError as error:
             raise QgsProcessingException(rule_error_message(error)) from error
-        if report is None:  # cancelled: nothing was written
+        if report is None:
+            feedback.pushWarning(
+                self.tr("Cancelled: nothing was written, the findings are as they were.")
+            )
             return {}
         feedback.setProgress(100)
         if report.read.no_geometry:
-            feedback.reportError(
+            feedback.pushWarning(
                 self.tr("{} features without geometry were skipped.").format(
                     report.read.no_geometry
                 )
+            )
+        if report.written.doubled:
+            feedback.pushWarning(
+                self.tr(
+                    "{} copies of findings (left by two analyses at once) were removed; "
+                    "every finding id is now stored once."
+                ).format(report.written.doubled)
             )
         if report.read.repaired:
             feedback.pushWarning(

@@ -26,12 +26,19 @@ from ..core.works import Works, valid_geometries, works_from_columns
 from ..translation import tr
 from .columns import read_columns, read_stored, stakeholder_names
 from .programme import (
+    UNIQUE_FINDING_ID,
+    CancelledError,
+    ProgrammeError,
     bulk_write,
+    check_intact,
+    check_writable,
     features_from_columns,
+    missing_columns,
     provider_transaction,
     read_programme,
     table_layer,
     to_qvariant,
+    write_failure,
 )
 
 
@@ -89,13 +96,37 @@ def read_challenges(path: str | Path) -> rules.Challenges:
 
 
 def read_settings(path: str | Path) -> rules.RuleSettings:
-    from ..core.schema import MORATORIUM_PERIODS, RULE_SETTINGS
+    """The programme's rule settings and moratorium years; an empty one is refused by name
+    (the rules cannot guess it, and a default in its place would hide the gap)."""
+    from ..core.schema import MORATORIUM_PERIODS, RULE_SETTINGS, SURFACE_TYPES, choice_label
+    from ..core.settings import rule_setting
+    from ..translation import language
 
     _, values, _ = read_stored(path, RULE_SETTINGS, ["key", "value"])
     _, moratorium, _ = read_stored(path, MORATORIUM_PERIODS, ["surface_type", "years"])
+    lang = language()
+    for key, value in zip(values["key"], values["value"]):
+        if value is None:
+            try:
+                name = "{} ({})".format(rule_setting(key).description(lang), key)
+            except KeyError:
+                name = str(key)
+            raise ProgrammeError(
+                tr("The rule setting {} has no value: set it in the panel's Settings tab.").format(
+                    name
+                )
+            )
+    for surface_type, years in zip(moratorium["surface_type"], moratorium["years"]):
+        if years is None:
+            raise ProgrammeError(
+                tr(
+                    "The moratorium for {} has no number of years: set it in the panel's "
+                    "Settings tab."
+                ).format(choice_label(SURFACE_TYPES, surface_type, lang))
+            )
     return rules.RuleSettings.from_values(
-        dict(zip(values["key"], values["value"])),
-        dict(zip(moratorium["surface_type"], moratorium["years"])),
+        {k: v for k, v in zip(values["key"], values["value"]) if k is not None},
+        {k: v for k, v in zip(moratorium["surface_type"], moratorium["years"]) if k is not None},
     )
 
 
@@ -146,21 +177,47 @@ class WriteReport:
     updated: int = 0
     obsolete: int = 0
     unchanged: int = 0  # found again as it was: only its last_found time is written
+    doubled: int = 0  # copies of a finding id (two analyses at once, before the lock) removed
 
 
-def write_findings(path: str | Path, findings: Findings) -> WriteReport:
-    """Merge findings into the programme's findings table in one commit.
+@dataclass
+class _Merge:
+    """What a write does to the stored findings, decided from what is stored now."""
 
-    A finding found again unchanged only gets its last_found time: re-analysing in the
-    room rewrites what changed, not every finding (at 100k works that halves the time).
+    deleted: list
+    new: list
+    changes: dict
+    geometries: dict
+    report: WriteReport
+
+
+#: Share of the write's time spent reading and comparing the stored findings.
+_MERGED = 0.25
+
+
+def write_findings(
+    path: str | Path,
+    findings: Findings,
+    progress: Callable[[float], bool] | None = None,
+    waiting: Callable[[], bool] | None = None,
+) -> WriteReport:
+    """Merge findings into the programme's findings table in one transaction.
+
+    The stored findings are read inside the transaction, which holds the write lock: two
+    analyses of one file cannot both decide that a finding is new (the second waits, then
+    finds it stored). A finding found again unchanged only gets its last_found time:
+    re-analysing in the room rewrites what changed, not every finding (at 100k works that
+    halves the time). Copies of one finding id left by older versions are removed, and
+    the table gains its unique index on finding_id.
+
+    `progress(fraction)` is asked while writing; False rolls everything back and raises
+    CancelledError. `waiting()` is asked while another writer holds the programme.
     """
     layer = table_layer(path, FINDINGS.name)
     fields = layer.fields()
-    compared = [
-        f.name for f in FINDINGS.fields if f.name not in ("first_found", "last_found", "state")
-    ]
-    fids, stored, shapes = read_columns(layer, compared + ["state"], geometry=True)
-    existing = {key: i for i, key in enumerate(stored["finding_id"])}
+    absent = [name for name in FINDINGS.field_names if fields.indexOf(name) < 0]
+    if absent:
+        raise missing_columns(FINDINGS.name, path, absent)
     now = datetime.now().replace(microsecond=0)
     findings.geometry = polygonal(findings.geometry)
     columns = findings.columns()
@@ -171,11 +228,41 @@ def write_findings(path: str | Path, findings: Findings) -> WriteReport:
         json.dumps({**json.loads(p), **extra}, sort_keys=True) if extra else p
         for p, extra in zip(columns["parameters"], columns.pop("extra"))
     ]
+
+    def writing(done: float) -> bool:
+        return progress is None or progress(_MERGED + (1 - _MERGED) * done)
+
+    with provider_transaction(layer, waiting=waiting) as (provider,):
+        merge = _merge(layer, columns, findings.geometry, now)
+        if not writing(0):
+            raise CancelledError()
+        bulk_write(provider, path, deleted=merge.deleted)
+        indexed, error = provider.transaction().executeSql(UNIQUE_FINDING_ID)
+        if not indexed:
+            raise write_failure(path, error)
+        bulk_write(provider, path, merge.new, merge.changes, merge.geometries, progress=writing)
+    return merge.report
+
+
+def _merge(layer, columns: dict, geometry: np.ndarray, now: datetime) -> _Merge:
+    """Known ids are updated where they changed, new ones added, ids no longer found marked
+    obsolete; of several rows with one id the first is kept and the others deleted."""
+    fields = layer.fields()
+    compared = [
+        f.name for f in FINDINGS.fields if f.name not in ("first_found", "last_found", "state")
+    ]
+    fids, stored, shapes = read_columns(layer, compared + ["state"], geometry=True)
+    existing: dict[str, int] = {}
+    doubled = []
+    for i, key in enumerate(stored["finding_id"]):
+        if key in existing:
+            doubled.append(fids[i])
+        else:
+            existing[key] = i
+    count = len(columns["finding_id"])
     ids = columns["finding_id"]
     again = [(n, existing[key]) for n, key in enumerate(ids) if key in existing]
-    same_shape = _same_geometries(
-        findings.geometry[[n for n, _ in again]], shapes[[i for _, i in again]]
-    )
+    same_shape = _same_geometries(geometry[[n for n, _ in again]], shapes[[i for _, i in again]])
     same = same_shape & (np.array(stored["state"], dtype=object)[[i for _, i in again]] == "open")
     for name in compared:
         column = columns[name]
@@ -202,10 +289,8 @@ def write_findings(path: str | Path, findings: Findings) -> WriteReport:
     changes.update({fid: {last_found: stamp} for fid in seen})
     changes.update({fid: {state: "obsolete"} for fid in gone})
     geometries = {fid: feature.geometry() for fid, feature in updates}
-    # one transaction: a failure halfway leaves the findings as they were
-    with provider_transaction(layer) as (provider,):
-        bulk_write(provider, path, new, changes, geometries)
-    return WriteReport(len(new), len(updates), len(gone), len(seen))
+    report = WriteReport(len(new), len(updates), len(gone), len(seen), len(doubled))
+    return _Merge(doubled, new, changes, geometries, report)
 
 
 def _same_column(new: list, old: list) -> np.ndarray:
@@ -259,29 +344,59 @@ def report_text(report: AnalysisReport) -> str:
     )
 
 
+#: Percent of the analysis done after each step; writing takes the rest, chunk by chunk.
+CHECKED, READ, COMPUTED = 5, 25, 60
+
+
 def analyse_programme(
     path: str | Path,
     include_closed: bool = False,
     progress: Callable[[float], bool] | None = None,
+    tell: Callable[[str], None] | None = None,
 ) -> AnalysisReport | None:
     """All rules on a programme, findings merged into its findings table.
 
-    `progress(percent)` is called between the steps; when it returns False the analysis
-    stops before anything is written and returns None.
+    A programme that cannot be written or is damaged is refused before the work starts.
+    `progress(percent)` is called between the steps and while writing; when it returns
+    False the analysis stops and returns None, and nothing is written (a write under way
+    rolls back whole). `tell(text)` hears what the user should know meanwhile (a wait
+    for another analysis).
     """
 
     def going_on(percent: float) -> bool:
         return progress is None or progress(percent)
 
+    told = []
+
+    def waiting() -> bool:
+        if tell is not None and not told:
+            tell(
+                tr("Another analysis is writing to this programme: waiting until it has finished.")
+            )
+            told.append(True)
+        return going_on(COMPUTED)
+
     read_programme(path)
+    check_writable(path)
+    check_intact(path)
     settings = read_settings(path)
     settings.include_closed = include_closed
     settings.validate()  # before any layer is read: a refusal holds no layer in its traceback
+    if not going_on(CHECKED):
+        return None
     works, read = read_works(path)
-    if not going_on(30):
+    if not going_on(READ):
         return None
     findings = rules.analyse(works, settings, read_challenges(path), accepted_combinations(path))
-    if not going_on(80):
+    if not going_on(COMPUTED):
         return None
-    written = write_findings(path, findings)
+    try:
+        written = write_findings(
+            path,
+            findings,
+            lambda done: going_on(COMPUTED + (100 - COMPUTED) * done),
+            waiting,
+        )
+    except CancelledError:
+        return None
     return AnalysisReport(findings.counts(), read, written, works.problems)

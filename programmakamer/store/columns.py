@@ -11,6 +11,8 @@ empty). Writes always go through the QGIS provider.
 
 from __future__ import annotations
 
+import time
+from dataclasses import dataclass
 from datetime import datetime
 
 import numpy as np
@@ -19,7 +21,7 @@ from qgis.core import QgsFeatureRequest, QgsProviderRegistry
 from qgis.PyQt.QtCore import QDate, QVariant
 
 from ..translation import tr
-from .programme import ProgrammeError
+from .programme import GdalErrors, ProgrammeError, missing_columns, unreadable
 
 _UNIX_JULIAN_DAY = 2440588
 
@@ -29,10 +31,13 @@ _KINDS = {QVariant.Date: "date", QVariant.DateTime: "datetime", QVariant.Bool: "
 
 def read_columns(layer, names: list[str] | None = None, geometry: bool = False):
     """Feature ids, attribute columns and (when asked) shapely geometries, in one pass."""
-    names = names or layer.fields().names()
+    fields = layer.fields()
+    names = names or fields.names()
+    missing = [n for n in names if fields.indexOf(n) < 0]
+    if missing:
+        raise missing_columns(layer.name(), layer.source().split("|")[0], missing)
     table = _geopackage_table(layer)
     if table is not None:
-        fields = layer.fields()
         kinds = {n: _KINDS.get(fields.field(n).type(), "other") for n in names}
         return _read_arrow(*table, names, geometry, kinds)
     return _read_features(layer, names, geometry)
@@ -64,64 +69,124 @@ def _geopackage_table(layer) -> tuple[str, str] | None:
     return path, table
 
 
+#: A read meets a lock while another connection commits or switches the journal mode:
+#: tried again for about five seconds before the user is told.
+_BUSY_TRIES = 25
+_BUSY_PAUSE = 0.2
+
+
 def _read_arrow(path: str, table: str, names: list[str], geometry: bool, kinds: dict):
-    gdal.PushErrorHandler("CPLQuietErrorHandler")
+    """A read that meets an error is refused with our message, never returned short: GDAL's
+    Arrow stream ends quietly at a broken page."""
+    for attempt in range(_BUSY_TRIES):
+        if attempt:
+            time.sleep(_BUSY_PAUSE)
+        with GdalErrors() as errors:
+            raw = _arrow_batches(path, table, names, geometry, kinds)
+        if not errors.busy and (raw is None or raw.consistent):
+            break
+    if errors.messages:
+        raise unreadable(path, table, errors.messages)
+    if raw is None:
+        raise ProgrammeError(tr("Cannot open table {} of {}.").format(table, path))
+    if raw.missing:
+        raise missing_columns(table, path, raw.missing)
+    if not raw.consistent:
+        raise ProgrammeError(tr("Table {} of {} changed while it was read.").format(table, path))
+    try:
+        return _columns(raw, names, geometry, kinds)
+    except UnicodeDecodeError as error:  # a text that is no UTF-8: a broken value
+        raise unreadable(path, table, [str(error)]) from None
+
+
+@dataclass
+class _Batches:
+    batches: list
+    flag_batches: list
+    fid_name: str
+    geometry_name: str
+    flags: list[str]
+    missing: list[str]
+
+    @property
+    def fids(self) -> np.ndarray:
+        return _joined(self.batches, self.fid_name, "int64")
+
+    @property
+    def consistent(self) -> bool:
+        """The flags (a second query) belong to the same rows as the rest."""
+        if not self.flags:
+            return True
+        return np.array_equal(np.sort(self.fids), _joined(self.flag_batches, "fid_", "int64"))
+
+
+def _arrow_batches(path: str, table: str, names: list[str], geometry: bool, kinds: dict):
+    """The raw batches, or None when the table cannot be opened. GDAL 3.6 fills a GeoPackage's
+    Arrow batches in a worker thread whose errors no handler of ours sees (they are printed,
+    and the stream just ends): its generic stream reads in this thread, about 0.1 s slower
+    for 50,000 works."""
+    previous = gdal.GetThreadLocalConfigOption("OGR_GPKG_STREAM_BASE_IMPL", None)
+    gdal.SetThreadLocalConfigOption("OGR_GPKG_STREAM_BASE_IMPL", "YES")
     try:
         dataset = gdal.OpenEx(path, gdal.OF_VECTOR | gdal.OF_READONLY, allowed_drivers=["GPKG"])
         source = dataset.GetLayerByName(table) if dataset is not None else None
+        if source is None:
+            return None
+        fields = [f.GetName() for f in source.schema]
+        missing = [n for n in names if n not in fields and n != source.GetFIDColumn()]
+        if missing:
+            return _Batches([], [], "", "", [], missing)
+        # GDAL 3.6 unpacks Arrow booleans wrongly (a test caught it): those come from SQL as
+        # 0/1, NULL as -1. SQLite types such an expression by its first value: with no rows,
+        # or a NULL first, the column came as text; never NULL, it comes as integers.
+        flags = [n for n in names if kinds.get(n) == "boolean"]
+        wanted = set(names) - set(flags)
+        ignored = [name for name in fields if name not in wanted]
+        if not geometry:
+            ignored.append("OGR_GEOMETRY")
+        source.SetIgnoredFields(ignored)
+        fid_name = source.GetFIDColumn() or "OGR_FID"
+        batches = list(source.GetArrowStreamAsNumPy())
+        flag_batches = []
+        if flags:
+            query = dataset.ExecuteSQL(
+                'SELECT "{}" AS fid_, {} FROM "{}" ORDER BY "{}"'.format(
+                    fid_name,
+                    ", ".join(
+                        'COALESCE(CAST("{0}" AS INTEGER), -1) AS "{0}"'.format(n) for n in flags
+                    ),
+                    table,
+                    fid_name,
+                )
+            )
+            if query is not None:
+                flag_batches = list(query.GetArrowStreamAsNumPy())
+                dataset.ReleaseResultSet(query)
+        return _Batches(batches, flag_batches, fid_name, source.GetGeometryColumn(), flags, [])
     finally:
-        gdal.PopErrorHandler()
-    if source is None:
-        raise ProgrammeError(tr("Cannot open table {} of {}.").format(table, path))
-    # GDAL 3.6 unpacks Arrow booleans wrongly (a test caught it): those come from SQL as 0/1
-    flags = [n for n in names if kinds.get(n) == "boolean"]
-    wanted = set(names) - set(flags)
-    ignored = [f.GetName() for f in source.schema if f.GetName() not in wanted]
-    if not geometry:
-        ignored.append("OGR_GEOMETRY")
-    source.SetIgnoredFields(ignored)
-    fid_name = source.GetFIDColumn() or "OGR_FID"
-    geometry_name = source.GetGeometryColumn() or "wkb_geometry"
-    batches = list(source.GetArrowStreamAsNumPy())
-    flag_batches = []
-    if flags:
-        query = dataset.ExecuteSQL(
-            'SELECT "{}" AS fid_, {} FROM "{}" ORDER BY "{}"'.format(
-                fid_name,
-                ", ".join('CAST("{0}" AS INTEGER) AS "{0}"'.format(n) for n in flags),
-                table,
-                fid_name,
-            )
-        )
-        flag_batches = list(query.GetArrowStreamAsNumPy())
-        dataset.ReleaseResultSet(query)
-    del source, dataset
+        gdal.SetThreadLocalConfigOption("OGR_GPKG_STREAM_BASE_IMPL", previous)
 
-    def joined(name, batches=batches):
-        parts = [batch[name] for batch in batches]
-        if not parts:
-            return np.ma.masked_array(np.array([], dtype=object))
-        return np.ma.concatenate([np.ma.asarray(p) for p in parts])
 
-    fids = np.asarray(joined(fid_name).data, dtype="int64").tolist() if batches else []
-    if flags:
-        order = np.argsort(np.asarray(fids, dtype="int64"))
-        flag_fids = joined("fid_", flag_batches).data
-        if not np.array_equal(np.sort(np.asarray(fids, dtype="int64")), flag_fids):
-            raise ProgrammeError(
-                tr("Table {} of {} changed while it was read.").format(table, path)
-            )
+def _joined(batches: list, name: str, dtype=None):
+    """One column over all batches (masked where NULL); typed by `dtype` when given, so no
+    rows give an empty column of that type."""
+    parts = [np.ma.asarray(batch[name]) for batch in batches]
+    values = np.ma.concatenate(parts) if parts else np.ma.masked_array(np.array([], dtype=object))
+    return values if dtype is None else np.asarray(values.data).astype(dtype)
+
+
+def _columns(raw: _Batches, names: list[str], geometry: bool, kinds: dict):
+    fids = raw.fids
+    if raw.flags:
         position = np.empty(len(fids), dtype="int64")
-        position[order] = np.arange(len(fids))  # row in fid order of each feature
+        position[np.argsort(fids)] = np.arange(len(fids))  # row in fid order of each feature
     columns = {}
     for name in names:
-        if name in flags:
-            values = joined(name, flag_batches)
-            missing = np.ma.getmaskarray(values)[position]
-            plain = (np.asarray(values.data)[position] != 0).tolist()
-            columns[name] = [None if m else v for v, m in zip(plain, missing.tolist())]
+        if name in raw.flags:
+            codes = _joined(raw.flag_batches, name, "int64")[position]
+            columns[name] = [None if c < 0 else c != 0 for c in codes.tolist()]
             continue
-        values = joined(name)
+        values = _joined(raw.batches, name)
         missing = np.ma.getmaskarray(values)
         data = np.asarray(values.data)
         if kinds.get(name) == "date":
@@ -137,17 +202,17 @@ def _read_arrow(path: str, table: str, names: list[str], geometry: bool, kinds: 
             plain = data.tolist()
         columns[name] = [None if m else v for v, m in zip(plain, missing.tolist())]
     if not geometry:
-        return fids, columns, None
+        return fids.tolist(), columns, None
     import shapely
 
-    if not batches:
-        return fids, columns, np.array([], dtype=object)
-    blobs = joined(geometry_name)
+    if not raw.batches or not raw.geometry_name:  # a table without geometry: none per row
+        return fids.tolist(), columns, np.full(len(fids), None, dtype=object)
+    blobs = _joined(raw.batches, raw.geometry_name)
     wkb = np.array(blobs.data, dtype=object)
     wkb[np.ma.getmaskarray(blobs)] = None  # filled(None) would fill with the default "?"
     shapes = shapely.force_2d(shapely.from_wkb(wkb))
     shapes[shapely.is_empty(shapes)] = None
-    return fids, columns, shapes
+    return fids.tolist(), columns, shapes
 
 
 def _read_features(layer, names: list[str], geometry: bool):

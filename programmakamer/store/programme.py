@@ -9,7 +9,8 @@ from __future__ import annotations
 
 import os
 import tempfile
-from collections.abc import Iterator, Sequence
+import time
+from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass
 from datetime import date, datetime
@@ -24,6 +25,7 @@ from qgis.core import (
     QgsField,
     QgsFields,
     QgsGeometry,
+    QgsProviderRegistry,
     QgsTransaction,
     QgsVectorDataProvider,
     QgsVectorFileWriter,
@@ -36,6 +38,7 @@ from qgis.PyQt.QtGui import QColor
 from ..core import horizons
 from ..core.schema import (
     DEFAULT_CRS,
+    FINDINGS,
     MORATORIUM_PERIODS,
     PROGRAMME,
     RULE_SETTINGS,
@@ -46,7 +49,8 @@ from ..core.schema import (
     Table,
 )
 from ..core.settings import DEFAULT_MORATORIUM_YEARS, default_rule_values
-from ..translation import tr
+from ..log import logger
+from ..translation import language, tr
 
 _QVARIANT = {
     "text": QVariant.String,
@@ -66,6 +70,117 @@ _WKB = {
 
 class ProgrammeError(Exception):
     """A problem the user can act on; the message is already translated."""
+
+
+class CancelledError(Exception):
+    """The user cancelled a write; raised inside a transaction, so all of it rolls back."""
+
+
+#: How long a program write waits for another writer of the same programme to finish.
+WRITE_WAIT_SECONDS = 60.0
+#: Features per provider call when a write reports progress: each call takes well under a
+#: second, so progress moves and Cancel is heard, and the writes stay bulk.
+WRITE_CHUNK = 2000
+#: The database itself keeps a finding id unique. An index, not a constraint: a findings
+#: table made by an earlier version gains it at its next analysis.
+UNIQUE_FINDING_ID = (
+    'CREATE UNIQUE INDEX IF NOT EXISTS "{0}_finding_id_unique" ON "{0}" ("finding_id")'.format(
+        FINDINGS.name
+    )
+)
+
+_BUSY = ("database is locked", "database table is locked", "unable to open database file")
+_READ_ONLY = ("readonly", "read-only", "permission denied", "operation not permitted")
+_FULL = ("disk is full", "no space left")
+_DAMAGED = ("malformed", "not a database", "disk i/o error")
+
+
+def _says(text: str, words: tuple[str, ...]) -> bool:
+    text = (text or "").lower()
+    return any(word in text for word in words)
+
+
+def busy(source) -> ProgrammeError:
+    return ProgrammeError(
+        tr(
+            "Another analysis or another program is writing to {}: try again when it has "
+            "finished."
+        ).format(source)
+    )
+
+
+def damaged(source) -> ProgrammeError:
+    return ProgrammeError(
+        tr(
+            "The programme file {} is damaged: restore a copy (for example from a backup). "
+            "Nothing was written."
+        ).format(source)
+    )
+
+
+def unreadable(source, table: str, details: Sequence[str]) -> ProgrammeError:
+    """Our sentence for a read that met an error; GDAL's and SQLite's words go to the log."""
+    logger("store").error("Reading table %s of %s failed: %s", table, source, "; ".join(details))
+    if any(_says(d, _BUSY) for d in details):
+        return busy(source)
+    return ProgrammeError(
+        tr(
+            "The programme file {} is damaged: table {} cannot be read completely. Restore a "
+            "copy (for example from a backup)."
+        ).format(source, table)
+    )
+
+
+def missing_columns(table: str, source, names: Sequence[str]) -> ProgrammeError:
+    return ProgrammeError(
+        tr(
+            "Table {} of {} has no column {}: it was changed outside the plugin. Restore a "
+            "copy, or add the column."
+        ).format(table, source, ", ".join(names))
+    )
+
+
+def write_failure(source, detail: str) -> ProgrammeError:
+    """Our sentence for a write the database refused; its own words go to the log."""
+    logger("store").error("Writing to %s failed: %s", source, detail)
+    if _says(detail, _BUSY):
+        return busy(source)
+    if _says(detail, _READ_ONLY):
+        return _refused(source)
+    if _says(detail, _DAMAGED):
+        return damaged(source)
+    if _says(detail, _FULL):
+        return ProgrammeError(
+            tr("Saving to {} failed: the disk is full. Nothing was saved.").format(source)
+        )
+    return ProgrammeError(
+        tr("Saving to {} failed; the details are in the log (tab Programmakamer).").format(source)
+    )
+
+
+class GdalErrors:
+    """GDAL's errors while a block runs, kept instead of printed: a read that met one is
+    refused, never returned short. Only for GDAL calls in this thread (the error handler
+    stack is per thread)."""
+
+    def __init__(self):
+        self.messages: list[str] = []
+
+    def __enter__(self) -> GdalErrors:
+        gdal.PushErrorHandler(self._keep)
+        return self
+
+    def __exit__(self, *exc) -> bool:
+        gdal.PopErrorHandler()
+        return False
+
+    def _keep(self, level, number, message) -> None:
+        if level >= gdal.CE_Failure:
+            self.messages.append(message)
+
+    @property
+    def busy(self) -> bool:
+        return any(_says(m, _BUSY) for m in self.messages)
 
 
 @dataclass(frozen=True)
@@ -94,6 +209,56 @@ def qgs_fields(table: Table) -> QgsFields:
 
 def layer_uri(path: str | Path, table_name: str) -> str:
     return "{}|layername={}".format(path, table_name)
+
+
+def check_writable(path: str | Path) -> None:
+    """Refuse a programme that cannot be written before a job starts, not when it saves: the
+    file must open for writing and its folder take SQLite's journal. Trying is the test:
+    os.access says yes to root even on an immutable file."""
+    path = Path(path)
+    try:
+        os.close(os.open(path, os.O_RDWR))
+        with tempfile.TemporaryFile(dir=path.parent):
+            pass
+    except OSError as error:
+        logger("store").warning("%s cannot be written: %s", path, error)
+        raise _refused(str(path)) from None
+
+
+def check_intact(path: str | Path) -> None:
+    """Refuse a damaged programme file before anything is written to it. SQLite's quick
+    check reads every page (0.05-0.15 s for a programme of 50,000 works), so no write builds
+    on a broken page; a page that is whole but holds broken values is caught by the reader."""
+    with GdalErrors() as errors:
+        dataset = gdal.OpenEx(
+            str(path), gdal.OF_VECTOR | gdal.OF_READONLY, allowed_drivers=["GPKG"]
+        )
+        verdict = []
+        if dataset is not None:
+            result = dataset.ExecuteSQL("PRAGMA quick_check")
+            if result is not None:
+                verdict = [feature.GetField(0) for feature in result]
+                dataset.ReleaseResultSet(result)
+        dataset = None
+    if verdict == ["ok"]:
+        return
+    logger("store").error(
+        "%s failed the quick check: %s", path, "; ".join(errors.messages + verdict)
+    )
+    if errors.busy:
+        raise busy(path)
+    raise damaged(path)
+
+
+def check_length(table: Table, name: str, value: str | None) -> None:
+    """Our own limit and message before GDAL's ("Value of field … has 200 characters")."""
+    field = table.field(name)
+    if value and field.length and len(value) > field.length:
+        raise ProgrammeError(
+            tr("{} has {} characters; at most {} fit.").format(
+                field.alias(language()), len(value), field.length
+            )
+        )
 
 
 def table_layer(path: str | Path, table_name: str, name: str | None = None) -> QgsVectorLayer:
@@ -189,6 +354,8 @@ def edit_session(layer: QgsVectorLayer) -> Iterator[QgsVectorLayer]:
     Batches that mix kinds and must land whole use `provider_transaction`.
     """
     source = layer.source().split("|")[0]
+    check_writable(source)
+    check_intact(source)
     if not layer.startEditing():
         raise _refused(source)
     try:
@@ -199,18 +366,29 @@ def edit_session(layer: QgsVectorLayer) -> Iterator[QgsVectorLayer]:
     if not layer.commitChanges():
         errors = "; ".join(layer.commitErrors())
         layer.rollBack()
-        raise ProgrammeError(tr("Saving to {} failed: {}").format(source, errors))
+        raise write_failure(source, errors)
 
 
 @contextmanager
-def provider_transaction(*layers: QgsVectorLayer) -> Iterator[list[QgsVectorDataProvider]]:
+def provider_transaction(
+    *layers: QgsVectorLayer, waiting: Callable[[], bool] | None = None
+) -> Iterator[list[QgsVectorDataProvider]]:
     """The layers' providers inside one database transaction (layers of one GeoPackage or
     database): every provider call of the block is saved together when it ends, or none
     is (the block raised, or the commit failed). Bulk provider calls and no edit buffer:
-    for writes the program makes, not for edits a user may undo."""
+    for writes the program makes, not for edits a user may undo.
+
+    A read-only or damaged file is refused first. The transaction holds the programme's
+    write lock from its first statement (SQLite's BEGIN IMMEDIATE): what the block reads
+    cannot change before it commits, so a merge decided inside it stays true. A second
+    writer waits for the lock, not halfway; `waiting()` is asked about once a second
+    meanwhile, and False gives up (CancelledError).
+    """
     # No exception is made before it is raised: one held in a local and its traceback
     # form a cycle, collected whenever, even after QGIS has exited (a crash in the tests).
     source = layers[0].source().split("|")[0]
+    check_writable(source)
+    check_intact(source)  # before the update mode, which already rewrites the file's header
     providers = [layer.dataProvider() for layer in layers]
     if not all(p.capabilities() & QgsVectorDataProvider.AddFeatures for p in providers):
         raise _refused(source)
@@ -220,9 +398,7 @@ def provider_transaction(*layers: QgsVectorLayer) -> Iterator[list[QgsVectorData
             if not provider.enterUpdateMode():
                 raise _refused(source)
             entered.append(provider)
-        transaction = QgsTransaction.create(set(layers))
-        if transaction is None or not transaction.begin()[0]:
-            raise _refused(source)
+        transaction = _locked_transaction(layers, source, waiting)
         try:
             yield providers
         except BaseException:
@@ -231,7 +407,7 @@ def provider_transaction(*layers: QgsVectorLayer) -> Iterator[list[QgsVectorData
         committed, error = transaction.commit()
         if not committed:
             transaction.rollback()
-            raise ProgrammeError(tr("Saving to {} failed: {}").format(source, error))
+            raise write_failure(source, error)
     finally:
         # Deleted here, while its layers surely live, not whenever a traceback that holds
         # this frame is let go.
@@ -240,20 +416,60 @@ def provider_transaction(*layers: QgsVectorLayer) -> Iterator[list[QgsVectorData
             provider.leaveUpdateMode()
 
 
-def bulk_write(provider, source, added=(), changes=None, geometries=None) -> None:
-    """Added features, attribute changes and geometry changes in one provider call each
-    (inside a provider_transaction); the first refusal raises with the provider's reason."""
-    if (
-        (added and not provider.addFeatures(list(added))[0])
-        or (changes and not provider.changeAttributeValues(changes))
-        or (geometries and not provider.changeGeometryValues(geometries))
-    ):
-        raise ProgrammeError(
-            tr("Saving to {} failed: {}").format(source, provider.lastError() or "")
-        )
+def _locked_transaction(layers, source: str, waiting) -> QgsTransaction:
+    """A begun transaction that holds the write lock: a write that changes nothing takes it
+    (a deferred BEGIN would take it only at the first real write, after the reads)."""
+    table = QgsProviderRegistry.instance().decodeUri("ogr", layers[0].source()).get("layerName")
+    lock = 'UPDATE "{}" SET rowid = rowid WHERE 0'.format(table)
+    deadline = time.monotonic() + WRITE_WAIT_SECONDS
+    while True:
+        transaction = QgsTransaction.create(set(layers))
+        if transaction is None or not transaction.begin()[0]:
+            raise _refused(source)
+        transaction.executeSql("PRAGMA busy_timeout = 1000")  # each try waits up to 1 s
+        locked, error = transaction.executeSql(lock)
+        if locked:
+            # the commit may wait for readers of the file (rollback journal, a network share)
+            transaction.executeSql("PRAGMA busy_timeout = 30000")
+            return transaction
+        transaction.rollback()
+        transaction = None
+        if not _says(error, _BUSY):
+            raise write_failure(source, error)
+        if waiting is not None and not waiting():
+            raise CancelledError()
+        if time.monotonic() > deadline:
+            raise busy(source)
 
 
-def _refused(source: str) -> ProgrammeError:
+def bulk_write(
+    provider, source, added=(), changes=None, geometries=None, deleted=(), progress=None
+) -> None:
+    """Deleted features, added features, attribute changes and geometry changes (inside a
+    provider_transaction); the first refusal raises with our reading of the provider's
+    reason. One provider call each; with `progress`, calls of WRITE_CHUNK items, and
+    progress(fraction done) is asked after each: False raises CancelledError, which rolls the
+    transaction back."""
+    steps = (
+        (provider.deleteFeatures, list(deleted)),
+        (lambda part: provider.addFeatures(part)[0], list(added)),
+        (lambda part: provider.changeAttributeValues(dict(part)), list((changes or {}).items())),
+        (lambda part: provider.changeGeometryValues(dict(part)), list((geometries or {}).items())),
+    )
+    total = sum(len(items) for _, items in steps)
+    size = WRITE_CHUNK if progress is not None else max(total, 1)
+    done = 0
+    for call, items in steps:
+        for start in range(0, len(items), size):
+            part = items[start : start + size]
+            if not call(part):
+                raise write_failure(source, provider.lastError())
+            done += len(part)
+            if progress is not None and not progress(done / total):
+                raise CancelledError()
+
+
+def _refused(source) -> ProgrammeError:
     return ProgrammeError(tr("Cannot edit {}: the file is read-only or locked.").format(source))
 
 
@@ -269,6 +485,8 @@ def save_settings(
     or none."""
     if not name.strip():
         raise ProgrammeError(tr("The programme needs a name."))
+    check_length(PROGRAMME, "name", name.strip())
+    check_length(PROGRAMME, "municipality", municipality)
     plans = (
         (PROGRAMME, None, {"name": name.strip(), "municipality": municipality or None}),
         (RULE_SETTINGS, ("key", "value"), rules),
@@ -380,6 +598,8 @@ def create_programme(
     _check_target(target, overwrite)
     if not name.strip() or not municipality.strip():
         raise ProgrammeError(tr("A programme needs a name and a municipality."))
+    check_length(PROGRAMME, "name", name.strip())
+    check_length(PROGRAMME, "municipality", municipality.strip())
     if not 1900 <= int(reference_year) <= 2200:
         raise ProgrammeError(
             tr("Reference year {} is not a plausible year.").format(reference_year)
@@ -390,6 +610,7 @@ def create_programme(
     try:
         for table in TABLES:
             _create_table(temporary, table, qcrs)
+        _create_unique_index(temporary)
         programme_row = {
             "name": name.strip(),
             "municipality": municipality.strip(),
@@ -412,17 +633,35 @@ def create_programme(
         )
         for stakeholder in stakeholders:
             _validate_stakeholder(
-                stakeholder["name"], stakeholder["discipline"], stakeholder.get("colour")
+                stakeholder["name"],
+                stakeholder["discipline"],
+                stakeholder.get("colour"),
+                stakeholder.get("contact"),
             )
         write_records(temporary, STAKEHOLDERS, stakeholders)
         save_default_styles(temporary, list(stakeholders))
         if overwrite:
             _remove_gpkg(target)
         os.replace(temporary, target)
+    except OSError as error:
+        _remove_gpkg(temporary)
+        logger("store").warning("Creating %s failed: %s", target, error)
+        raise ProgrammeError(
+            tr("Cannot write {}: the file or its folder is read-only or locked.").format(target)
+        ) from None
     except Exception:
         _remove_gpkg(temporary)
         raise
     return read_programme(target)
+
+
+def _create_unique_index(path: Path) -> None:
+    with GdalErrors() as errors:
+        dataset = gdal.OpenEx(str(path), gdal.OF_VECTOR | gdal.OF_UPDATE, allowed_drivers=["GPKG"])
+        dataset.ExecuteSQL(UNIQUE_FINDING_ID)
+        dataset = None
+    if errors.messages:
+        raise write_failure(path, "; ".join(errors.messages))
 
 
 def write_records(path: str | Path, table: Table, records: Sequence[dict]) -> int:
@@ -477,7 +716,10 @@ def read_programme(path: str | Path) -> ProgrammeInfo:
                 "The file was not changed."
             ).format(path.name, ", ".join(missing))
         )
-    feature = dataset.GetLayerByName(PROGRAMME.name).GetNextFeature()
+    with GdalErrors() as errors:
+        feature = dataset.GetLayerByName(PROGRAMME.name).GetNextFeature()
+    if errors.messages:  # a broken page reads as no row: not "empty"
+        raise unreadable(path, PROGRAMME.name, errors.messages)
     if feature is None:
         raise ProgrammeError(tr("{} has an empty programme table.").format(path.name))
     version = feature.GetField("schema_version") or 0
@@ -510,9 +752,13 @@ def read_stakeholders(path: str | Path) -> list[dict]:
     return sorted(read_table(path, STAKEHOLDERS), key=lambda s: s["stakeholder_id"])
 
 
-def _validate_stakeholder(name: str, discipline: str, colour: str | None) -> None:
+def _validate_stakeholder(
+    name: str, discipline: str, colour: str | None, contact: str | None = None
+) -> None:
     if not (name or "").strip():
         raise ProgrammeError(tr("A stakeholder needs a name."))
+    check_length(STAKEHOLDERS, "name", name.strip())
+    check_length(STAKEHOLDERS, "contact", (contact or "").strip())
     if discipline not in STAKEHOLDERS.field("discipline").allowed_values():
         raise ProgrammeError(tr("Unknown discipline: {}").format(discipline))
     if colour and not QColor(colour).isValid():
@@ -524,7 +770,7 @@ def add_stakeholder(
 ) -> dict:
     """Add a stakeholder to a programme; returns its record with the new id."""
     read_programme(path)
-    _validate_stakeholder(name, discipline, colour)
+    _validate_stakeholder(name, discipline, colour, contact)
     existing = read_stakeholders(path)
     if any(s["name"].strip().lower() == name.strip().lower() for s in existing):
         raise ProgrammeError(tr("The programme already has a stakeholder named {}.").format(name))

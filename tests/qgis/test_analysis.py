@@ -6,7 +6,8 @@ import os
 from datetime import datetime
 
 import pytest
-from qgis.core import QgsFeature, QgsProcessingException
+from qgis.core import QgsFeature, QgsProcessingException, QgsProcessingFeedback
+from shapely.geometry import LineString
 
 from programmakamer.core.schema import DECISIONS, FINDINGS, WORK_TABLES
 from programmakamer.store import programme as store
@@ -100,17 +101,24 @@ def test_a_finding_that_disappears_is_marked_obsolete_not_deleted(demo_programme
     assert sequence["finding_id"] in obsolete
 
 
+class Told(QgsProcessingFeedback):
+    """A feedback that keeps what the algorithm told (info, warnings, errors)."""
+
+    def __init__(self):
+        super().__init__()
+        self.lines = []
+
+    def pushInfo(self, info):  # noqa: N802
+        self.lines.append(info)
+
+    def pushWarning(self, warning):  # noqa: N802
+        self.lines.append(warning)
+
+    def reportError(self, error, fatalError=False):  # noqa: N802, N803
+        self.lines.append(error)
+
+
 def test_analyseprogramme_reports_counts_per_kind(processing_run, demo_programme):
-    from qgis.core import QgsProcessingFeedback
-
-    class Told(QgsProcessingFeedback):
-        def __init__(self):
-            super().__init__()
-            self.lines = []
-
-        def pushInfo(self, info):  # noqa: N802
-            self.lines.append(info)
-
     result = processing_run("programmakamer:analyseprogramme", {"PROGRAMME": str(demo_programme)})
     assert result["COMBINE"] == len(findings_of(demo_programme, "combine")) > 0
     assert result["MORATORIUM"] == 5 and result["SEQUENCE"] == 6
@@ -124,6 +132,54 @@ def test_analyseprogramme_reports_counts_per_kind(processing_run, demo_programme
         "New 0, changed 0, unchanged {}, no longer found 0".format(total) in line
         for line in told.lines
     ), told.lines
+
+
+KINDS = ("COMBINE", "CLASH", "SEQUENCE", "MORATORIUM", "AMBITION", "HOTSPOT")
+
+
+def test_a_new_programme_analyses_to_no_findings_with_a_clear_report(processing_run, tmp_path):
+    """Every programme starts like this: all works tables empty."""
+    path = tmp_path / "nieuw.gpkg"
+    processing_run(
+        "programmakamer:createprogramme",
+        {"NAME": "Nieuw", "MUNICIPALITY": "Ergens", "REFERENCE_YEAR": 2027, "OUTPUT": str(path)},
+    )
+    told = Told()
+    result = processing_run(
+        "programmakamer:analyseprogramme", {"PROGRAMME": str(path)}, feedback=told
+    )
+    assert [result[k] for k in KINDS] == [0] * 6
+    assert any("New 0, changed 0, unchanged 0, no longer found 0." in line for line in told.lines)
+    assert findings_of(path) == []
+
+
+def test_a_programme_with_only_line_works_analyses(processing_run, tmp_path, demo_city):
+    """Areas and points empty, two line works far apart: nothing to find, and said so."""
+    path = tmp_path / "lijnen.gpkg"
+    store.create_programme(path, "Lijnen", "Ergens", 2027, stakeholders=demo_city.stakeholders)
+    work = {"discipline": "sewer", "title": "Riool", "status": "planned", "opens_ground": True}
+    store.write_works(
+        path,
+        [
+            {
+                **work,
+                "work_id": "L-{}".format(n),
+                "stakeholder_id": n,
+                "planned_start": datetime(2028, 1, 1).date(),
+                "planned_end": datetime(2028, 12, 31).date(),
+                "geometry": LineString([(155000 + 1000 * n, 463000), (155100 + 1000 * n, 463000)]),
+            }
+            for n in (1, 2)
+        ],
+    )
+    report = analyse_programme(path)
+    assert report.read.features == 2 and sum(report.counts.values()) == 0
+    told = Told()
+    result = processing_run(
+        "programmakamer:analyseprogramme", {"PROGRAMME": str(path)}, feedback=told
+    )
+    assert [result[k] for k in KINDS] == [0] * 6
+    assert any("New 0, changed 0, unchanged 0, no longer found 0." in line for line in told.lines)
 
 
 def set_rule(path, key, value):
@@ -152,10 +208,37 @@ def test_findings_name_the_stakeholders(demo_programme):
 
 
 def test_a_cancelled_analysis_writes_nothing(demo_programme):
+    from programmakamer.store.analysis import COMPUTED
+
     seen = []
     report = analyse_programme(demo_programme, progress=lambda p: seen.append(p) or p < 50)
-    assert report is None and seen == [30, 80]
+    assert report is None and seen[-1] == COMPUTED
     assert store.read_table(demo_programme, FINDINGS) == []
+
+
+def test_cancel_while_writing_through_processing_says_that_nothing_was_written(
+    processing_run, demo_programme, monkeypatch
+):
+    """Progress moves while the findings are written, and Cancel there is heard: the write
+    rolls back whole, and the log says so."""
+    from programmakamer.store.analysis import COMPUTED
+
+    monkeypatch.setattr(store, "WRITE_CHUNK", 50)
+    told = Told()
+    seen = []
+
+    def on_progress(percent):
+        seen.append(percent)
+        if percent > COMPUTED:
+            told.cancel()
+
+    told.progressChanged.connect(on_progress)
+    processing_run(
+        "programmakamer:analyseprogramme", {"PROGRAMME": str(demo_programme)}, feedback=told
+    )
+    assert any(COMPUTED < p < 100 for p in seen), seen
+    assert "Cancelled: nothing was written, the findings are as they were." in told.lines
+    assert findings_of(demo_programme) == []
 
 
 def test_a_second_analysis_rewrites_only_what_changed(demo_programme):

@@ -3,12 +3,13 @@
 from __future__ import annotations
 
 import numpy as np
+import pytest
 import shapely
 from qgis.core import QgsFeature, QgsGeometry
 
-from programmakamer.core.schema import WORK_TABLES
+from programmakamer.core.schema import TABLES, WORK_TABLES
 from programmakamer.store import programme as store
-from programmakamer.store.columns import _read_features, read_columns
+from programmakamer.store.columns import _read_features, read_columns, read_stored
 
 
 def add_awkward_works(path) -> None:
@@ -60,10 +61,45 @@ def test_a_layer_with_a_filter_is_read_through_qgis(demo_programme):
     assert fids and set(columns["stakeholder_id"]) == {2}
 
 
-def test_an_empty_table_reads_as_empty_columns(tmp_path, demo_city):
+def assert_both_readers_agree(layer, names, geometry):
+    fast = read_columns(layer, names, geometry)
+    slow = _read_features(layer, names, geometry)
+    assert fast[0] == slow[0]
+    for name in names:
+        assert same(fast[1][name], slow[1][name]), (layer.name(), name)
+    if geometry:
+        assert (shapely.is_missing(fast[2]) == shapely.is_missing(slow[2])).all()
+    return fast
+
+
+@pytest.mark.parametrize("geometry", [False, True])
+def test_every_empty_table_reads_as_empty_columns_of_every_kind(tmp_path, geometry):
+    """A new programme: its works, findings and decisions tables are empty (the flags
+    came from SQL as text then, and the analysis failed)."""
     path = tmp_path / "leeg.gpkg"
-    store.create_programme(path, "Leeg", "Nergens", 2027, stakeholders=demo_city.stakeholders)
-    fids, columns, shapes = read_columns(
-        store.table_layer(path, "works_points"), ["work_id", "planned_start"], True
-    )
-    assert fids == [] and columns["work_id"] == [] and len(shapes) == 0
+    store.create_programme(path, "Leeg", "Nergens", 2027)
+    for table in TABLES:
+        layer = store.table_layer(path, table.name)
+        if layer.featureCount():
+            continue
+        fids, columns, shapes = assert_both_readers_agree(layer, list(table.field_names), geometry)
+        assert fids == [] and all(len(c) == 0 for c in columns.values())
+        stored = read_stored(path, table, geometry=geometry)
+        assert stored[0] == [] and all(len(c) == 0 for c in stored[1].values())
+        assert (len(shapes) == 0) if geometry else shapes is None
+
+
+def test_a_flag_that_is_null_in_the_first_row_reads_as_null(tmp_path):
+    path = tmp_path / "vlaggen.gpkg"
+    store.create_programme(path, "Vlaggen", "Nergens", 2027)
+    layer = store.table_layer(path, "works_points")
+    features = []
+    for work_id, opens_ground in [("P-1", None), ("P-2", True), ("P-3", False)]:
+        feature = QgsFeature(layer.fields())
+        feature["work_id"] = work_id
+        feature["opens_ground"] = opens_ground
+        feature.setGeometry(QgsGeometry.fromWkt("MultiPoint ((155000 463000))"))
+        features.append(feature)
+    assert layer.dataProvider().addFeatures(features)[0]
+    _, columns, _ = assert_both_readers_agree(layer, ["work_id", "opens_ground"], True)
+    assert columns["opens_ground"] == [None, True, False]
