@@ -64,6 +64,7 @@ from .models import (
     read_finding_rows,
     read_work_rows,
 )
+from .rich_text import escaped
 from .timeline import MAX_BARS, Bar, Timeline
 
 FORM, _ = uic.loadUiType(str(Path(__file__).with_name("dock.ui")))
@@ -767,13 +768,13 @@ class ProgrammeDock(QDockWidget, FORM):
             return
         history = "".join(
             "<br>• {} {}: {}".format(
-                format_moment_time(d["decided_at"], self.lang),
-                choice_label(VERDICTS, d["verdict"], self.lang),
-                d.get("decision_text") or "",
+                escaped(format_moment_time(d["decided_at"], self.lang)),
+                escaped(choice_label(VERDICTS, d["verdict"], self.lang)),
+                escaped(d.get("decision_text") or ""),
             )
             for d in finding.decisions
         )
-        self.finding_detail.setText("<b>{}</b>{}".format(finding.explanation, history))
+        self.finding_detail.setText("<b>{}</b>{}".format(escaped(finding.explanation), history))
         rows = [r for r in self.works.rows if r.work_id in (finding.work_a, finding.work_b)]
         self.show_on_map(rows)
 
@@ -830,7 +831,9 @@ class ProgrammeDock(QDockWidget, FORM):
 
     def tell(self, text: str, level=Qgis.Info, seconds: int = 10) -> None:
         """A message in QGIS's message bar, under the plugin's name."""
-        self.iface.messageBar().pushMessage(tr("Integrale Programmakamer"), text, level, seconds)
+        self.iface.messageBar().pushMessage(
+            tr("Integrale Programmakamer"), escaped(text), level, seconds
+        )
 
     def on_export(self):
         """The exportprogramme dialog for this programme: the same code as in Processing."""

@@ -106,6 +106,40 @@ def test_moving_a_work_records_an_override_with_reason_and_undo_restores(dock, d
     assert saved[row.work_id]["horizon_reason"] == "Wacht op het warmtenet"
 
 
+def test_names_with_markup_and_line_breaks_show_as_typed(dock, demo_programme):
+    from qgis.PyQt.QtGui import QTextDocument
+
+    from programmakamer.core.schema import STAKEHOLDERS
+    from programmakamer.ui.models import FindingsModel
+
+    name = "<b>Stedin</b>\nNet"
+    chance = next(r for r in dock.findings.rows if r.kind == "combine")
+    renamed = chance.stakeholders.split(" / ")[0]
+    stakeholders = store.table_layer(demo_programme, STAKEHOLDERS.name)
+    with store.edit_session(stakeholders):
+        for feature in stakeholders.getFeatures():
+            if feature["name"] == renamed:
+                stakeholders.changeAttributeValue(
+                    feature.id(), feature.fieldNameIndex("name"), name
+                )
+    analyse_programme(demo_programme)
+    dock.reload()
+
+    def shown(rich: str) -> str:
+        document = QTextDocument()
+        document.setHtml(rich)
+        return " ".join(document.toPlainText().split())
+
+    chance = next(r for r in dock.findings.rows if r.finding_id == chance.finding_id)
+    assert name in chance.explanation
+    select_row(dock.findings_view, dock.findings.position_of(chance))
+    assert "<b>Stedin</b> Net" in shown(dock.finding_detail.text())
+    explanation = dock.findings.index(
+        dock.findings.position_of(chance), FindingsModel.COLUMNS.index("explanation")
+    )
+    assert "<b>Stedin</b> Net" in shown(dock.findings.data(explanation, Qt.ToolTipRole))
+
+
 def store_table(name):
     from programmakamer.core.schema import table
 
