@@ -792,6 +792,18 @@ Pagina's: overzicht (alle horizonnen) en een per horizon (die horizon in kleur, 
       <translation>Tabel {} van {} veranderde tijdens het lezen.</translation>
     </message>
     <message>
+      <source>Take the stored horizon</source>
+      <translation>Opgeslagen horizon overnemen</translation>
+    </message>
+    <message>
+      <source>Move work to horizon</source>
+      <translation>Werk naar horizon verplaatsen</translation>
+    </message>
+    <message>
+      <source>Cannot edit {}: the file is read-only or locked.</source>
+      <translation>{} kan niet worden bewerkt: het bestand is alleen-lezen of vergrendeld.</translation>
+    </message>
+    <message>
       <source>{} – areas</source>
       <translation>{} – vlakken</translation>
     </message>
@@ -834,10 +846,6 @@ Pagina's: overzicht (alle horizonnen) en een per horizon (die horizon in kleur, 
     <message>
       <source>A stakeholder needs a name.</source>
       <translation>Een partij heeft een naam nodig.</translation>
-    </message>
-    <message>
-      <source>Cannot edit {}: the file is read-only or locked.</source>
-      <translation>{} kan niet worden bewerkt: het bestand is alleen-lezen of vergrendeld.</translation>
     </message>
     <message>
       <source>Saving to {} failed: {}</source>
@@ -1036,6 +1044,26 @@ Pagina's: overzicht (alle horizonnen) en een per horizon (die horizon in kleur, 
       <translation>Alle statussen</translation>
     </message>
     <message>
+      <source>Someone else changed these works</source>
+      <translation>Iemand anders heeft deze werken gewijzigd</translation>
+    </message>
+    <message>
+      <source>Since you moved these works, someone else saved another horizon for them. Which horizon stays?</source>
+      <translation>Sinds u deze werken verplaatste, heeft iemand anders er een andere horizon voor opgeslagen. Welke horizon blijft?</translation>
+    </message>
+    <message>
+      <source>Keep mine</source>
+      <translation>Mijn horizon houden</translation>
+    </message>
+    <message>
+      <source>Take theirs</source>
+      <translation>Die van de ander overnemen</translation>
+    </message>
+    <message>
+      <source>the computed horizon</source>
+      <translation>de berekende horizon</translation>
+    </message>
+    <message>
       <source>Selected works</source>
       <translation>Geselecteerde werken</translation>
     </message>
@@ -1060,12 +1088,20 @@ Pagina's: overzicht (alle horizonnen) en een per horizon (die horizon in kleur, 
       <translation>Naar een andere horizon</translation>
     </message>
     <message>
-      <source>Move work to horizon</source>
-      <translation>Werk naar horizon verplaatsen</translation>
-    </message>
-    <message>
       <source>{}: {} on the timeline</source>
       <translation>{}: {} op de tijdlijn</translation>
+    </message>
+    <message>
+      <source>Someone else saved another horizon for '{}', which you moved: saving asks which horizon stays.</source>
+      <translation>Iemand anders heeft een andere horizon opgeslagen voor '{}', dat u verplaatste: bij opslaan kiest u welke horizon blijft.</translation>
+    </message>
+    <message>
+      <source>Someone else saved another horizon for {} works you moved: saving asks which horizon stays.</source>
+      <translation>Iemand anders heeft een andere horizon opgeslagen voor {} werken die u verplaatste: bij opslaan kiest u welke horizon blijft.</translation>
+    </message>
+    <message>
+      <source>{}: yours {}, now stored {}</source>
+      <translation>{}: de uwe {}, nu opgeslagen {}</translation>
     </message>
     <message>
       <source> ({} without a start or beyond the first {} left out)</source>
@@ -1086,6 +1122,10 @@ Pagina's: overzicht (alle horizonnen) en een per horizon (die horizon in kleur, 
     <message>
       <source>Why does the chamber move these {} works?</source>
       <translation>Waarom verplaatst de kamer deze {} werken?</translation>
+    </message>
+    <message>
+      <source>and {} more</source>
+      <translation>en nog {}</translation>
     </message>
     <message>
       <source>default {}</source>

@@ -41,6 +41,7 @@ from qgis.PyQt.QtWidgets import (
     QInputDialog,
     QLabel,
     QListView,
+    QMessageBox,
     QScrollArea,
     QToolBar,
     QToolButton,
@@ -50,6 +51,7 @@ from ..core.horizons import HORIZON_ORDER
 from ..core.periods import format_moment_time
 from ..core.schema import DECISIONS, DISCIPLINES, HORIZONS, STATUSES, VERDICTS, choice_label
 from ..core.settings import DEFAULT_MORATORIUM_YEARS, RULE_SETTINGS
+from ..store.horizon_moves import HorizonMoves, buffered_horizons
 from ..store.layers import STAKEHOLDER_PROPERTY, TABLE_PROPERTY, group_name, programme_group
 from ..store.programme import ProgrammeError, read_programme, write_records
 from ..translation import language, tr
@@ -71,6 +73,7 @@ FORM, _ = uic.loadUiType(str(Path(__file__).with_name("dock.ui")))
 #: Big type where the room reads (tables, lists, labels); controls keep their size, so the
 #: panel does not push the map aside.
 OWN_WRITE_SECONDS = 2.0
+MAX_LISTED = 10  # works named in a question; the rest are counted
 PRESENTATION_STYLE = (
     "QTableView, QListView, QTreeView { font-size: 17pt; background: white; color: black; }"
     " QHeaderView::section { font-size: 14pt; font-weight: bold; }"
@@ -116,6 +119,7 @@ class ProgrammeDock(QDockWidget, FORM):
         self.selecting_on_map = False
         self.rule_editors: dict[str, QDoubleSpinBox] = {}
         self.moratorium_editors: dict[str, QDoubleSpinBox] = {}
+        self.horizon_moves = HorizonMoves()
 
         self.findings = FindingsModel(self)
         self.findings_view.setModel(self.findings)
@@ -276,6 +280,7 @@ class ProgrammeDock(QDockWidget, FORM):
             s["stakeholder_id"]: s.get("colour") or "#808080" for s in read_stakeholders(self.path)
         }
         rows = read_work_rows(self.path)
+        self.show_waiting_moves(rows)
         self.works.set_rows(rows)
         self.works_view.resizeColumnsToContents()
         self._fill_filters(rows)
@@ -284,6 +289,32 @@ class ProgrammeDock(QDockWidget, FORM):
         self.update_timeline()
         self.watch_layers()
         QTimer.singleShot(0, self.works_filter.prepare)  # the first keystroke stays quick
+
+    def show_waiting_moves(self, rows) -> None:
+        """Rows read from the file get the horizons still waiting in the edit buffers (what
+        the map shows and a save writes); someone else's change to one of them is told now
+        and decided when saving."""
+        by_feature = {(table, fid): row for row in rows for table, fid in row.features}
+        conflicts = []
+        for layer in self.work_layers():
+            table = layer.customProperty(TABLE_PROPERTY)
+            for fid, waiting in buffered_horizons(layer).items():
+                row = by_feature.get((table, fid))
+                if row is not None:
+                    row.override, row.reason = waiting.override, waiting.reason
+            conflicts += self.horizon_moves.conflicts(layer)
+        if len(conflicts) == 1:
+            text = tr(
+                "Someone else saved another horizon for '{}', which you moved: saving asks "
+                "which horizon stays."
+            ).format(conflicts[0].title or conflicts[0].work_id)
+        else:
+            text = tr(
+                "Someone else saved another horizon for {} works you moved: saving asks "
+                "which horizon stays."
+            ).format(len(conflicts))
+        if conflicts:
+            self.tell(text, Qgis.Warning, 0)
 
     def _fill_filters(self, rows) -> None:
         combos = self.filter_combos()
@@ -467,6 +498,7 @@ class ProgrammeDock(QDockWidget, FORM):
             try:
                 layer.selectionChanged.disconnect(self.on_map_selection_changed)
                 layer.attributeValueChanged.disconnect(self.on_layer_attribute_changed)
+                layer.beforeCommitChanges.disconnect(self.on_layer_saving)
             except (RuntimeError, TypeError):  # the layer was removed meanwhile
                 pass
         self.watched_layers = self.work_layers()
@@ -476,6 +508,7 @@ class ProgrammeDock(QDockWidget, FORM):
         for layer in self.watched_layers:
             layer.selectionChanged.connect(self.on_map_selection_changed)
             layer.attributeValueChanged.connect(self.on_layer_attribute_changed)
+            layer.beforeCommitChanges.connect(self.on_layer_saving)
 
     def on_map_selection_changed(self, *_) -> None:
         """Works selected on the map are selected in the table."""
@@ -600,24 +633,55 @@ class ProgrammeDock(QDockWidget, FORM):
                 layer = self.layer_for(table, row.stakeholder_id)
                 if layer is not None:
                     by_layer.setdefault(layer, []).append(fid)
-        for layer, fids in by_layer.items():
-            if not layer.isEditable() and not layer.startEditing():
-                raise ProgrammeError(
-                    tr("Cannot edit {}: the file is read-only or locked.").format(layer.name())
-                )
-            fields = layer.fields()
-            layer.beginEditCommand(tr("Move work to horizon"))  # one undo step per move
-            for fid in fids:
-                layer.changeAttributeValue(fid, fields.indexOf("horizon_override"), horizon)
-                layer.changeAttributeValue(fid, fields.indexOf("horizon_reason"), reason)
-            layer.endEditCommand()
-            layer.triggerRepaint()
-        if not by_layer:
+        try:
+            if not self.horizon_moves.move(by_layer, horizon, reason):
+                return False
+        except ProgrammeError as error:
+            self.tell(str(error), Qgis.Critical, 10)
             return False
         for row in rows:
             row.override, row.reason = horizon, reason
         self._touch()
         return True
+
+    def on_layer_saving(self, *_) -> None:
+        """A stakeholder layer is being saved: when someone else changed the horizon of a
+        work moved here since the move, the chamber decides whose horizon stays."""
+        layer = self.sender()
+        conflicts = self.horizon_moves.conflicts(layer)
+        if conflicts and not self.keep_mine(conflicts):
+            self.horizon_moves.take_theirs(layer, conflicts)
+
+    def keep_mine(self, conflicts) -> bool:
+        """Ask whose horizon stays; there is no way out but to choose."""
+        lines = [
+            tr("{}: yours {}, now stored {}").format(
+                c.title or c.work_id, self.horizon_text(c.mine), self.horizon_text(c.theirs)
+            )
+            for c in conflicts[:MAX_LISTED]
+        ]
+        if len(conflicts) > MAX_LISTED:
+            lines.append(tr("and {} more").format(len(conflicts) - MAX_LISTED))
+        box = QMessageBox(self)
+        box.setIcon(QMessageBox.Warning)
+        box.setWindowTitle(tr("Someone else changed these works"))
+        box.setTextFormat(Qt.PlainText)
+        question = tr(
+            "Since you moved these works, someone else saved another horizon for them. "
+            "Which horizon stays?"
+        )
+        box.setText("\n\n".join([question, "\n".join(lines)]))  # plain: names as typed
+        mine = box.addButton(tr("Keep mine"), QMessageBox.AcceptRole)
+        box.addButton(tr("Take theirs"), QMessageBox.ApplyRole)
+        box.exec()
+        return box.clickedButton() is mine
+
+    def horizon_text(self, chosen) -> str:
+        """A chamber's horizon with its reason, or that the computed one counts."""
+        if chosen.override is None:
+            return tr("the computed horizon")
+        label = choice_label(HORIZONS, chosen.override, self.lang).split(" (")[0].lower()
+        return "{} ({})".format(label, chosen.reason) if chosen.reason else label
 
     def on_works_dropped(self, work_ids: list, horizon: str) -> None:
         """Works dragged onto another horizon's column: move them there (asks why)."""

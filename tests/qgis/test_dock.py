@@ -16,6 +16,8 @@ from programmakamer.store.layers import open_programme, programme_group
 from programmakamer.ui.dock import ProgrammeDock
 from programmakamer.ui.models import WORK_ROLE
 
+from .test_horizon_moves import colleague_saves_horizon
+
 
 @pytest.fixture()
 def dock(demo_programme, project, qgis_iface):
@@ -104,6 +106,75 @@ def test_moving_a_work_records_an_override_with_reason_and_undo_restores(dock, d
     saved = {r["work_id"]: r for r in store.read_table(demo_programme, store_table(table))}
     assert saved[row.work_id]["horizon_override"] == "long"
     assert saved[row.work_id]["horizon_reason"] == "Wacht op het warmtenet"
+
+
+def wait_for_reload(dock, rows_before) -> None:
+    deadline = time.time() + 10
+    while dock.works.rows is rows_before and time.time() < deadline:
+        QgsApplication.processEvents()
+        time.sleep(0.05)
+    assert dock.works.rows is not rows_before, "the panel did not reload"
+
+
+@pytest.mark.parametrize(
+    ("answer", "kept"),
+    [("Take theirs", ("medium", "Budget 2029")), ("Keep mine", ("long", "Wacht op warmtenet"))],
+)
+def test_saving_a_move_that_someone_else_changed_meanwhile_asks_whose_horizon_stays(
+    dock, demo_programme, monkeypatch, answer, kept
+):
+    from qgis.PyQt.QtWidgets import QMessageBox
+
+    dock.horizon_filter.setCurrentIndex(dock.horizon_filter.findData("short"))
+    select_row(dock.works_view, 0)
+    row = dock.selected_rows()[0]
+    assert dock.on_work_moved_to_horizon("long", "Wacht op warmtenet")
+    table, fid = row.features[0]
+    layer = dock.layer_for(table, row.stakeholder_id)
+    rows_before = dock.works.rows
+    colleague_saves_horizon(demo_programme, table, row.work_id, "medium", "Budget 2029")
+    wait_for_reload(dock, rows_before)
+    again = next(r for r in dock.works.rows if r.work_id == row.work_id)
+    assert (again.override, again.reason) == ("long", "Wacht op warmtenet")  # as on the map
+    warned = dock.iface.messageBar().get_messages(Qgis.Warning)
+    assert warned and row.title in warned[-1]
+    asked = []
+
+    def choose(box):
+        asked.append(box.text())
+        next(b for b in box.buttons() if b.text() == answer).click()
+        return 0
+
+    monkeypatch.setattr(QMessageBox, "exec", choose)
+    assert layer.commitChanges()
+    assert len(asked) == 1 and row.title in asked[0]
+    assert "long term (Wacht op warmtenet)" in asked[0] and "medium term (Budget 2029)" in asked[0]
+    saved = {r["work_id"]: r for r in store.read_table(demo_programme, store_table(table))}
+    assert (saved[row.work_id]["horizon_override"], saved[row.work_id]["horizon_reason"]) == kept
+    QgsApplication.processEvents()
+    assert (again.override, again.reason) == kept  # the panel shows what was saved
+
+
+def test_saving_a_move_nobody_else_touched_asks_nothing(dock, demo_programme, monkeypatch):
+    from qgis.PyQt.QtWidgets import QMessageBox
+
+    select_row(dock.works_view, 0)
+    row = dock.selected_rows()[0]
+    other = next(r for r in dock.works.rows if r.stakeholder_id != row.stakeholder_id)
+    assert dock.on_work_moved_to_horizon("long", "Wacht op warmtenet")
+    rows_before = dock.works.rows
+    colleague_saves_horizon(demo_programme, other.features[0][0], other.work_id, "short", "Spoed")
+    wait_for_reload(dock, rows_before)
+    monkeypatch.setattr(QMessageBox, "exec", lambda box: pytest.fail("asked without a conflict"))
+    layer = dock.layer_for(row.features[0][0], row.stakeholder_id)
+    assert layer.commitChanges()
+    saved = {r["work_id"]: r for r in store.read_table(demo_programme, store_table(table_of(row)))}
+    assert saved[row.work_id]["horizon_override"] == "long"
+    assert saved[other.work_id]["horizon_override"] == "short"
+
+
+def table_of(row) -> str:
+    return row.features[0][0]
 
 
 def test_names_with_markup_and_line_breaks_show_as_typed(dock, demo_programme):
