@@ -17,7 +17,6 @@ from qgis.core import (
     QgsDateTimeRange,
     QgsProject,
     QgsRectangle,
-    QgsSettings,
     QgsTask,
     QgsTemporalNavigationObject,
 )
@@ -43,7 +42,6 @@ from qgis.PyQt.QtWidgets import (
     QListView,
     QMessageBox,
     QScrollArea,
-    QToolBar,
     QToolButton,
 )
 
@@ -66,23 +64,13 @@ from .models import (
     read_finding_rows,
     read_work_rows,
 )
+from .presentation import PresentationMode
 from .rich_text import escaped
 from .timeline import MAX_BARS, Bar, Timeline
 
 FORM, _ = uic.loadUiType(str(Path(__file__).with_name("dock.ui")))
-#: Big type where the room reads (tables, lists, labels); controls keep their size, so the
-#: panel does not push the map aside.
 OWN_WRITE_SECONDS = 2.0
 MAX_LISTED = 10  # works named in a question; the rest are counted
-PRESENTATION_STYLE = (
-    "QTableView, QListView, QTreeView { font-size: 17pt; background: white; color: black; }"
-    " QHeaderView::section { font-size: 14pt; font-weight: bold; }"
-    " QLabel, Timeline { font-size: 15pt; }"
-    # three board columns share the panel: a size that still fits a word per line
-    " QListView#short_view, QListView#medium_view, QListView#long_view { font-size: 14pt; }"
-    " QLabel#short_label, QLabel#medium_label, QLabel#long_label"
-    " { font-size: 13pt; font-weight: bold; }"
-)
 
 
 class ProgrammeDock(QDockWidget, FORM):
@@ -94,7 +82,6 @@ class ProgrammeDock(QDockWidget, FORM):
         self.path: str | None = None
         self.lang = language()
         self.task: QgsTask | None = None
-        self.saved_window_state = None
         self.works = WorksModel(self)
         self.works_filter = WorksFilter(self)
         self.works_filter.setSourceModel(self.works)
@@ -131,6 +118,8 @@ class ProgrammeDock(QDockWidget, FORM):
         self.findings.modelReset.connect(self.span_kind_headers)
         # the explanation names both stakeholders; on the wall it needs the width more
         self.findings_view.hideColumn(1)
+        self.normal_row_height: int | None = None  # the findings' rows outside presentation
+        self.presentation = PresentationMode(self, iface.mainWindow())
         # Another person (or process) saving the programme: reload instead of overwriting.
         self.watcher = QFileSystemWatcher(self)
         self.watcher.fileChanged.connect(self.on_programme_changed_on_disk)
@@ -912,7 +901,6 @@ class ProgrammeDock(QDockWidget, FORM):
     # --- presentation mode ------------------------------------------------------------
     def on_presentation_toggled(self, on: bool) -> None:
         """Big type for the wall screen, the map as large as it gets; all back when off."""
-        window = self.iface.mainWindow()
         # on the wall the explanation needs the width: it says the saving already, and the
         # severity is for the GIS specialist's sorting, not for the room
         for name in ("saving", "severity"):
@@ -921,44 +909,12 @@ class ProgrammeDock(QDockWidget, FORM):
         if on:
             self.normal_row_height = rows.defaultSectionSize()
             rows.setDefaultSectionSize(int(self.normal_row_height * 3))  # three wrapped lines
-        elif getattr(self, "normal_row_height", None):
+        elif self.normal_row_height is not None:
             rows.setDefaultSectionSize(self.normal_row_height)
         if on:
-            self.saved_window_state = window.saveState()
-            self.saved_geometry = (window.saveGeometry(), window.windowState())
-            self.hidden_widgets = [
-                w
-                for w in window.findChildren(QDockWidget) + window.findChildren(QToolBar)
-                if w is not self and w.isVisible()
-            ]
-            for widget in self.hidden_widgets:
-                widget.hide()
-            self.setStyleSheet(PRESENTATION_STYLE)
-            # QGIS saves its window layout when it quits, with no hook for plugins before:
-            # keep the normal layout, so the next start can put it back (see plugin.py)
-            remember_layout(window, self.saved_window_state, self.saved_geometry[0])
-            window.showFullScreen()
-            # big type must not push the map aside: the panel keeps to half the screen, and
-            # gets 40 % so the three horizons fit side by side
-            screen_width = window.screen().availableGeometry().width()
-            self.setMaximumWidth(int(screen_width * 0.5))
-            if not self.isFloating():
-                window.resizeDocks([self], [int(screen_width * 0.4)], Qt.Horizontal)
+            self.presentation.turn_on()
         else:
-            forget_layout()
-            self.setStyleSheet("")
-            self.setMaximumWidth(16777215)
-            if self.saved_window_state is not None:
-                geometry, state = self.saved_geometry
-                window.showNormal()
-                window.restoreGeometry(geometry)
-                window.setWindowState(state)
-                window.restoreState(self.saved_window_state)
-            # after the restore: a state naming a widget twice (QGIS keeps removed docks as
-            # children) can leave one of ours hidden; we hid exactly these, so show them
-            for widget in getattr(self, "hidden_widgets", []):
-                widget.show()
-            self.hidden_widgets = []
+            self.presentation.turn_off()
 
     # --- settings ---------------------------------------------------------------------
     def fill_rule_settings(self) -> None:
@@ -1071,34 +1027,6 @@ class ProgrammeDock(QDockWidget, FORM):
         moved = tr("Reference year {}: {} works moved to another horizon.")
         self.tell(moved.format(year, report.moved), Qgis.Info, 10)
         return report.moved
-
-
-PRESENTATION_LAYOUT = "programmakamer/layout_before_presentation"
-
-
-def remember_layout(window, state, geometry) -> None:
-    """Keep the window's normal layout in QGIS's settings while presentation mode is on."""
-    settings = QgsSettings()
-    settings.setValue(PRESENTATION_LAYOUT + "/state", state)
-    settings.setValue(PRESENTATION_LAYOUT + "/geometry", geometry)
-
-
-def forget_layout() -> None:
-    QgsSettings().remove(PRESENTATION_LAYOUT)
-
-
-def restore_layout_after_presentation(window) -> bool:
-    """QGIS quit in presentation mode (and saved that layout): put the normal one back."""
-    settings = QgsSettings()
-    state = settings.value(PRESENTATION_LAYOUT + "/state")
-    geometry = settings.value(PRESENTATION_LAYOUT + "/geometry")
-    if state is None:
-        return False
-    forget_layout()
-    window.showNormal()
-    if geometry is not None:
-        window.restoreGeometry(geometry)
-    return window.restoreState(state)
 
 
 def _unit(unit: str) -> str:

@@ -497,7 +497,7 @@ def test_after_quitting_in_presentation_mode_the_next_start_gets_the_normal_layo
 ):
     """QGIS saves its window layout when it quits, whatever a plugin does: the panel keeps
     the normal layout, and the next start (plugin.restore_layout) puts it back."""
-    from programmakamer.ui.dock import restore_layout_after_presentation
+    from programmakamer.ui.presentation import restore_layout_after_presentation
 
     window = qgis_iface.mainWindow()
     toolbar = window.addToolBar("Kaart")
@@ -523,7 +523,7 @@ def test_after_quitting_in_presentation_mode_the_next_start_gets_the_normal_layo
 
 
 def test_turning_presentation_mode_off_forgets_the_kept_layout(dock, qgis_iface):
-    from programmakamer.ui.dock import restore_layout_after_presentation
+    from programmakamer.ui.presentation import restore_layout_after_presentation
 
     qgis_iface.mainWindow().show()
     dock.presentation_button.setChecked(True)
