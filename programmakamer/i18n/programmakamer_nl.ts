@@ -924,28 +924,12 @@ Pagina's: overzicht (alle horizonnen) en een per horizon (die horizon in kleur, 
       <translation>De stijlen kunnen niet worden opgeslagen: {}</translation>
     </message>
     <message>
-      <source>Reference year {}: {} works moved to another horizon.</source>
-      <translation>Programmajaar {}: {} werken naar een andere horizon.</translation>
+      <source>Since you moved these works, someone else saved another horizon for them. Which horizon stays?</source>
+      <translation>Sinds u deze werken verplaatste, heeft iemand anders er een andere horizon voor opgeslagen. Welke horizon blijft?</translation>
     </message>
     <message>
-      <source>m</source>
-      <translation>m</translation>
-    </message>
-    <message>
-      <source>years</source>
-      <translation>jaar</translation>
-    </message>
-    <message>
-      <source>EUR/m</source>
-      <translation>EUR/m</translation>
-    </message>
-    <message>
-      <source>(0 = no, 1 = yes)</source>
-      <translation>(0 = nee, 1 = ja)</translation>
-    </message>
-    <message>
-      <source>works</source>
-      <translation>werken</translation>
+      <source>Settings</source>
+      <translation>Instellingen</translation>
     </message>
     <message>
       <source>Programmakamer</source>
@@ -972,10 +956,6 @@ Pagina's: overzicht (alle horizonnen) en een per horizon (die horizon in kleur, 
       <translation>Tijdlijn</translation>
     </message>
     <message>
-      <source>Settings</source>
-      <translation>Instellingen</translation>
-    </message>
-    <message>
       <source>Search title, street, stakeholder…</source>
       <translation>Zoek op titel, straat, partij…</translation>
     </message>
@@ -990,22 +970,6 @@ Pagina's: overzicht (alle horizonnen) en een per horizon (die horizon in kleur, 
     <message>
       <source>Record decision</source>
       <translation>Besluit vastleggen</translation>
-    </message>
-    <message>
-      <source>Reference year (year 1 of the horizons)</source>
-      <translation>Peiljaar (jaar 1 van de horizonnen)</translation>
-    </message>
-    <message>
-      <source>Apply year and recompute horizons</source>
-      <translation>Peiljaar toepassen en horizonnen herberekenen</translation>
-    </message>
-    <message>
-      <source>Save settings</source>
-      <translation>Instellingen opslaan</translation>
-    </message>
-    <message>
-      <source>Rule settings: used by the next analysis. Each shows its documented default; ↺ puts it back.</source>
-      <translation>Regelinstellingen: de volgende analyse gebruikt ze. Bij elke staat de gedocumenteerde standaardwaarde; ↺ zet die terug.</translation>
     </message>
     <message>
       <source>The map shows this year's works</source>
@@ -1048,10 +1012,6 @@ Pagina's: overzicht (alle horizonnen) en een per horizon (die horizon in kleur, 
       <translation>Iemand anders heeft deze werken gewijzigd</translation>
     </message>
     <message>
-      <source>Since you moved these works, someone else saved another horizon for them. Which horizon stays?</source>
-      <translation>Sinds u deze werken verplaatste, heeft iemand anders er een andere horizon voor opgeslagen. Welke horizon blijft?</translation>
-    </message>
-    <message>
       <source>Keep mine</source>
       <translation>Mijn horizon houden</translation>
     </message>
@@ -1078,10 +1038,6 @@ Pagina's: overzicht (alle horizonnen) en een per horizon (die horizon in kleur, 
     <message>
       <source>Analysing the programme</source>
       <translation>Programma analyseren</translation>
-    </message>
-    <message>
-      <source>Settings saved; the next analysis uses them.</source>
-      <translation>Instellingen opgeslagen; de volgende analyse gebruikt ze.</translation>
     </message>
     <message>
       <source>Move to another horizon</source>
@@ -1128,18 +1084,6 @@ Pagina's: overzicht (alle horizonnen) en een per horizon (die horizon in kleur, 
       <translation>en nog {}</translation>
     </message>
     <message>
-      <source>default {}</source>
-      <translation>standaard {}</translation>
-    </message>
-    <message>
-      <source>Back to the default ({})</source>
-      <translation>Terug naar de standaardwaarde ({})</translation>
-    </message>
-    <message>
-      <source>Moratorium after renewing {}</source>
-      <translation>Graafrust na vernieuwen van {}</translation>
-    </message>
-    <message>
       <source>Severity: higher is more urgent; each kind's formula is in its algorithm's help</source>
       <translation>Ernst: hoger is dringender; de formule per soort staat in de help van het algoritme</translation>
     </message>
@@ -1164,12 +1108,72 @@ Pagina's: overzicht (alle horizonnen) en een per horizon (die horizon in kleur, 
       <translation>{}: {}</translation>
     </message>
     <message>
+      <source>Reference year {}: {} works moved to another horizon.</source>
+      <translation>Programmajaar {}: {} werken naar een andere horizon.</translation>
+    </message>
+    <message>
+      <source>m</source>
+      <translation>m</translation>
+    </message>
+    <message>
+      <source>years</source>
+      <translation>jaar</translation>
+    </message>
+    <message>
+      <source>EUR/m</source>
+      <translation>EUR/m</translation>
+    </message>
+    <message>
+      <source>(0 = no, 1 = yes)</source>
+      <translation>(0 = nee, 1 = ja)</translation>
+    </message>
+    <message>
+      <source>works</source>
+      <translation>werken</translation>
+    </message>
+    <message>
+      <source>Reference year (year 1 of the horizons)</source>
+      <translation>Peiljaar (jaar 1 van de horizonnen)</translation>
+    </message>
+    <message>
+      <source>Apply year and recompute horizons</source>
+      <translation>Peiljaar toepassen en horizonnen herberekenen</translation>
+    </message>
+    <message>
+      <source>Save settings</source>
+      <translation>Instellingen opslaan</translation>
+    </message>
+    <message>
+      <source>Rule settings: used by the next analysis. Each shows its documented default; ↺ puts it back.</source>
+      <translation>Regelinstellingen: de volgende analyse gebruikt ze. Bij elke staat de gedocumenteerde standaardwaarde; ↺ zet die terug.</translation>
+    </message>
+    <message>
+      <source>Settings saved; the next analysis uses them.</source>
+      <translation>Instellingen opgeslagen; de volgende analyse gebruikt ze.</translation>
+    </message>
+    <message>
+      <source>default {}</source>
+      <translation>standaard {}</translation>
+    </message>
+    <message>
+      <source>Back to the default ({})</source>
+      <translation>Terug naar de standaardwaarde ({})</translation>
+    </message>
+    <message>
+      <source>Moratorium after renewing {}</source>
+      <translation>Graafrust na vernieuwen van {}</translation>
+    </message>
+    <message>
       <source>Open a programme first.</source>
       <translation>Open eerst een programma.</translation>
     </message>
     <message>
       <source>Programme: {}</source>
       <translation>Programma: {}</translation>
+    </message>
+    <message>
+      <source>Unexpected problem: {} (details in the log panel, tab {})</source>
+      <translation>Onverwacht probleem: {} (details in het logpaneel, tabblad {})</translation>
     </message>
   </context>
 </TS>

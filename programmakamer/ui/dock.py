@@ -35,20 +35,16 @@ from qgis.PyQt.QtWidgets import (
     QAbstractItemView,
     QComboBox,
     QDockWidget,
-    QDoubleSpinBox,
     QHeaderView,
     QInputDialog,
-    QLabel,
     QListView,
     QMessageBox,
     QScrollArea,
-    QToolButton,
 )
 
 from ..core.horizons import HORIZON_ORDER
 from ..core.periods import format_moment_time
 from ..core.schema import DECISIONS, DISCIPLINES, HORIZONS, STATUSES, VERDICTS, choice_label
-from ..core.settings import DEFAULT_MORATORIUM_YEARS, RULE_SETTINGS
 from ..store.horizon_moves import HorizonMoves, buffered_horizons
 from ..store.layers import STAKEHOLDER_PROPERTY, TABLE_PROPERTY, group_name, programme_group
 from ..store.programme import ProgrammeError, read_programme, write_records
@@ -66,6 +62,7 @@ from .models import (
 )
 from .presentation import PresentationMode
 from .rich_text import escaped
+from .settings_tab import SettingsTab
 from .timeline import MAX_BARS, Bar, Timeline
 
 FORM, _ = uic.loadUiType(str(Path(__file__).with_name("dock.ui")))
@@ -104,8 +101,6 @@ class ProgrammeDock(QDockWidget, FORM):
         self.reference_year = 0
         self.watched_layers = []
         self.selecting_on_map = False
-        self.rule_editors: dict[str, QDoubleSpinBox] = {}
-        self.moratorium_editors: dict[str, QDoubleSpinBox] = {}
         self.horizon_moves = HorizonMoves()
 
         self.findings = FindingsModel(self)
@@ -129,6 +124,12 @@ class ProgrammeDock(QDockWidget, FORM):
         self.reload_timer.setInterval(500)
         self.reload_timer.timeout.connect(self.reload_unless_analysing)
         self.own_write_at = 0.0
+        self.settings_tab = SettingsTab()
+        self.tabs.addTab(self.settings_tab, tr("Settings"))
+        self.settings_tab.told.connect(self.tell)
+        self.settings_tab.writing.connect(self.on_own_write)
+        self.settings_tab.settings_saved.connect(self.on_settings_saved)
+        self.settings_tab.horizons_recomputed.connect(self.on_horizons_recomputed)
         self._texts()
         self._connect()
 
@@ -142,7 +143,6 @@ class ProgrammeDock(QDockWidget, FORM):
         self.tabs.setTabText(1, tr("Horizons"))
         self.tabs.setTabText(2, tr("Findings"))
         self.tabs.setTabText(3, tr("Timeline"))
-        self.tabs.setTabText(4, tr("Settings"))
         self.search_edit.setPlaceholderText(tr("Search title, street, stakeholder…"))
         self.map_follows_filter.setText(tr("The map shows only the filtered works"))
         for horizon, button in (
@@ -158,18 +158,6 @@ class ProgrammeDock(QDockWidget, FORM):
         self.decision_edit.setPlaceholderText(tr("What the chamber decided"))
         self.action_holder_edit.setPlaceholderText(tr("Action holder"))
         self.record_button.setText(tr("Record decision"))
-        self.name_label.setText(tr("Programme name"))
-        self.municipality_label.setText(tr("Municipality"))
-        self.reference_year_label.setText(tr("Reference year (year 1 of the horizons)"))
-        self.reference_year_spin.setRange(1900, 2200)
-        self.apply_year_button.setText(tr("Apply year and recompute horizons"))
-        self.save_settings_button.setText(tr("Save settings"))
-        self.rules_label.setText(
-            tr(
-                "Rule settings: used by the next analysis. Each shows its documented "
-                "default; ↺ puts it back."
-            )
-        )
         self.map_year_spin.setRange(1900, 2200)
         self.map_by_year.setText(tr("The map shows this year's works"))
         self.previous_year_button.setToolTip(tr("Previous year"))
@@ -196,9 +184,7 @@ class ProgrammeDock(QDockWidget, FORM):
         self.reanalyse_button.clicked.connect(self.on_reanalyse)
         self.export_button.clicked.connect(self.on_export)
         self.presentation_button.toggled.connect(self.on_presentation_toggled)
-        self.apply_year_button.clicked.connect(self.on_reference_year_applied)
         self.tabs.currentChanged.connect(self.on_tab_changed)
-        self.save_settings_button.clicked.connect(self.on_settings_saved)
         self.map_year_spin.valueChanged.connect(self.on_map_year_changed)
         self.map_by_year.toggled.connect(self.on_map_year_changed)
         self.previous_year_button.clicked.connect(self.on_previous_year)
@@ -219,19 +205,12 @@ class ProgrammeDock(QDockWidget, FORM):
         self.watcher.addPath(str(Path(self.path).parent))
         self.watch_programme_files()
         info = read_programme(self.path)
-        self.programme_label.setText(
-            tr("{} – {}, reference year {}").format(
-                info.name, info.municipality, info.reference_year
-            )
-        )
+        self.show_programme_info(info)
         self.reference_year = info.reference_year
-        self.reference_year_spin.setValue(info.reference_year)
-        self.name_edit.setText(info.name)
-        self.municipality_edit.setText(info.municipality or "")
+        self.settings_tab.set_programme(info)
         self.map_year_spin.blockSignals(True)
         self.map_year_spin.setValue(info.reference_year)
         self.map_year_spin.blockSignals(False)
-        self.fill_rule_settings()
         self.follow_temporal_controller()
         self.reload()
 
@@ -916,131 +895,27 @@ class ProgrammeDock(QDockWidget, FORM):
         else:
             self.presentation.turn_off()
 
-    # --- settings ---------------------------------------------------------------------
-    def fill_rule_settings(self) -> None:
-        """An editor per rule setting and per moratorium, with its default and a way back."""
-        from ..core.schema import MORATORIUM_PERIODS, SURFACE_TYPES
-        from ..core.schema import RULE_SETTINGS as RULE_TABLE
-        from ..store.programme import read_table
+    # --- settings -------------------------------------------------------------------
+    def on_own_write(self) -> None:
+        self.own_write_at = time.monotonic()  # our own write: keep the selection, no reload
 
-        values = {r["key"]: r["value"] for r in read_table(self.path, RULE_TABLE)}
-        moratorium = {
-            r["surface_type"]: r["years"] for r in read_table(self.path, MORATORIUM_PERIODS)
-        }
-        grid = self.rules_layout
-        while grid.count():
-            item = grid.takeAt(0)
-            if item.widget() is not None:
-                item.widget().deleteLater()
-        self.rule_editors, self.moratorium_editors = {}, {}
-        entries = [
-            (s.key, s.description(self.lang), s.default, s.minimum, s.maximum, s.unit)
-            for s in RULE_SETTINGS
-        ] + [
-            (
-                choice.value,
-                tr("Moratorium after renewing {}").format(choice.label(self.lang).lower()),
-                DEFAULT_MORATORIUM_YEARS.get(choice.value, 0.0),
-                0.0,
-                50.0,
-                "years",
-            )
-            for choice in SURFACE_TYPES
-        ]
-        for number, (key, text, default, low, high, unit) in enumerate(entries):
-            is_rule = number < len(RULE_SETTINGS)
-            label = QLabel(text)
-            label.setWordWrap(True)
-            editor = QDoubleSpinBox()
-            editor.setRange(low, high)
-            editor.setDecimals(0 if unit in ("0/1", "works") else 1)
-            editor.setSuffix(" " + _unit(unit))
-            stored = values.get(key) if is_rule else moratorium.get(key)
-            editor.setValue(default if stored is None else stored)
-            hint = QLabel(tr("default {}").format(_number(default, self.lang)))
-            reset = QToolButton()
-            reset.setText("↺")
-            reset.setToolTip(tr("Back to the default ({})").format(_number(default, self.lang)))
-            reset.clicked.connect(self.on_reset_setting)
-            reset.setProperty("setting", key)
-            reset.setProperty("default", default)
-            grid.addWidget(label, number, 0)
-            grid.addWidget(editor, number, 1)
-            grid.addWidget(hint, number, 2)
-            grid.addWidget(reset, number, 3)
-            (self.rule_editors if is_rule else self.moratorium_editors)[key] = editor
-        grid.setColumnStretch(0, 1)
-
-    def on_reset_setting(self) -> None:
-        button = self.sender()
-        key = button.property("setting")
-        editor = self.rule_editors.get(key) or self.moratorium_editors.get(key)
-        if editor is not None:
-            editor.setValue(float(button.property("default")))
-
-    def on_settings_saved(self) -> bool:
-        """Name, municipality and rule settings into the programme, in one transaction."""
-        from ..store.programme import save_settings
-
-        name = self.name_edit.text().strip()
-        if not name:
-            self.tell(tr("The programme needs a name."), Qgis.Warning, 5)
-            return False
-        self.own_write_at = time.monotonic()
-        try:
-            save_settings(
-                self.path,
-                name,
-                self.municipality_edit.text().strip() or None,
-                {key: editor.value() for key, editor in self.rule_editors.items()},
-                {key: editor.value() for key, editor in self.moratorium_editors.items()},
-            )
-        except ProgrammeError as error:
-            self.tell(str(error), Qgis.Critical, 10)
-            return False
-        info = read_programme(self.path)
+    def show_programme_info(self, info) -> None:
         self.programme_label.setText(
             tr("{} – {}, reference year {}").format(
                 info.name, info.municipality, info.reference_year
             )
         )
+
+    def on_settings_saved(self) -> None:
+        """The name may have changed: the panel and the layer tree show the new one."""
+        info = read_programme(self.path)
+        self.show_programme_info(info)
         group = programme_group(QgsProject.instance(), self.path)
         if group is not None:
             group.setName(group_name(info.name))
-        self.tell(tr("Settings saved; the next analysis uses them."), Qgis.Info, 5)
-        return True
 
-    def on_reference_year_applied(self) -> int:
-        """A new reference year: horizons recomputed (overrides kept); says how many moved."""
-        from ..store.programme import assign_horizons
-
-        year = self.reference_year_spin.value()
-        try:
-            report = assign_horizons(self.path, year, save_year=True)
-        except ProgrammeError as error:
-            self.tell(str(error), Qgis.Critical, 10)
-            return 0
+    def on_horizons_recomputed(self) -> None:
         for work_layer in self.work_layers():
             work_layer.reload()
             work_layer.triggerRepaint()
         self.set_programme(self.path)
-        moved = tr("Reference year {}: {} works moved to another horizon.")
-        self.tell(moved.format(year, report.moved), Qgis.Info, 10)
-        return report.moved
-
-
-def _unit(unit: str) -> str:
-    units = {
-        "m": tr("m"),
-        "years": tr("years"),
-        "EUR/m": tr("EUR/m"),
-        "0/1": tr("(0 = no, 1 = yes)"),
-        "works": tr("works"),
-    }
-    return units.get(unit, unit)
-
-
-def _number(value: float, lang: str) -> str:
-    """1.5 in English, 1,5 in Dutch; whole numbers without decimals."""
-    text = "{:g}".format(value)
-    return text.replace(".", ",") if lang == "nl" else text

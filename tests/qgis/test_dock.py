@@ -298,8 +298,8 @@ def test_a_new_reference_year_recomputes_horizons_and_keeps_overrides(dock, demo
     for layer in dock.work_layers():
         if layer.isEditable():
             assert layer.commitChanges()
-    dock.reference_year_spin.setValue(2029)
-    moved = dock.on_reference_year_applied()
+    dock.settings_tab.reference_year_spin.setValue(2029)
+    moved = dock.settings_tab.on_reference_year_applied()
     assert moved > 0
     assert store.read_programme(demo_programme).reference_year == 2029
     assert store.read_table(demo_programme, PROGRAMME)[0]["reference_year"] == 2029
@@ -467,10 +467,10 @@ def test_rule_settings_are_edited_saved_and_reset(dock, demo_programme):
     from programmakamer.store.analysis import read_settings
 
     dock.tabs.setCurrentWidget(dock.settings_tab)
-    dock.rule_editors["combine_distance_m"].setValue(8.0)
-    dock.moratorium_editors["asphalt"].setValue(7.0)
-    dock.name_edit.setText("Programma 2027 – concept")
-    assert dock.on_settings_saved()
+    dock.settings_tab.rule_editors["combine_distance_m"].setValue(8.0)
+    dock.settings_tab.moratorium_editors["asphalt"].setValue(7.0)
+    dock.settings_tab.name_edit.setText("Programma 2027 – concept")
+    assert dock.settings_tab.on_settings_saved()
     saved = read_settings(demo_programme)
     assert saved.combine_distance_m == 8.0 and saved.moratorium_years["asphalt"] == 7.0
     assert store.read_programme(demo_programme).name == "Programma 2027 – concept"
@@ -479,16 +479,16 @@ def test_rule_settings_are_edited_saved_and_reset(dock, demo_programme):
     assert group.name() == "Programmakamer – Programma 2027 – concept"  # the layer tree too
     reset = next(
         button
-        for button in dock.rules_widget.findChildren(QToolButton)
+        for button in dock.settings_tab.rules_widget.findChildren(QToolButton)
         if button.property("setting") == "combine_distance_m"
     )
     reset.click()
     assert (
-        dock.rule_editors["combine_distance_m"].value()
+        dock.settings_tab.rule_editors["combine_distance_m"].value()
         == rule_setting("combine_distance_m").default
     )
-    dock.name_edit.setText("  ")
-    assert not dock.on_settings_saved()
+    dock.settings_tab.name_edit.setText("  ")
+    assert not dock.settings_tab.on_settings_saved()
     assert store.read_programme(demo_programme).name == "Programma 2027 – concept"
 
 
