@@ -8,7 +8,6 @@ any QGIS edit), decisions are written to the decisions table at once.
 from __future__ import annotations
 
 import time
-from datetime import datetime
 from pathlib import Path
 
 from qgis.core import (
@@ -43,16 +42,15 @@ from qgis.PyQt.QtWidgets import (
 )
 
 from ..core.horizons import HORIZON_ORDER
-from ..core.periods import format_moment_time
-from ..core.schema import DECISIONS, DISCIPLINES, HORIZONS, STATUSES, VERDICTS, choice_label
+from ..core.schema import DISCIPLINES, HORIZONS, STATUSES, choice_label
 from ..store.horizon_moves import HorizonMoves, buffered_horizons
 from ..store.layers import STAKEHOLDER_PROPERTY, TABLE_PROPERTY, group_name, programme_group
-from ..store.programme import ProgrammeError, read_programme, write_records
+from ..store.programme import ProgrammeError, read_programme
 from ..translation import language, tr
 from .delegates import WrappedTextDelegate
+from .findings_tab import FindingsTab
 from .models import (
     WORK_ROLE,
-    FindingsModel,
     HorizonBoard,
     WorksFilter,
     WorksModel,
@@ -103,17 +101,6 @@ class ProgrammeDock(QDockWidget, FORM):
         self.selecting_on_map = False
         self.horizon_moves = HorizonMoves()
 
-        self.findings = FindingsModel(self)
-        self.findings_view.setModel(self.findings)
-        self.findings_view.setSelectionBehavior(QAbstractItemView.SelectRows)
-        self.findings_view.setWordWrap(True)
-        header = self.findings_view.horizontalHeader()
-        header.setSectionResizeMode(QHeaderView.ResizeToContents)
-        header.setSectionResizeMode(0, QHeaderView.Stretch)
-        self.findings.modelReset.connect(self.span_kind_headers)
-        # the explanation names both stakeholders; on the wall it needs the width more
-        self.findings_view.hideColumn(1)
-        self.normal_row_height: int | None = None  # the findings' rows outside presentation
         self.presentation = PresentationMode(self, iface.mainWindow())
         # Another person (or process) saving the programme: reload instead of overwriting.
         self.watcher = QFileSystemWatcher(self)
@@ -124,6 +111,11 @@ class ProgrammeDock(QDockWidget, FORM):
         self.reload_timer.setInterval(500)
         self.reload_timer.timeout.connect(self.reload_unless_analysing)
         self.own_write_at = 0.0
+        self.findings_tab = FindingsTab()
+        self.tabs.insertTab(2, self.findings_tab, tr("Findings"))
+        self.findings_tab.told.connect(self.tell)
+        self.findings_tab.writing.connect(self.on_own_write)
+        self.findings_tab.works_chosen.connect(self.on_finding_works_chosen)
         self.settings_tab = SettingsTab()
         self.tabs.addTab(self.settings_tab, tr("Settings"))
         self.settings_tab.told.connect(self.tell)
@@ -152,12 +144,6 @@ class ProgrammeDock(QDockWidget, FORM):
         ):
             short_name = choice_label(HORIZONS, horizon, self.lang).split(" (")[0]
             button.setText(tr("Move to {}").format(short_name.lower()))
-        self.verdict_combo.clear()
-        for choice in VERDICTS:
-            self.verdict_combo.addItem(choice.label(self.lang), choice.value)
-        self.decision_edit.setPlaceholderText(tr("What the chamber decided"))
-        self.action_holder_edit.setPlaceholderText(tr("Action holder"))
-        self.record_button.setText(tr("Record decision"))
         self.map_year_spin.setRange(1900, 2200)
         self.map_by_year.setText(tr("The map shows this year's works"))
         self.previous_year_button.setToolTip(tr("Previous year"))
@@ -179,8 +165,6 @@ class ProgrammeDock(QDockWidget, FORM):
         self.move_short_button.clicked.connect(lambda: self.on_work_moved_to_horizon("short"))
         self.move_medium_button.clicked.connect(lambda: self.on_work_moved_to_horizon("medium"))
         self.move_long_button.clicked.connect(lambda: self.on_work_moved_to_horizon("long"))
-        self.findings_view.selectionModel().selectionChanged.connect(self.on_finding_selected)
-        self.record_button.clicked.connect(self.on_decision_recorded)
         self.reanalyse_button.clicked.connect(self.on_reanalyse)
         self.export_button.clicked.connect(self.on_export)
         self.presentation_button.toggled.connect(self.on_presentation_toggled)
@@ -252,7 +236,7 @@ class ProgrammeDock(QDockWidget, FORM):
         self.works.set_rows(rows)
         self.works_view.resizeColumnsToContents()
         self._fill_filters(rows)
-        self.findings.set_rows(read_finding_rows(self.path))
+        self.findings_tab.show_findings(self.path, read_finding_rows(self.path))
         self.update_board_totals()
         self.update_timeline()
         self.watch_layers()
@@ -784,51 +768,8 @@ class ProgrammeDock(QDockWidget, FORM):
         canvas.refresh()
 
     # --- findings ---------------------------------------------------------------------
-    def span_kind_headers(self) -> None:
-        self.findings_view.clearSpans()
-        for position in self.findings.kind_headers():
-            self.findings_view.setSpan(position, 0, 1, len(FindingsModel.COLUMNS))
-
-    def selected_finding(self):
-        indexes = self.findings_view.selectionModel().selectedRows()
-        return self.findings.data(indexes[0], WORK_ROLE) if indexes else None
-
-    def on_finding_selected(self, *_) -> None:
-        finding = self.selected_finding()
-        if finding is None:
-            self.finding_detail.clear()
-            return
-        history = "".join(
-            "<br>• {} {}: {}".format(
-                escaped(format_moment_time(d["decided_at"], self.lang)),
-                escaped(choice_label(VERDICTS, d["verdict"], self.lang)),
-                escaped(d.get("decision_text") or ""),
-            )
-            for d in finding.decisions
-        )
-        self.finding_detail.setText("<b>{}</b>{}".format(escaped(finding.explanation), history))
-        rows = [r for r in self.works.rows if r.work_id in (finding.work_a, finding.work_b)]
-        self.show_on_map(rows)
-
-    def on_decision_recorded(self) -> bool:
-        finding = self.selected_finding()
-        if finding is None or not self.path:
-            return False
-        decision = {
-            "finding_id": finding.finding_id,
-            "verdict": self.verdict_combo.currentData(),
-            "decision_text": self.decision_edit.text().strip() or None,
-            "action_holder": self.action_holder_edit.text().strip() or None,
-            "decided_by": tr("Programme chamber"),
-            "decided_at": datetime.now().replace(microsecond=0),
-        }
-        self.own_write_at = time.monotonic()  # our own write: keep the selection, no reload
-        write_records(self.path, DECISIONS, [decision])
-        finding.decisions.append(decision)
-        self.findings.layoutChanged.emit()
-        self.on_finding_selected()
-        self.decision_edit.clear()
-        return True
+    def on_finding_works_chosen(self, work_ids: list) -> None:
+        self.show_on_map([r for r in self.works.rows if r.work_id in work_ids])
 
     def on_reanalyse(self) -> None:
         """Run the analysis as a background task; the panel stays usable."""
@@ -880,16 +821,7 @@ class ProgrammeDock(QDockWidget, FORM):
     # --- presentation mode ------------------------------------------------------------
     def on_presentation_toggled(self, on: bool) -> None:
         """Big type for the wall screen, the map as large as it gets; all back when off."""
-        # on the wall the explanation needs the width: it says the saving already, and the
-        # severity is for the GIS specialist's sorting, not for the room
-        for name in ("saving", "severity"):
-            self.findings_view.setColumnHidden(FindingsModel.COLUMNS.index(name), on)
-        rows = self.findings_view.verticalHeader()
-        if on:
-            self.normal_row_height = rows.defaultSectionSize()
-            rows.setDefaultSectionSize(int(self.normal_row_height * 3))  # three wrapped lines
-        elif self.normal_row_height is not None:
-            rows.setDefaultSectionSize(self.normal_row_height)
+        self.findings_tab.set_presentation(on)
         if on:
             self.presentation.turn_on()
         else:

@@ -184,7 +184,7 @@ def test_names_with_markup_and_line_breaks_show_as_typed(dock, demo_programme):
     from programmakamer.ui.models import FindingsModel
 
     name = "<b>Stedin</b>\nNet"
-    chance = next(r for r in dock.findings.rows if r.kind == "combine")
+    chance = next(r for r in dock.findings_tab.findings.rows if r.kind == "combine")
     renamed = chance.stakeholders.split(" / ")[0]
     stakeholders = store.table_layer(demo_programme, STAKEHOLDERS.name)
     with store.edit_session(stakeholders):
@@ -201,14 +201,16 @@ def test_names_with_markup_and_line_breaks_show_as_typed(dock, demo_programme):
         document.setHtml(rich)
         return " ".join(document.toPlainText().split())
 
-    chance = next(r for r in dock.findings.rows if r.finding_id == chance.finding_id)
+    chance = next(r for r in dock.findings_tab.findings.rows if r.finding_id == chance.finding_id)
     assert name in chance.explanation
-    select_row(dock.findings_view, dock.findings.position_of(chance))
-    assert "<b>Stedin</b> Net" in shown(dock.finding_detail.text())
-    explanation = dock.findings.index(
-        dock.findings.position_of(chance), FindingsModel.COLUMNS.index("explanation")
+    select_row(dock.findings_tab.findings_view, dock.findings_tab.findings.position_of(chance))
+    assert "<b>Stedin</b> Net" in shown(dock.findings_tab.finding_detail.text())
+    explanation = dock.findings_tab.findings.index(
+        dock.findings_tab.findings.position_of(chance), FindingsModel.COLUMNS.index("explanation")
     )
-    assert "<b>Stedin</b> Net" in shown(dock.findings.data(explanation, Qt.ToolTipRole))
+    assert "<b>Stedin</b> Net" in shown(
+        dock.findings_tab.findings.data(explanation, Qt.ToolTipRole)
+    )
 
 
 def store_table(name):
@@ -218,24 +220,25 @@ def store_table(name):
 
 
 def test_decisions_are_stored_in_order_and_survive_a_reanalysis(dock, demo_programme):
-    first = dock.findings.data(dock.findings.index(0, 0))
+    tab = dock.findings_tab
+    first = tab.findings.data(tab.findings.index(0, 0))
     assert first.startswith("Dig-once chance") and first.endswith(": 78")  # a kind's header
-    select_row(dock.findings_view, 0)
-    assert dock.selected_finding() is None  # headers are not findings
-    select_row(dock.findings_view, 1)
-    finding = dock.selected_finding()
+    select_row(tab.findings_view, 0)
+    assert tab.selected_finding() is None  # headers are not findings
+    select_row(tab.findings_view, 1)
+    finding = tab.selected_finding()
     assert finding.kind == "combine"  # dig-once chances come first
-    assert finding.explanation in dock.finding_detail.text()
-    dock.verdict_combo.setCurrentIndex(dock.verdict_combo.findData("deferred"))
-    dock.decision_edit.setText("Eerst budget regelen")
-    assert dock.on_decision_recorded()
-    dock.verdict_combo.setCurrentIndex(dock.verdict_combo.findData("accepted"))
-    dock.decision_edit.setText("Samen uitvoeren in 2028")
-    dock.action_holder_edit.setText("Netbeheerder")
-    assert dock.on_decision_recorded()
+    assert finding.explanation in tab.finding_detail.text()
+    tab.verdict_combo.setCurrentIndex(tab.verdict_combo.findData("deferred"))
+    tab.decision_edit.setText("Eerst budget regelen")
+    assert tab.on_decision_recorded()
+    tab.verdict_combo.setCurrentIndex(tab.verdict_combo.findData("accepted"))
+    tab.decision_edit.setText("Samen uitvoeren in 2028")
+    tab.action_holder_edit.setText("Netbeheerder")
+    assert tab.on_decision_recorded()
     decisions = store.read_table(demo_programme, DECISIONS)
     assert [d["verdict"] for d in decisions] == ["deferred", "accepted"]
-    assert "Samen uitvoeren in 2028" in dock.finding_detail.text()
+    assert "Samen uitvoeren in 2028" in tab.finding_detail.text()
     assert all(d["finding_id"] == finding.finding_id and d["decided_at"] for d in decisions)
     dock.on_reanalyse()
     assert dock.task is not None and not dock.reanalyse_button.isEnabled()
@@ -248,8 +251,31 @@ def test_decisions_are_stored_in_order_and_survive_a_reanalysis(dock, demo_progr
     # the accepted chance is no conflict any more: one finding less, marked obsolete
     assert "Dig-once chance: 78, Conflict: 23" in told
     assert "New 0, changed 0, unchanged 226, no longer found 1." in told
-    again = next(r for r in dock.findings.rows if r.finding_id == finding.finding_id)
+    again = next(r for r in tab.findings.rows if r.finding_id == finding.finding_id)
     assert [d["verdict"] for d in again.decisions] == ["deferred", "accepted"]
+
+
+def test_a_decision_that_cannot_be_saved_is_told_never_raised(dock, demo_programme, monkeypatch):
+    """A locked programme (the store's refusal) and a full disk (an error nobody foresaw):
+    each reaches the message bar as one sentence; nothing is recorded."""
+    from programmakamer.ui import findings_tab
+
+    def locked(path, *_):
+        raise store.ProgrammeError("Cannot edit {}: the file is read-only or locked.".format(path))
+
+    def disk_full(*_):
+        raise OSError(28, "No space left on device")
+
+    tab = dock.findings_tab
+    select_row(tab.findings_view, 1)
+    tab.decision_edit.setText("Samen uitvoeren")
+    for fault, said in ((locked, "read-only or locked"), (disk_full, "No space left")):
+        monkeypatch.setattr(findings_tab, "write_records", fault)
+        tab.record_button.click()  # Qt calls the slot, as in QGIS: no exception may leave it
+        assert said in dock.iface.messageBar().get_messages(Qgis.Critical)[-1]
+    assert "log panel" in dock.iface.messageBar().get_messages(Qgis.Critical)[-1]
+    assert tab.selected_finding().decisions == []
+    assert store.read_table(demo_programme, DECISIONS) == []
 
 
 def test_presentation_mode_hides_the_clutter_and_restores_it(dock, qgis_iface):
@@ -278,11 +304,12 @@ def test_presentation_mode_hides_the_clutter_and_restores_it(dock, qgis_iface):
     assert window.isFullScreen()
     assert not other.isVisible() and not toolbar.isVisible()
     assert "17pt" in dock.styleSheet()
-    assert dock.findings_view.isColumnHidden(3) and not dock.findings_view.isColumnHidden(0)
+    findings_view = dock.findings_tab.findings_view
+    assert findings_view.isColumnHidden(3) and not findings_view.isColumnHidden(0)
     dock.presentation_button.setChecked(False)
     QgsApplication.processEvents()
     assert other.isVisible() and toolbar.isVisible() and dock.styleSheet() == ""
-    assert not dock.findings_view.isColumnHidden(3)
+    assert not findings_view.isColumnHidden(3)
     assert layout_of_window() == before and not window.isFullScreen()
     window.removeDockWidget(other)
     window.removeToolBar(toolbar)
@@ -534,7 +561,7 @@ def test_turning_presentation_mode_off_forgets_the_kept_layout(dock, qgis_iface)
 def test_findings_show_stakeholders_saving_and_severity(dock):
     from programmakamer.ui.models import FindingsModel, euro_text
 
-    model = dock.findings
+    model = dock.findings_tab.findings
     column = {name: i for i, name in enumerate(FindingsModel.COLUMNS)}
     row = next(r for r in model.rows if r.kind == "clash")
     at = model.position_of(row)
@@ -556,7 +583,10 @@ def test_findings_show_stakeholders_saving_and_severity(dock):
         "ambition",
         "hotspot",
     ]
-    assert all(dock.findings_view.columnSpan(h, 0) == len(FindingsModel.COLUMNS) for h in headers)
+    assert all(
+        dock.findings_tab.findings_view.columnSpan(h, 0) == len(FindingsModel.COLUMNS)
+        for h in headers
+    )
 
 
 def test_the_panel_follows_the_year_chosen_in_qgis_temporal_controller(dock, demo_programme):
