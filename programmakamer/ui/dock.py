@@ -38,7 +38,6 @@ from qgis.PyQt.QtWidgets import (
     QInputDialog,
     QListView,
     QMessageBox,
-    QScrollArea,
 )
 
 from ..core.horizons import HORIZON_ORDER
@@ -61,7 +60,7 @@ from .models import (
 from .presentation import PresentationMode
 from .rich_text import escaped
 from .settings_tab import SettingsTab
-from .timeline import MAX_BARS, Bar, Timeline
+from .timeline_tab import TimelineTab
 
 FORM, _ = uic.loadUiType(str(Path(__file__).with_name("dock.ui")))
 OWN_WRITE_SECONDS = 2.0
@@ -94,11 +93,11 @@ class ProgrammeDock(QDockWidget, FORM):
         self.works_view.horizontalHeader().setSectionResizeMode(QHeaderView.Interactive)
         self.works_view.horizontalHeader().setResizeContentsPrecision(200)
         self.board = {}  # filled when the horizons tab is first shown
-        self.timeline = None  # made when the timeline tab is first shown
         self.colours: dict[int, str] = {}
         self.reference_year = 0
         self.watched_layers = []
         self.selecting_on_map = False
+        self.followed_controller = None  # QGIS's temporal controller the panel listens to
         self.horizon_moves = HorizonMoves()
 
         self.presentation = PresentationMode(self, iface.mainWindow())
@@ -116,6 +115,10 @@ class ProgrammeDock(QDockWidget, FORM):
         self.findings_tab.told.connect(self.tell)
         self.findings_tab.writing.connect(self.on_own_write)
         self.findings_tab.works_chosen.connect(self.on_finding_works_chosen)
+        self.timeline_tab = TimelineTab()
+        self.tabs.insertTab(3, self.timeline_tab, tr("Timeline"))
+        self.timeline_tab.told.connect(self.tell)
+        self.timeline_tab.year_chosen.connect(self.apply_map_year)
         self.settings_tab = SettingsTab()
         self.tabs.addTab(self.settings_tab, tr("Settings"))
         self.settings_tab.told.connect(self.tell)
@@ -144,10 +147,6 @@ class ProgrammeDock(QDockWidget, FORM):
         ):
             short_name = choice_label(HORIZONS, horizon, self.lang).split(" (")[0]
             button.setText(tr("Move to {}").format(short_name.lower()))
-        self.map_year_spin.setRange(1900, 2200)
-        self.map_by_year.setText(tr("The map shows this year's works"))
-        self.previous_year_button.setToolTip(tr("Previous year"))
-        self.next_year_button.setToolTip(tr("Next year"))
         for spin in (self.year_from, self.year_to):
             spin.setRange(1900, 2200)
             spin.setSpecialValueText("–")
@@ -169,10 +168,6 @@ class ProgrammeDock(QDockWidget, FORM):
         self.export_button.clicked.connect(self.on_export)
         self.presentation_button.toggled.connect(self.on_presentation_toggled)
         self.tabs.currentChanged.connect(self.on_tab_changed)
-        self.map_year_spin.valueChanged.connect(self.on_map_year_changed)
-        self.map_by_year.toggled.connect(self.on_map_year_changed)
-        self.previous_year_button.clicked.connect(self.on_previous_year)
-        self.next_year_button.clicked.connect(self.on_next_year)
 
     def filter_combos(self) -> tuple[QComboBox, ...]:
         return (
@@ -192,9 +187,7 @@ class ProgrammeDock(QDockWidget, FORM):
         self.show_programme_info(info)
         self.reference_year = info.reference_year
         self.settings_tab.set_programme(info)
-        self.map_year_spin.blockSignals(True)
-        self.map_year_spin.setValue(info.reference_year)
-        self.map_year_spin.blockSignals(False)
+        self.timeline_tab.set_reference_year(info.reference_year)
         self.follow_temporal_controller()
         self.reload()
 
@@ -538,7 +531,7 @@ class ProgrammeDock(QDockWidget, FORM):
         if self.tabs.widget(index) is self.horizons_tab:
             self.show_board()
         if self.tabs.widget(index) is self.timeline_tab:
-            self.show_timeline()
+            self.update_timeline()
 
     def update_board_totals(self) -> None:
         for horizon, (board, _view) in self.board.items():
@@ -650,54 +643,20 @@ class ProgrammeDock(QDockWidget, FORM):
             self.on_work_moved_to_horizon(horizon, rows=rows)
 
     # --- timeline -----------------------------------------------------------------------
-    def show_timeline(self) -> None:
-        if self.timeline is None:
-            self.timeline = Timeline(self)
-            self.timeline.year_clicked.connect(self.map_year_spin.setValue)
-            area = QScrollArea(self.timeline_tab)
-            area.setWidgetResizable(True)
-            area.setWidget(self.timeline)
-            self.timeline_layout.addWidget(area)
-            self.timeline_area = area
-        self.update_timeline()
-
     def update_timeline(self) -> None:
         """The timeline shows the selected works, else the filtered ones, street by street."""
-        if self.timeline is None or self.tabs.currentWidget() is not self.timeline_tab:
+        if self.tabs.currentWidget() is not self.timeline_tab:
             return  # drawn when its tab is shown
-        rows = self.selected_rows() or self.visible_rows()
-        dated = sorted(
-            (r for r in rows if r.start is not None),
-            key=lambda r: (r.location, r.start, r.stakeholder),
+        selected = self.selected_rows()
+        self.timeline_tab.show_works(
+            selected or self.visible_rows(), bool(selected), self.colours, self.reference_year
         )
-        bars = [
-            Bar(
-                "{} · {}".format(r.location, r.stakeholder),
-                r.start,
-                r.end or r.start,
-                self.colours.get(r.stakeholder_id, "#808080"),
-                r.work_id,
-                "{}\n{} · {}".format(r.title, r.stakeholder, r.period),
-            )
-            for r in dated[:MAX_BARS]
-        ]
-        labels = {h: choice_label(HORIZONS, h, self.lang).split(" (")[0] for h in HORIZON_ORDER}
-        self.timeline.set_bars(bars, self.reference_year, labels)
-        self.timeline.set_year(self.map_year_spin.value() if self.map_by_year.isChecked() else None)
-        left_out = len(rows) - len(bars)
-        what = tr("Selected works") if self.selected_rows() else tr("Filtered works")
-        text = tr("{}: {} on the timeline").format(what, len(bars))
-        if left_out:
-            text += tr(" ({} without a start or beyond the first {} left out)").format(
-                left_out, MAX_BARS
-            )
-        self.timeline_label.setText(text)
 
     def follow_temporal_controller(self) -> None:
         """When the map's year changes in QGIS's temporal controller, the panel follows."""
         canvas = self.iface.mapCanvas()
         controller = canvas.temporalController() if canvas is not None else None
-        previous = getattr(self, "followed_controller", None)
+        previous = self.followed_controller
         if previous is controller:
             return
         if previous is not None:
@@ -714,31 +673,7 @@ class ProgrammeDock(QDockWidget, FORM):
         begin, end = span.begin(), span.end()
         if not (begin.isValid() and end.isValid()) or begin.daysTo(end) > 366:
             return
-        year = begin.date().year()
-        if self.map_by_year.isChecked() and self.map_year_spin.value() == year:
-            return  # our own step coming back
-        for widget in (self.map_year_spin, self.map_by_year):
-            widget.blockSignals(True)
-        self.map_year_spin.setValue(year)
-        self.map_by_year.setChecked(True)
-        for widget in (self.map_year_spin, self.map_by_year):
-            widget.blockSignals(False)
-        if self.timeline is not None:
-            self.timeline.set_year(year)
-
-    def on_previous_year(self) -> None:
-        self.map_year_spin.setValue(self.map_year_spin.value() - 1)
-        self.map_by_year.setChecked(True)
-
-    def on_next_year(self) -> None:
-        self.map_year_spin.setValue(self.map_year_spin.value() + 1)
-        self.map_by_year.setChecked(True)
-
-    def on_map_year_changed(self, *_) -> None:
-        year = self.map_year_spin.value() if self.map_by_year.isChecked() else None
-        if self.timeline is not None:
-            self.timeline.set_year(year)
-        self.apply_map_year(year)
+        self.timeline_tab.follow_year(begin.date().year())
 
     def apply_map_year(self, year: int | None) -> None:
         """Step the map's temporal controller to one year (or back to all years)."""

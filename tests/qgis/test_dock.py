@@ -453,19 +453,20 @@ def test_the_board_groups_by_stakeholder_and_a_drop_moves_works(dock, monkeypatc
 def test_the_timeline_shows_the_filter_and_steps_the_map_by_year(dock):
     from qgis.core import QgsExpression, QgsFeatureRequest, QgsVectorLayerTemporalContext
 
+    tab = dock.timeline_tab
     dock.tabs.setCurrentWidget(dock.timeline_tab)
     dock.stakeholder_filter.setCurrentIndex(
         dock.stakeholder_filter.findText("Riolering", Qt.MatchContains)
     )
     shown = [r for r in dock.visible_rows() if r.start is not None]
-    assert len(dock.timeline.bars) == len(shown) > 5
-    assert {b.colour for b in dock.timeline.bars} == {dock.colours[shown[0].stakeholder_id]}
+    assert len(tab.timeline.bars) == len(shown) > 5
+    assert {b.colour for b in tab.timeline.bars} == {dock.colours[shown[0].stakeholder_id]}
     select_row(dock.works_view, 0)
-    assert [b.work_id for b in dock.timeline.bars] == [dock.selected_rows()[0].work_id]
-    dock.map_year_spin.setValue(2029)
-    dock.on_next_year()  # one step: 2030, and the map follows
+    assert [b.work_id for b in tab.timeline.bars] == [dock.selected_rows()[0].work_id]
+    tab.map_year_spin.setValue(2029)
+    tab.on_next_year()  # one step: 2030, and the map follows
     span = dock.iface.mapCanvas().temporalRange()
-    assert dock.timeline.year == 2030
+    assert tab.timeline.year == 2030
     assert span.begin().date().year() == 2030 and span.end().date().year() == 2030
     assert dock.iface.mapCanvas().mapSettings().isTemporal()
     for layer in dock.work_layers():
@@ -485,7 +486,7 @@ def test_the_timeline_shows_the_filter_and_steps_the_map_by_year(dock):
             and (not f["planned_end"] or f["planned_end"].toPyDate() >= date(2030, 1, 1))
         }
         assert on_map == expected
-    dock.map_by_year.setChecked(False)
+    tab.map_by_year.setChecked(False)
     assert not dock.iface.mapCanvas().mapSettings().isTemporal()
 
 
@@ -593,6 +594,7 @@ def test_the_panel_follows_the_year_chosen_in_qgis_temporal_controller(dock, dem
     from qgis.core import QgsDateTimeRange, QgsTemporalNavigationObject
     from qgis.PyQt.QtCore import QDate, QDateTime, QTime
 
+    tab = dock.timeline_tab
     canvas = dock.iface.mapCanvas()
     navigation = QgsTemporalNavigationObject(canvas)
     canvas.setTemporalController(navigation)
@@ -605,9 +607,9 @@ def test_the_panel_follows_the_year_chosen_in_qgis_temporal_controller(dock, dem
             QDateTime(QDate(2031, 12, 31), QTime(23, 59, 59)),
         )
     )
-    assert dock.map_year_spin.value() == 2031 and dock.map_by_year.isChecked()
-    assert dock.timeline.year == 2031
-    dock.on_next_year()  # and the other way round: the panel steps QGIS's controller
+    assert tab.map_year_spin.value() == 2031 and tab.map_by_year.isChecked()
+    assert tab.timeline.year == 2031
+    tab.on_next_year()  # and the other way round: the panel steps QGIS's controller
     assert navigation.temporalExtents().begin().date().year() == 2032
 
 
