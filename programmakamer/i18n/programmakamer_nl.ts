@@ -924,14 +924,6 @@ Pagina's: overzicht (alle horizonnen) en een per horizon (die horizon in kleur, 
       <translation>De stijlen kunnen niet worden opgeslagen: {}</translation>
     </message>
     <message>
-      <source>Since you moved these works, someone else saved another horizon for them. Which horizon stays?</source>
-      <translation>Sinds u deze werken verplaatste, heeft iemand anders er een andere horizon voor opgeslagen. Welke horizon blijft?</translation>
-    </message>
-    <message>
-      <source>Settings</source>
-      <translation>Instellingen</translation>
-    </message>
-    <message>
       <source>Programmakamer</source>
       <translation>Programmakamer</translation>
     </message>
@@ -948,6 +940,14 @@ Pagina's: overzicht (alle horizonnen) en een per horizon (die horizon in kleur, 
       <translation>Presentatiemodus</translation>
     </message>
     <message>
+      <source>Move to another horizon</source>
+      <translation>Naar een andere horizon</translation>
+    </message>
+    <message>
+      <source>Analysing the programme</source>
+      <translation>Programma analyseren</translation>
+    </message>
+    <message>
       <source>Horizons</source>
       <translation>Horizonnen</translation>
     </message>
@@ -956,12 +956,24 @@ Pagina's: overzicht (alle horizonnen) en een per horizon (die horizon in kleur, 
       <translation>Tijdlijn</translation>
     </message>
     <message>
-      <source>Search title, street, stakeholder…</source>
-      <translation>Zoek op titel, straat, partij…</translation>
+      <source>Settings</source>
+      <translation>Instellingen</translation>
     </message>
     <message>
-      <source>The map shows only the filtered works</source>
-      <translation>De kaart toont alleen de gefilterde werken</translation>
+      <source>Someone else saved another horizon for '{}', which you moved: saving asks which horizon stays.</source>
+      <translation>Iemand anders heeft een andere horizon opgeslagen voor '{}', dat u verplaatste: bij opslaan kiest u welke horizon blijft.</translation>
+    </message>
+    <message>
+      <source>Someone else saved another horizon for {} works you moved: saving asks which horizon stays.</source>
+      <translation>Iemand anders heeft een andere horizon opgeslagen voor {} werken die u verplaatste: bij opslaan kiest u welke horizon blijft.</translation>
+    </message>
+    <message>
+      <source>Why does the chamber move '{}'?</source>
+      <translation>Waarom verplaatst de kamer '{}'?</translation>
+    </message>
+    <message>
+      <source>Why does the chamber move these {} works?</source>
+      <translation>Waarom verplaatst de kamer deze {} werken?</translation>
     </message>
     <message>
       <source>What the chamber decided</source>
@@ -972,40 +984,20 @@ Pagina's: overzicht (alle horizonnen) en een per horizon (die horizon in kleur, 
       <translation>Besluit vastleggen</translation>
     </message>
     <message>
-      <source>The map shows this year's works</source>
-      <translation>De kaart toont de werken van dit jaar</translation>
+      <source>Programme chamber</source>
+      <translation>Programmakamer</translation>
     </message>
     <message>
-      <source>Previous year</source>
-      <translation>Vorig jaar</translation>
+      <source>Move to {}</source>
+      <translation>Naar {}</translation>
     </message>
     <message>
-      <source>Next year</source>
-      <translation>Volgend jaar</translation>
+      <source>{}: {} works, {}</source>
+      <translation>{}: {} werken, {}</translation>
     </message>
     <message>
-      <source>from </source>
-      <translation>van </translation>
-    </message>
-    <message>
-      <source>to </source>
-      <translation>tot </translation>
-    </message>
-    <message>
-      <source>All stakeholders</source>
-      <translation>Alle partijen</translation>
-    </message>
-    <message>
-      <source>All disciplines</source>
-      <translation>Alle disciplines</translation>
-    </message>
-    <message>
-      <source>All horizons</source>
-      <translation>Alle horizonnen</translation>
-    </message>
-    <message>
-      <source>All statuses</source>
-      <translation>Alle statussen</translation>
+      <source>Since you moved these works, someone else saved another horizon for them. Which horizon stays?</source>
+      <translation>Sinds u deze werken verplaatste, heeft iemand anders er een andere horizon voor opgeslagen. Welke horizon blijft?</translation>
     </message>
     <message>
       <source>Someone else changed these works</source>
@@ -1024,60 +1016,8 @@ Pagina's: overzicht (alle horizonnen) en een per horizon (die horizon in kleur, 
       <translation>de berekende horizon</translation>
     </message>
     <message>
-      <source>Selected works</source>
-      <translation>Geselecteerde werken</translation>
-    </message>
-    <message>
-      <source>Filtered works</source>
-      <translation>Gefilterde werken</translation>
-    </message>
-    <message>
-      <source>Programme chamber</source>
-      <translation>Programmakamer</translation>
-    </message>
-    <message>
-      <source>Analysing the programme</source>
-      <translation>Programma analyseren</translation>
-    </message>
-    <message>
-      <source>Move to another horizon</source>
-      <translation>Naar een andere horizon</translation>
-    </message>
-    <message>
-      <source>{}: {} on the timeline</source>
-      <translation>{}: {} op de tijdlijn</translation>
-    </message>
-    <message>
-      <source>Someone else saved another horizon for '{}', which you moved: saving asks which horizon stays.</source>
-      <translation>Iemand anders heeft een andere horizon opgeslagen voor '{}', dat u verplaatste: bij opslaan kiest u welke horizon blijft.</translation>
-    </message>
-    <message>
-      <source>Someone else saved another horizon for {} works you moved: saving asks which horizon stays.</source>
-      <translation>Iemand anders heeft een andere horizon opgeslagen voor {} werken die u verplaatste: bij opslaan kiest u welke horizon blijft.</translation>
-    </message>
-    <message>
       <source>{}: yours {}, now stored {}</source>
       <translation>{}: de uwe {}, nu opgeslagen {}</translation>
-    </message>
-    <message>
-      <source> ({} without a start or beyond the first {} left out)</source>
-      <translation> ({} zonder start of voorbij de eerste {} weggelaten)</translation>
-    </message>
-    <message>
-      <source>Move to {}</source>
-      <translation>Naar {}</translation>
-    </message>
-    <message>
-      <source>{}: {} works, {}</source>
-      <translation>{}: {} werken, {}</translation>
-    </message>
-    <message>
-      <source>Why does the chamber move '{}'?</source>
-      <translation>Waarom verplaatst de kamer '{}'?</translation>
-    </message>
-    <message>
-      <source>Why does the chamber move these {} works?</source>
-      <translation>Waarom verplaatst de kamer deze {} werken?</translation>
     </message>
     <message>
       <source>and {} more</source>
@@ -1174,6 +1114,66 @@ Pagina's: overzicht (alle horizonnen) en een per horizon (die horizon in kleur, 
     <message>
       <source>Unexpected problem: {} (details in the log panel, tab {})</source>
       <translation>Onverwacht probleem: {} (details in het logpaneel, tabblad {})</translation>
+    </message>
+    <message>
+      <source>The map shows this year's works</source>
+      <translation>De kaart toont de werken van dit jaar</translation>
+    </message>
+    <message>
+      <source>Previous year</source>
+      <translation>Vorig jaar</translation>
+    </message>
+    <message>
+      <source>Next year</source>
+      <translation>Volgend jaar</translation>
+    </message>
+    <message>
+      <source>Selected works</source>
+      <translation>Geselecteerde werken</translation>
+    </message>
+    <message>
+      <source>Filtered works</source>
+      <translation>Gefilterde werken</translation>
+    </message>
+    <message>
+      <source>{}: {} on the timeline</source>
+      <translation>{}: {} op de tijdlijn</translation>
+    </message>
+    <message>
+      <source> ({} without a start or beyond the first {} left out)</source>
+      <translation> ({} zonder start of voorbij de eerste {} weggelaten)</translation>
+    </message>
+    <message>
+      <source>Search title, street, stakeholder…</source>
+      <translation>Zoek op titel, straat, partij…</translation>
+    </message>
+    <message>
+      <source>The map shows only the filtered works</source>
+      <translation>De kaart toont alleen de gefilterde werken</translation>
+    </message>
+    <message>
+      <source>from </source>
+      <translation>van </translation>
+    </message>
+    <message>
+      <source>to </source>
+      <translation>tot </translation>
+    </message>
+    <message>
+      <source>All stakeholders</source>
+      <translation>Alle partijen</translation>
+    </message>
+    <message>
+      <source>All disciplines</source>
+      <translation>Alle disciplines</translation>
+    </message>
+    <message>
+      <source>All horizons</source>
+      <translation>Alle horizonnen</translation>
+    </message>
+    <message>
+      <source>All statuses</source>
+      <translation>Alle statussen</translation>
     </message>
   </context>
 </TS>

@@ -31,9 +31,9 @@ def reported(slot):
     count = len(parameters) - 1  # without self
 
     @functools.wraps(slot)
-    def guarded(self, *args):
+    def guarded(self, *args, **keywords):
         try:
-            return slot(self, *(args if takes_any else args[:count]))
+            return slot(self, *(args if takes_any else args[:count]), **keywords)
         except ProgrammeError as error:
             LOG.warning("%s: %s", slot.__qualname__, error)
             self.tell(str(error), Qgis.Critical, 0)

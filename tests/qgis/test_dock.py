@@ -27,7 +27,7 @@ def dock(demo_programme, project, qgis_iface):
     qgis_iface.mainWindow().addDockWidget(Qt.RightDockWidgetArea, panel)
     panel.set_programme(str(demo_programme))
     yield panel
-    for layer in panel.work_layers():
+    for layer in panel.map_link.work_layers():
         if layer.isEditable():
             layer.rollBack()
     panel.on_presentation_toggled(False)
@@ -48,40 +48,44 @@ def distinct_works(path) -> set[str]:
 
 
 def test_the_table_lists_every_work_and_filters_narrow_it(dock, demo_programme):
-    model = dock.works_filter
+    model = dock.works_tab.works_filter
     assert model.rowCount() == len(distinct_works(demo_programme))
-    dock.stakeholder_filter.setCurrentIndex(dock.stakeholder_filter.findText("Waterbedrijf"))
+    dock.works_tab.stakeholder_filter.setCurrentIndex(
+        dock.works_tab.stakeholder_filter.findText("Waterbedrijf")
+    )
     assert 0 < model.rowCount() < dock.works.rowCount()
     assert {model.data(model.index(i, 0)) for i in range(model.rowCount())} == {"Waterbedrijf"}
-    dock.stakeholder_filter.setCurrentIndex(0)
-    dock.search_edit.setText("riool")
+    dock.works_tab.stakeholder_filter.setCurrentIndex(0)
+    dock.works_tab.search_edit.setText("riool")
     titles = [model.data(model.index(i, 1)) for i in range(model.rowCount())]
     assert titles and all("riool" in t.lower() for t in titles)
-    dock.search_edit.setText("")
-    dock.horizon_filter.setCurrentIndex(dock.horizon_filter.findData("long"))
-    rows = dock.visible_rows()
+    dock.works_tab.search_edit.setText("")
+    dock.works_tab.horizon_filter.setCurrentIndex(dock.works_tab.horizon_filter.findData("long"))
+    rows = dock.works_tab.visible_rows()
     assert rows and all(r.effective == "long" for r in rows)
 
 
 def test_the_map_follows_the_filter_when_asked(dock):
-    dock.stakeholder_filter.setCurrentIndex(dock.stakeholder_filter.findText("Telecom"))
-    dock.search_edit.setText("glasvezel")
-    dock.map_follows_filter.setChecked(True)
-    shown = {r.work_id for r in dock.visible_rows()}
-    on_map = {f["work_id"] for layer in dock.work_layers() for f in layer.getFeatures()}
-    assert on_map == shown
-    dock.map_follows_filter.setChecked(False)
-    assert len({f["work_id"] for layer in dock.work_layers() for f in layer.getFeatures()}) > len(
-        shown
+    dock.works_tab.stakeholder_filter.setCurrentIndex(
+        dock.works_tab.stakeholder_filter.findText("Telecom")
     )
+    dock.works_tab.search_edit.setText("glasvezel")
+    dock.works_tab.map_follows_filter.setChecked(True)
+    shown = {r.work_id for r in dock.works_tab.visible_rows()}
+    on_map = {f["work_id"] for layer in dock.map_link.work_layers() for f in layer.getFeatures()}
+    assert on_map == shown
+    dock.works_tab.map_follows_filter.setChecked(False)
+    assert len(
+        {f["work_id"] for layer in dock.map_link.work_layers() for f in layer.getFeatures()}
+    ) > len(shown)
 
 
 def test_selecting_a_work_selects_it_on_the_map(dock):
-    select_row(dock.works_view, 0)
-    row = dock.works_filter.data(dock.works_filter.index(0, 0), WORK_ROLE)
+    select_row(dock.works_tab.works_view, 0)
+    row = dock.works_tab.works_filter.data(dock.works_tab.works_filter.index(0, 0), WORK_ROLE)
     selected = [
         (layer, layer.selectedFeatureIds())
-        for layer in dock.work_layers()
+        for layer in dock.map_link.work_layers()
         if layer.selectedFeatureIds()
     ]
     assert len(selected) >= 1
@@ -91,12 +95,12 @@ def test_selecting_a_work_selects_it_on_the_map(dock):
 
 
 def test_moving_a_work_records_an_override_with_reason_and_undo_restores(dock, demo_programme):
-    dock.horizon_filter.setCurrentIndex(dock.horizon_filter.findData("short"))
-    select_row(dock.works_view, 0)
-    row = dock.works_filter.data(dock.works_filter.index(0, 0), WORK_ROLE)
+    dock.works_tab.horizon_filter.setCurrentIndex(dock.works_tab.horizon_filter.findData("short"))
+    select_row(dock.works_tab.works_view, 0)
+    row = dock.works_tab.works_filter.data(dock.works_tab.works_filter.index(0, 0), WORK_ROLE)
     assert dock.on_work_moved_to_horizon("long", "Wacht op het warmtenet")
     table, fid = row.features[0]
-    layer = dock.layer_for(table, row.stakeholder_id)
+    layer = dock.map_link.layer_for(table, row.stakeholder_id)
     assert layer.isEditable() and layer.getFeature(fid)["horizon_override"] == "long"
     assert "★" in dock.works.data(dock.works.index(dock.works.rows.index(row), 5))
     layer.undoStack().undo()
@@ -125,12 +129,12 @@ def test_saving_a_move_that_someone_else_changed_meanwhile_asks_whose_horizon_st
 ):
     from qgis.PyQt.QtWidgets import QMessageBox
 
-    dock.horizon_filter.setCurrentIndex(dock.horizon_filter.findData("short"))
-    select_row(dock.works_view, 0)
-    row = dock.selected_rows()[0]
+    dock.works_tab.horizon_filter.setCurrentIndex(dock.works_tab.horizon_filter.findData("short"))
+    select_row(dock.works_tab.works_view, 0)
+    row = dock.works_tab.selected_rows()[0]
     assert dock.on_work_moved_to_horizon("long", "Wacht op warmtenet")
     table, fid = row.features[0]
-    layer = dock.layer_for(table, row.stakeholder_id)
+    layer = dock.map_link.layer_for(table, row.stakeholder_id)
     rows_before = dock.works.rows
     colleague_saves_horizon(demo_programme, table, row.work_id, "medium", "Budget 2029")
     wait_for_reload(dock, rows_before)
@@ -158,15 +162,15 @@ def test_saving_a_move_that_someone_else_changed_meanwhile_asks_whose_horizon_st
 def test_saving_a_move_nobody_else_touched_asks_nothing(dock, demo_programme, monkeypatch):
     from qgis.PyQt.QtWidgets import QMessageBox
 
-    select_row(dock.works_view, 0)
-    row = dock.selected_rows()[0]
+    select_row(dock.works_tab.works_view, 0)
+    row = dock.works_tab.selected_rows()[0]
     other = next(r for r in dock.works.rows if r.stakeholder_id != row.stakeholder_id)
     assert dock.on_work_moved_to_horizon("long", "Wacht op warmtenet")
     rows_before = dock.works.rows
     colleague_saves_horizon(demo_programme, other.features[0][0], other.work_id, "short", "Spoed")
     wait_for_reload(dock, rows_before)
     monkeypatch.setattr(QMessageBox, "exec", lambda box: pytest.fail("asked without a conflict"))
-    layer = dock.layer_for(row.features[0][0], row.stakeholder_id)
+    layer = dock.map_link.layer_for(row.features[0][0], row.stakeholder_id)
     assert layer.commitChanges()
     saved = {r["work_id"]: r for r in store.read_table(demo_programme, store_table(table_of(row)))}
     assert saved[row.work_id]["horizon_override"] == "long"
@@ -319,10 +323,10 @@ def test_presentation_mode_hides_the_clutter_and_restores_it(dock, qgis_iface):
 
 
 def test_a_new_reference_year_recomputes_horizons_and_keeps_overrides(dock, demo_programme):
-    select_row(dock.works_view, 0)
-    row = dock.works_filter.data(dock.works_filter.index(0, 0), WORK_ROLE)
+    select_row(dock.works_tab.works_view, 0)
+    row = dock.works_tab.works_filter.data(dock.works_tab.works_filter.index(0, 0), WORK_ROLE)
     dock.on_work_moved_to_horizon("medium", "Afspraak kamer")
-    for layer in dock.work_layers():
+    for layer in dock.map_link.work_layers():
         if layer.isEditable():
             assert layer.commitChanges()
     dock.settings_tab.reference_year_spin.setValue(2029)
@@ -381,43 +385,47 @@ def test_the_export_button_opens_the_export_algorithm_for_this_programme(
 def test_sorting_orders_periods_by_start_and_costs_by_amount(dock):
     from programmakamer.ui.models import WorksModel
 
-    dock.works_view.sortByColumn(WorksModel.COLUMNS.index("cost"), Qt.DescendingOrder)
-    costs = [r.cost or 0 for r in dock.visible_rows() if r.cost is not None]
+    dock.works_tab.works_view.sortByColumn(WorksModel.COLUMNS.index("cost"), Qt.DescendingOrder)
+    costs = [r.cost or 0 for r in dock.works_tab.visible_rows() if r.cost is not None]
     assert costs == sorted(costs, reverse=True) and costs[0] > costs[-1]
-    dock.works_view.sortByColumn(WorksModel.COLUMNS.index("period"), Qt.AscendingOrder)
-    starts = [r.start for r in dock.visible_rows() if r.start is not None]
+    dock.works_tab.works_view.sortByColumn(WorksModel.COLUMNS.index("period"), Qt.AscendingOrder)
+    starts = [r.start for r in dock.works_tab.visible_rows() if r.start is not None]
     assert [s.year for s in starts] == sorted(s.year for s in starts)
-    dock.search_edit.setText("riool")  # a filter keeps the order
-    starts = [r.start.year for r in dock.visible_rows() if r.start is not None]
+    dock.works_tab.search_edit.setText("riool")  # a filter keeps the order
+    starts = [r.start.year for r in dock.works_tab.visible_rows() if r.start is not None]
     assert starts == sorted(starts) and len(starts) < dock.works.rowCount()
 
 
 def test_the_discipline_filter_and_a_selection_that_survives_filtering(dock):
-    dock.discipline_filter.setCurrentIndex(dock.discipline_filter.findData("sewer"))
-    rows = dock.visible_rows()
+    dock.works_tab.discipline_filter.setCurrentIndex(
+        dock.works_tab.discipline_filter.findData("sewer")
+    )
+    rows = dock.works_tab.visible_rows()
     assert rows and {r.discipline for r in rows} == {"sewer"}
-    select_row(dock.works_view, 3)
-    chosen = dock.selected_rows()[0]
-    dock.search_edit.setText(chosen.title.split()[0])
-    assert [r.work_id for r in dock.selected_rows()] == [chosen.work_id]
+    select_row(dock.works_tab.works_view, 3)
+    chosen = dock.works_tab.selected_rows()[0]
+    dock.works_tab.search_edit.setText(chosen.title.split()[0])
+    assert [r.work_id for r in dock.works_tab.selected_rows()] == [chosen.work_id]
 
 
 def test_selecting_works_on_the_map_selects_their_rows(dock):
-    layer = next(layer for layer in dock.work_layers() if layer.featureCount() > 3 and layer.name())
+    layer = next(
+        layer for layer in dock.map_link.work_layers() if layer.featureCount() > 3 and layer.name()
+    )
     fids = sorted(layer.allFeatureIds())[:3]
     layer.selectByIds(fids)
     wanted = {f["work_id"] for f in layer.getFeatures(fids)}
-    assert {r.work_id for r in dock.selected_rows()} == wanted
+    assert {r.work_id for r in dock.works_tab.selected_rows()} == wanted
     layer.removeSelection()
-    assert dock.selected_rows() == []
+    assert dock.works_tab.selected_rows() == []
 
 
 def test_the_board_groups_by_stakeholder_and_a_drop_moves_works(dock, monkeypatch):
     from qgis.PyQt.QtWidgets import QInputDialog
 
     dock.tabs.setCurrentWidget(dock.horizons_tab)
-    short, short_view = dock.board["short"]
-    long_board, _ = dock.board["long"]
+    short, short_view = dock.horizons_tab.board["short"]
+    long_board, _ = dock.horizons_tab.board["long"]
     headers = [i for i in range(short.rowCount()) if short.data(short.index(i), WORK_ROLE) is None]
     names = [short.data(short.index(i)) for i in headers]
     assert names == sorted(names) and all("works" in n for n in names) and len(names) > 1
@@ -439,10 +447,15 @@ def test_the_board_groups_by_stakeholder_and_a_drop_moves_works(dock, monkeypatc
     moved = {w.work_id for w in long_board.works()}
     assert {w.work_id for w in works} <= moved
     assert all(w.override == "long" for w in works)
-    layer = dock.layer_for(*[(t, works[0].stakeholder_id) for t, _ in works[0].features][0])
+    layer = dock.map_link.layer_for(
+        *[(t, works[0].stakeholder_id) for t, _ in works[0].features][0]
+    )
     fid = works[0].features[0][1]
     assert layer.getFeature(fid)["horizon_reason"] == "Wacht op warmtenet"
-    assert "long" in dock.long_label.text().lower() or "lang" in dock.long_label.text().lower()
+    assert (
+        "long" in dock.horizons_tab.long_label.text().lower()
+        or "lang" in dock.horizons_tab.long_label.text().lower()
+    )
     assert layer.undoStack().count() == 1  # one move, one undo step per layer
     layer.undoStack().undo()  # undo in QGIS: the panel follows
     QgsApplication.processEvents()
@@ -455,21 +468,21 @@ def test_the_timeline_shows_the_filter_and_steps_the_map_by_year(dock):
 
     tab = dock.timeline_tab
     dock.tabs.setCurrentWidget(dock.timeline_tab)
-    dock.stakeholder_filter.setCurrentIndex(
-        dock.stakeholder_filter.findText("Riolering", Qt.MatchContains)
+    dock.works_tab.stakeholder_filter.setCurrentIndex(
+        dock.works_tab.stakeholder_filter.findText("Riolering", Qt.MatchContains)
     )
-    shown = [r for r in dock.visible_rows() if r.start is not None]
+    shown = [r for r in dock.works_tab.visible_rows() if r.start is not None]
     assert len(tab.timeline.bars) == len(shown) > 5
     assert {b.colour for b in tab.timeline.bars} == {dock.colours[shown[0].stakeholder_id]}
-    select_row(dock.works_view, 0)
-    assert [b.work_id for b in tab.timeline.bars] == [dock.selected_rows()[0].work_id]
+    select_row(dock.works_tab.works_view, 0)
+    assert [b.work_id for b in tab.timeline.bars] == [dock.works_tab.selected_rows()[0].work_id]
     tab.map_year_spin.setValue(2029)
     tab.on_next_year()  # one step: 2030, and the map follows
     span = dock.iface.mapCanvas().temporalRange()
     assert tab.timeline.year == 2030
     assert span.begin().date().year() == 2030 and span.end().date().year() == 2030
     assert dock.iface.mapCanvas().mapSettings().isTemporal()
-    for layer in dock.work_layers():
+    for layer in dock.map_link.work_layers():
         properties = layer.temporalProperties()
         assert properties.isActive()
         expression = properties.createFilterString(QgsVectorLayerTemporalContext(), span)
@@ -622,7 +635,7 @@ def test_board_rows_are_tall_enough_for_their_wrapped_titles(dock, qgis_iface):
     for presentation in (False, True):
         dock.presentation_button.setChecked(presentation)
         QgsApplication.processEvents()
-        for _board, view in dock.board.values():
+        for _board, view in dock.horizons_tab.board.values():
             view.doItemsLayout()
             model = view.model()
             for row in range(model.rowCount()):
