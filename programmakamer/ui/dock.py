@@ -48,7 +48,7 @@ class ProgrammeDock(QDockWidget, FORM):
         self.touch_pending = False
         self.pending_move: tuple[str | None, list] = (None, [])
         self.works = WorksModel(self)
-        self.map_link = MapLink(iface, self)
+        self.map_link = MapLink(iface, self.tell, self)
         self.presentation = PresentationMode(self, iface.mainWindow())
         self.works_tab = WorksTab(self.works)
         self.horizons_tab = HorizonsTab(self.works)
@@ -99,6 +99,7 @@ class ProgrammeDock(QDockWidget, FORM):
         self.settings_tab.horizons_recomputed.connect(self.on_horizons_recomputed)
 
     # --- the programme ----------------------------------------------------------------
+    @reported
     def set_programme(self, path: str) -> None:
         for watched in self.watcher.files() + self.watcher.directories():
             self.watcher.removePath(watched)

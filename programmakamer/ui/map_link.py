@@ -17,6 +17,7 @@ from ..store.horizon_moves import HorizonConflict, HorizonMoves, buffered_horizo
 from ..store.layers import STAKEHOLDER_PROPERTY, TABLE_PROPERTY, programme_group
 from ..store.programme import from_qvariant
 from ..translation import language, tr
+from .tab import reported
 
 MAX_LISTED = 10  # works named in a question; the rest are counted
 
@@ -30,9 +31,10 @@ class MapLink(QObject):
     #: A year chosen in QGIS's temporal controller.
     year_chosen_on_map = pyqtSignal(int)
 
-    def __init__(self, iface, parent=None):
+    def __init__(self, iface, tell, parent=None):
         super().__init__(parent)
         self.iface = iface
+        self.tell = tell  # the dock's message bar: tell(text, level, seconds)
         self.path: str | None = None
         self.lang = language()
         self.horizon_moves = HorizonMoves()
@@ -129,6 +131,7 @@ class MapLink(QObject):
             conflicts += self.horizon_moves.conflicts(layer)
         return conflicts
 
+    @reported
     def on_layer_saving(self, *_) -> None:
         """A stakeholder layer is being saved: when someone else changed the horizon of a
         work moved here since the move, the chamber decides whose horizon stays."""

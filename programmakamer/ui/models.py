@@ -227,7 +227,8 @@ class WorksFilter(QAbstractTableModel):
         self.sort_column: int | None = None
         self.sort_order = Qt.AscendingOrder
         self.shown = np.zeros(0, dtype="int64")
-        self.columns_of = None
+        self.columns_of = None  # which rows (and version) the cached columns are of
+        self.cache: dict[str, np.ndarray] = {}
 
     def setSourceModel(self, model: WorksModel) -> None:  # noqa: N802
         self.source = model
@@ -382,6 +383,7 @@ class HorizonBoard(QAbstractListModel):
         self.horizon = horizon
         self.groups: list[tuple[str, list]] = []  # (stakeholder, works), by stakeholder
         self.items: list = []  # a stakeholder header (str) or a work row, in list order
+        self.by_stakeholder: dict[str, list] = {}
         source.modelReset.connect(self.refresh)
         source.layoutChanged.connect(self.refresh)
         self.refresh()
