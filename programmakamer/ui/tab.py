@@ -29,6 +29,8 @@ def reported(slot):
     parameters = inspect.signature(slot).parameters.values()
     takes_any = any(p.kind == p.VAR_POSITIONAL for p in parameters)
     count = len(parameters) - 1  # without self
+    # PyQt drops the signal arguments a slot does not take; through this wrapper it cannot
+    # see the slot's own signature, so the wrapper drops them
 
     @functools.wraps(slot)
     def guarded(self, *args, **keywords):
