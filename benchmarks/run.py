@@ -286,13 +286,13 @@ def panel_filter(path: Path) -> int:
     slowest = 0.0
     for text in ("r", "ri", "rio", "riool", "", "kerk", "", "straat", "weg", ""):
         started = time.perf_counter()
-        panel.search_edit.setText(text)
+        panel.works_tab.search_edit.setText(text)
         slowest = max(slowest, time.perf_counter() - started)
     started = time.perf_counter()
-    panel.horizon_filter.setCurrentIndex(2)
+    panel.works_tab.horizon_filter.setCurrentIndex(2)
     slowest = max(slowest, time.perf_counter() - started)
     _PANEL_ONLY[0] = slowest
-    return panel.works_filter.rowCount()
+    return panel.works_tab.works_filter.rowCount()
 
 
 _PANEL_ONLY = [0.0]

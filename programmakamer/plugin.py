@@ -60,7 +60,7 @@ class ProgrammakamerPlugin:
             )
 
     def restore_layout(self) -> None:
-        from .ui.dock import restore_layout_after_presentation
+        from .ui.presentation import restore_layout_after_presentation
 
         if restore_layout_after_presentation(self.iface.mainWindow()):
             self.iface.messageBar().pushMessage(

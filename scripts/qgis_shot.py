@@ -25,13 +25,13 @@ def _open():
         plugin = plugins["programmakamer"]
         plugin.toggle_dock(True)
         if os.environ.get("SHOT_SEARCH"):
-            plugin.dock.search_edit.setText(os.environ["SHOT_SEARCH"])
+            plugin.dock.works_tab.search_edit.setText(os.environ["SHOT_SEARCH"])
         plugin.dock.tabs.setCurrentIndex(int(os.environ.get("SHOT_TAB", "0")))
         if os.environ.get("SHOT_YEAR"):
-            plugin.dock.map_year_spin.setValue(int(os.environ["SHOT_YEAR"]))
-            plugin.dock.map_by_year.setChecked(True)
+            plugin.dock.timeline_tab.map_year_spin.setValue(int(os.environ["SHOT_YEAR"]))
+            plugin.dock.timeline_tab.map_by_year.setChecked(True)
         if os.environ.get("SHOT_TAB") == "2":  # a finding selected, as in a session
-            view = plugin.dock.findings_view
+            view = plugin.dock.findings_tab.findings_view
             view.selectRow(1)  # row 0 is the header of the dig-once chances
         if os.environ.get("SHOT_PRESENTATION"):
             # once the window is laid out, as when the GIS specialist clicks the button

@@ -926,10 +926,6 @@ Pagina's: overzicht (alle horizonnen) en een per horizon (die horizon in kleur, 
       <translation>Een andere analyse schrijft naar dit programma: wachten tot die klaar is.</translation>
     </message>
     <message>
-      <source>Table {} of {} has no column {}: it was changed outside the plugin. Restore a copy, or add the column.</source>
-      <translation>Tabel {} van {} heeft geen kolom {}: de tabel is buiten de plugin gewijzigd. Zet een kopie terug of voeg de kolom toe.</translation>
-    </message>
-    <message>
       <source>The rule setting {} has no value: set it in the panel's Settings tab.</source>
       <translation>De regelinstelling {} heeft geen waarde: vul haar in op het tabblad Instellingen van het paneel.</translation>
     </message>
@@ -944,6 +940,18 @@ Pagina's: overzicht (alle horizonnen) en een per horizon (die horizon in kleur, 
     <message>
       <source>Table {} of {} changed while it was read.</source>
       <translation>Tabel {} van {} veranderde tijdens het lezen.</translation>
+    </message>
+    <message>
+      <source>Take the stored horizon</source>
+      <translation>Opgeslagen horizon overnemen</translation>
+    </message>
+    <message>
+      <source>Move work to horizon</source>
+      <translation>Werk naar horizon verplaatsen</translation>
+    </message>
+    <message>
+      <source>Cannot edit {}: the file is read-only or locked.</source>
+      <translation>{} kan niet worden bewerkt: het bestand is alleen-lezen of vergrendeld.</translation>
     </message>
     <message>
       <source>{} – areas</source>
@@ -1002,12 +1010,12 @@ Pagina's: overzicht (alle horizonnen) en een per horizon (die horizon in kleur, 
       <translation>Het programmabestand {} is beschadigd: tabel {} kan niet volledig worden gelezen. Zet een kopie terug (bijvoorbeeld uit een back-up).</translation>
     </message>
     <message>
-      <source>Saving to {} failed; the details are in the log (tab Programmakamer).</source>
-      <translation>Opslaan in {} is mislukt; de details staan in het logboek (tabblad Programmakamer).</translation>
+      <source>Table {} of {} has no column {}: it was changed outside the plugin. Restore a copy, or add the column.</source>
+      <translation>Tabel {} van {} heeft geen kolom {}: de tabel is buiten de plugin gewijzigd. Zet een kopie terug of voeg de kolom toe.</translation>
     </message>
     <message>
-      <source>Cannot edit {}: the file is read-only or locked.</source>
-      <translation>{} kan niet worden bewerkt: het bestand is alleen-lezen of vergrendeld.</translation>
+      <source>Saving to {} failed; the details are in the log (tab Programmakamer).</source>
+      <translation>Opslaan in {} is mislukt; de details staan in het logboek (tabblad Programmakamer).</translation>
     </message>
     <message>
       <source>Saving to {} failed: the disk is full. Nothing was saved.</source>
@@ -1098,30 +1106,6 @@ Pagina's: overzicht (alle horizonnen) en een per horizon (die horizon in kleur, 
       <translation>De stijlen kunnen niet worden opgeslagen: {}</translation>
     </message>
     <message>
-      <source>Reference year {}: {} works moved to another horizon.</source>
-      <translation>Programmajaar {}: {} werken naar een andere horizon.</translation>
-    </message>
-    <message>
-      <source>m</source>
-      <translation>m</translation>
-    </message>
-    <message>
-      <source>years</source>
-      <translation>jaar</translation>
-    </message>
-    <message>
-      <source>EUR/m</source>
-      <translation>EUR/m</translation>
-    </message>
-    <message>
-      <source>(0 = no, 1 = yes)</source>
-      <translation>(0 = nee, 1 = ja)</translation>
-    </message>
-    <message>
-      <source>works</source>
-      <translation>werken</translation>
-    </message>
-    <message>
       <source>Programmakamer</source>
       <translation>Programmakamer</translation>
     </message>
@@ -1138,6 +1122,14 @@ Pagina's: overzicht (alle horizonnen) en een per horizon (die horizon in kleur, 
       <translation>Presentatiemodus</translation>
     </message>
     <message>
+      <source>Move to another horizon</source>
+      <translation>Naar een andere horizon</translation>
+    </message>
+    <message>
+      <source>Analysing the programme</source>
+      <translation>Programma analyseren</translation>
+    </message>
+    <message>
       <source>Horizons</source>
       <translation>Horizonnen</translation>
     </message>
@@ -1150,116 +1142,12 @@ Pagina's: overzicht (alle horizonnen) en een per horizon (die horizon in kleur, 
       <translation>Instellingen</translation>
     </message>
     <message>
-      <source>Search title, street, stakeholder…</source>
-      <translation>Zoek op titel, straat, partij…</translation>
+      <source>Someone else saved another horizon for '{}', which you moved: saving asks which horizon stays.</source>
+      <translation>Iemand anders heeft een andere horizon opgeslagen voor '{}', dat u verplaatste: bij opslaan kiest u welke horizon blijft.</translation>
     </message>
     <message>
-      <source>The map shows only the filtered works</source>
-      <translation>De kaart toont alleen de gefilterde werken</translation>
-    </message>
-    <message>
-      <source>What the chamber decided</source>
-      <translation>Wat de kamer besloot</translation>
-    </message>
-    <message>
-      <source>Record decision</source>
-      <translation>Besluit vastleggen</translation>
-    </message>
-    <message>
-      <source>Reference year (year 1 of the horizons)</source>
-      <translation>Peiljaar (jaar 1 van de horizonnen)</translation>
-    </message>
-    <message>
-      <source>Apply year and recompute horizons</source>
-      <translation>Peiljaar toepassen en horizonnen herberekenen</translation>
-    </message>
-    <message>
-      <source>Save settings</source>
-      <translation>Instellingen opslaan</translation>
-    </message>
-    <message>
-      <source>Rule settings: used by the next analysis. Each shows its documented default; ↺ puts it back.</source>
-      <translation>Regelinstellingen: de volgende analyse gebruikt ze. Bij elke staat de gedocumenteerde standaardwaarde; ↺ zet die terug.</translation>
-    </message>
-    <message>
-      <source>The map shows this year's works</source>
-      <translation>De kaart toont de werken van dit jaar</translation>
-    </message>
-    <message>
-      <source>Previous year</source>
-      <translation>Vorig jaar</translation>
-    </message>
-    <message>
-      <source>Next year</source>
-      <translation>Volgend jaar</translation>
-    </message>
-    <message>
-      <source>from </source>
-      <translation>van </translation>
-    </message>
-    <message>
-      <source>to </source>
-      <translation>tot </translation>
-    </message>
-    <message>
-      <source>All stakeholders</source>
-      <translation>Alle partijen</translation>
-    </message>
-    <message>
-      <source>All disciplines</source>
-      <translation>Alle disciplines</translation>
-    </message>
-    <message>
-      <source>All horizons</source>
-      <translation>Alle horizonnen</translation>
-    </message>
-    <message>
-      <source>All statuses</source>
-      <translation>Alle statussen</translation>
-    </message>
-    <message>
-      <source>Selected works</source>
-      <translation>Geselecteerde werken</translation>
-    </message>
-    <message>
-      <source>Filtered works</source>
-      <translation>Gefilterde werken</translation>
-    </message>
-    <message>
-      <source>Programme chamber</source>
-      <translation>Programmakamer</translation>
-    </message>
-    <message>
-      <source>Analysing the programme</source>
-      <translation>Programma analyseren</translation>
-    </message>
-    <message>
-      <source>Settings saved; the next analysis uses them.</source>
-      <translation>Instellingen opgeslagen; de volgende analyse gebruikt ze.</translation>
-    </message>
-    <message>
-      <source>Move to another horizon</source>
-      <translation>Naar een andere horizon</translation>
-    </message>
-    <message>
-      <source>Move work to horizon</source>
-      <translation>Werk naar horizon verplaatsen</translation>
-    </message>
-    <message>
-      <source>{}: {} on the timeline</source>
-      <translation>{}: {} op de tijdlijn</translation>
-    </message>
-    <message>
-      <source> ({} without a start or beyond the first {} left out)</source>
-      <translation> ({} zonder start of voorbij de eerste {} weggelaten)</translation>
-    </message>
-    <message>
-      <source>Move to {}</source>
-      <translation>Naar {}</translation>
-    </message>
-    <message>
-      <source>{}: {} works, {}</source>
-      <translation>{}: {} werken, {}</translation>
+      <source>Someone else saved another horizon for {} works you moved: saving asks which horizon stays.</source>
+      <translation>Iemand anders heeft een andere horizon opgeslagen voor {} werken die u verplaatste: bij opslaan kiest u welke horizon blijft.</translation>
     </message>
     <message>
       <source>Why does the chamber move '{}'?</source>
@@ -1270,16 +1158,52 @@ Pagina's: overzicht (alle horizonnen) en een per horizon (die horizon in kleur, 
       <translation>Waarom verplaatst de kamer deze {} werken?</translation>
     </message>
     <message>
-      <source>default {}</source>
-      <translation>standaard {}</translation>
+      <source>What the chamber decided</source>
+      <translation>Wat de kamer besloot</translation>
     </message>
     <message>
-      <source>Back to the default ({})</source>
-      <translation>Terug naar de standaardwaarde ({})</translation>
+      <source>Record decision</source>
+      <translation>Besluit vastleggen</translation>
     </message>
     <message>
-      <source>Moratorium after renewing {}</source>
-      <translation>Graafrust na vernieuwen van {}</translation>
+      <source>Programme chamber</source>
+      <translation>Programmakamer</translation>
+    </message>
+    <message>
+      <source>Move to {}</source>
+      <translation>Naar {}</translation>
+    </message>
+    <message>
+      <source>{}: {} works, {}</source>
+      <translation>{}: {} werken, {}</translation>
+    </message>
+    <message>
+      <source>Since you moved these works, someone else saved another horizon for them. Which horizon stays?</source>
+      <translation>Sinds u deze werken verplaatste, heeft iemand anders er een andere horizon voor opgeslagen. Welke horizon blijft?</translation>
+    </message>
+    <message>
+      <source>Someone else changed these works</source>
+      <translation>Iemand anders heeft deze werken gewijzigd</translation>
+    </message>
+    <message>
+      <source>Keep mine</source>
+      <translation>Mijn horizon houden</translation>
+    </message>
+    <message>
+      <source>Take theirs</source>
+      <translation>Die van de ander overnemen</translation>
+    </message>
+    <message>
+      <source>the computed horizon</source>
+      <translation>de berekende horizon</translation>
+    </message>
+    <message>
+      <source>{}: yours {}, now stored {}</source>
+      <translation>{}: de uwe {}, nu opgeslagen {}</translation>
+    </message>
+    <message>
+      <source>and {} more</source>
+      <translation>en nog {}</translation>
     </message>
     <message>
       <source>Severity: higher is more urgent; each kind's formula is in its algorithm's help</source>
@@ -1306,12 +1230,132 @@ Pagina's: overzicht (alle horizonnen) en een per horizon (die horizon in kleur, 
       <translation>{}: {}</translation>
     </message>
     <message>
+      <source>Reference year {}: {} works moved to another horizon.</source>
+      <translation>Programmajaar {}: {} werken naar een andere horizon.</translation>
+    </message>
+    <message>
+      <source>m</source>
+      <translation>m</translation>
+    </message>
+    <message>
+      <source>years</source>
+      <translation>jaar</translation>
+    </message>
+    <message>
+      <source>EUR/m</source>
+      <translation>EUR/m</translation>
+    </message>
+    <message>
+      <source>(0 = no, 1 = yes)</source>
+      <translation>(0 = nee, 1 = ja)</translation>
+    </message>
+    <message>
+      <source>works</source>
+      <translation>werken</translation>
+    </message>
+    <message>
+      <source>Reference year (year 1 of the horizons)</source>
+      <translation>Peiljaar (jaar 1 van de horizonnen)</translation>
+    </message>
+    <message>
+      <source>Apply year and recompute horizons</source>
+      <translation>Peiljaar toepassen en horizonnen herberekenen</translation>
+    </message>
+    <message>
+      <source>Save settings</source>
+      <translation>Instellingen opslaan</translation>
+    </message>
+    <message>
+      <source>Rule settings: used by the next analysis. Each shows its documented default; ↺ puts it back.</source>
+      <translation>Regelinstellingen: de volgende analyse gebruikt ze. Bij elke staat de gedocumenteerde standaardwaarde; ↺ zet die terug.</translation>
+    </message>
+    <message>
+      <source>Settings saved; the next analysis uses them.</source>
+      <translation>Instellingen opgeslagen; de volgende analyse gebruikt ze.</translation>
+    </message>
+    <message>
+      <source>default {}</source>
+      <translation>standaard {}</translation>
+    </message>
+    <message>
+      <source>Back to the default ({})</source>
+      <translation>Terug naar de standaardwaarde ({})</translation>
+    </message>
+    <message>
+      <source>Moratorium after renewing {}</source>
+      <translation>Graafrust na vernieuwen van {}</translation>
+    </message>
+    <message>
       <source>Open a programme first.</source>
       <translation>Open eerst een programma.</translation>
     </message>
     <message>
       <source>Programme: {}</source>
       <translation>Programma: {}</translation>
+    </message>
+    <message>
+      <source>Unexpected problem: {} (details in the log panel, tab {})</source>
+      <translation>Onverwacht probleem: {} (details in het logpaneel, tabblad {})</translation>
+    </message>
+    <message>
+      <source>The map shows this year's works</source>
+      <translation>De kaart toont de werken van dit jaar</translation>
+    </message>
+    <message>
+      <source>Previous year</source>
+      <translation>Vorig jaar</translation>
+    </message>
+    <message>
+      <source>Next year</source>
+      <translation>Volgend jaar</translation>
+    </message>
+    <message>
+      <source>Selected works</source>
+      <translation>Geselecteerde werken</translation>
+    </message>
+    <message>
+      <source>Filtered works</source>
+      <translation>Gefilterde werken</translation>
+    </message>
+    <message>
+      <source>{}: {} on the timeline</source>
+      <translation>{}: {} op de tijdlijn</translation>
+    </message>
+    <message>
+      <source> ({} without a start or beyond the first {} left out)</source>
+      <translation> ({} zonder start of voorbij de eerste {} weggelaten)</translation>
+    </message>
+    <message>
+      <source>Search title, street, stakeholder…</source>
+      <translation>Zoek op titel, straat, partij…</translation>
+    </message>
+    <message>
+      <source>The map shows only the filtered works</source>
+      <translation>De kaart toont alleen de gefilterde werken</translation>
+    </message>
+    <message>
+      <source>from </source>
+      <translation>van </translation>
+    </message>
+    <message>
+      <source>to </source>
+      <translation>tot </translation>
+    </message>
+    <message>
+      <source>All stakeholders</source>
+      <translation>Alle partijen</translation>
+    </message>
+    <message>
+      <source>All disciplines</source>
+      <translation>Alle disciplines</translation>
+    </message>
+    <message>
+      <source>All horizons</source>
+      <translation>Alle horizonnen</translation>
+    </message>
+    <message>
+      <source>All statuses</source>
+      <translation>Alle statussen</translation>
     </message>
   </context>
 </TS>

@@ -28,6 +28,7 @@ from ..core.periods import format_period
 from ..core.schema import FINDING_KINDS, HORIZONS, STATUSES, VERDICTS, WORK_TABLES, choice_label
 from ..store.programme import read_table, table_layer
 from ..translation import language, tr
+from .rich_text import as_rich
 
 WORK_ROLE = Qt.UserRole + 1
 
@@ -194,7 +195,7 @@ class WorksModel(_RowsModel):
                 return "" if row.cost is None else euro_text(row.cost, self.lang)
             return getattr(row, column)
         if role == Qt.ToolTipRole and column == "horizon" and row.override:
-            return tr("Set by the chamber: {}").format(row.reason or "")
+            return as_rich(tr("Set by the chamber: {}").format(row.reason or ""))
         if role == Qt.FontRole and column == "horizon" and row.override:
             font = QFont()
             font.setItalic(True)
@@ -227,7 +228,8 @@ class WorksFilter(QAbstractTableModel):
         self.sort_column: int | None = None
         self.sort_order = Qt.AscendingOrder
         self.shown = np.zeros(0, dtype="int64")
-        self.columns_of = None
+        self.columns_of = None  # which rows (and version) the cached columns are of
+        self.cache: dict[str, np.ndarray] = {}
 
     def setSourceModel(self, model: WorksModel) -> None:  # noqa: N802
         self.source = model
@@ -382,6 +384,7 @@ class HorizonBoard(QAbstractListModel):
         self.horizon = horizon
         self.groups: list[tuple[str, list]] = []  # (stakeholder, works), by stakeholder
         self.items: list = []  # a stakeholder header (str) or a work row, in list order
+        self.by_stakeholder: dict[str, list] = {}
         source.modelReset.connect(self.refresh)
         source.layoutChanged.connect(self.refresh)
         self.refresh()
@@ -423,7 +426,7 @@ class HorizonBoard(QAbstractListModel):
         if role == Qt.DisplayRole:
             return "{}{} · {}".format(item.title, " ★" if item.override else "", item.period)
         if role == Qt.ToolTipRole and item.override:
-            return tr("Set by the chamber: {}").format(item.reason or "")
+            return as_rich(tr("Set by the chamber: {}").format(item.reason or ""))
         return None
 
     def flags(self, index):
@@ -576,7 +579,7 @@ class FindingsModel(_RowsModel):
                 )
             return getattr(row, column)
         if role == Qt.ToolTipRole and column == "explanation":
-            return row.explanation
+            return as_rich(row.explanation)
         if role == Qt.ToolTipRole and column == "severity":
             return tr(
                 "Severity: higher is more urgent; each kind's formula is in its algorithm's help"

@@ -16,6 +16,7 @@ from qgis.PyQt.QtWidgets import QSizePolicy, QToolTip, QWidget
 
 from ..core.horizons import HORIZON_ORDER
 from ..store.styles import HORIZON_COLOURS
+from .rich_text import as_rich
 
 MAX_BARS = 5000  # more is not read by anyone; the panel says how many it left out
 
@@ -177,7 +178,7 @@ class Timeline(QWidget):
         if event.type() == QEvent.ToolTip:
             index = (event.pos().y() - self.header_height()) // self.row_height()
             if 0 <= index < len(self.bars) and event.pos().y() > self.header_height():
-                QToolTip.showText(event.globalPos(), self.bars[index].detail, self)
+                QToolTip.showText(event.globalPos(), as_rich(self.bars[index].detail), self)
             else:
                 QToolTip.hideText()
             return True
