@@ -226,13 +226,17 @@ def export_pdf(path: Path) -> int:
 
     from qgis.core import QgsProject
 
+    from programmakamer.export.export_set import ExportSet
     from programmakamer.export.programme_map import build_programme_layout, export_programme_map
     from programmakamer.store.layers import open_programme
 
     project = QgsProject()
     open_programme(project, path)
     layout = build_programme_layout(project, str(path.absolute()))
-    return export_programme_map(layout, tempfile.mkdtemp(), dpi=150).pages
+    with ExportSet(tempfile.mkdtemp()) as files:
+        pages = export_programme_map(layout, files, dpi=150).pages
+        files.commit()
+    return pages
 
 
 class _Iface:

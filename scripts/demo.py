@@ -19,12 +19,8 @@ sys.path.insert(0, str(ROOT))
 def main(out: Path) -> int:
     from programmakamer.core.demo import generate_demo_city
     from programmakamer.core.schema import CHALLENGES, NEIGHBOURHOODS, STREETS
-    from programmakamer.export.memo_tables import build_memo_tables, write_csv, write_workbook
-    from programmakamer.export.programme_map import (
-        PAGES,
-        build_programme_layout,
-        export_programme_map,
-    )
+    from programmakamer.export.export_set import export_board_memo
+    from programmakamer.export.programme_map import PAGES, build_programme_layout
     from programmakamer.store import programme as store
     from programmakamer.store.analysis import analyse_programme
     from programmakamer.store.layers import open_programme
@@ -71,17 +67,14 @@ def main(out: Path) -> int:
     layout = build_programme_layout(
         project, str(gpkg.absolute()), pages=PAGES + ("neighbourhoods",)
     )
-    exported = export_programme_map(layout, out, dpi=120)
-    tables = build_memo_tables(gpkg)
-    workbook = write_workbook(tables, out / "programma.xlsx")
-    write_csv(tables, out)
+    exported = export_board_memo(layout, gpkg, out, dpi=120)
     project.write(str(out / "programme.qgz"))  # again: now with the layout
     print(
         "map: {} ({} pages) and {} page images".format(
             exported.pdf, exported.pages, len(exported.pngs)
         )
     )
-    print("tables: {} and CSV".format(workbook))
+    print("tables: {} and CSV".format(exported.workbook))
     print("done in {:.1f} s".format(time.perf_counter() - started))
     return 0
 

@@ -2,14 +2,13 @@
 
 Sheets: one per horizon with its works, the findings with the chamber's latest decision,
 and a summary of works and cost per stakeholder per horizon with the total estimated saving
-of accepted dig-once chances. Files are written under a temporary name and moved into
-place only when complete.
+of accepted dig-once chances. The writers write where they are told: an export writes them
+into its ExportSet, which puts the whole set in place or none of it.
 """
 
 from __future__ import annotations
 
 import csv
-import os
 from collections import defaultdict
 from dataclasses import dataclass
 from pathlib import Path
@@ -232,13 +231,7 @@ def write_workbook(tables: MemoTables, target: str | Path) -> Path:
             (7,),
         )
     sheet(tr("Findings"), tables.finding_header, tables.finding_rows, (6,))
-    partial = target.with_name(".{}.part.xlsx".format(target.stem))
-    try:
-        book.save(partial)
-        os.replace(partial, target)
-    except OSError as error:
-        partial.unlink(missing_ok=True)
-        raise ProgrammeError(tr("Could not write {}: {}").format(target, error)) from error
+    book.save(target)
     return target
 
 
@@ -267,15 +260,9 @@ def write_csv(tables: MemoTables, folder: str | Path, stem: str = "programma") -
         ("{}-bevindingen.csv".format(stem), tables.finding_header, tables.finding_rows),
     ):
         target = folder / name
-        partial = folder / ".{}.part".format(name)
-        try:
-            with partial.open("w", newline="", encoding="utf-8-sig") as handle:
-                writer = csv.writer(handle, delimiter=";")
-                writer.writerow(header)
-                writer.writerows([[_csv_value(v, lang) for v in row] for row in rows])
-            os.replace(partial, target)
-        except OSError as error:
-            partial.unlink(missing_ok=True)
-            raise ProgrammeError(tr("Could not write {}: {}").format(target, error)) from error
+        with target.open("w", newline="", encoding="utf-8-sig") as handle:
+            writer = csv.writer(handle, delimiter=";")
+            writer.writerow(header)
+            writer.writerows([[_csv_value(v, lang) for v in row] for row in rows])
         written.append(target)
     return written

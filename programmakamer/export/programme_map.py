@@ -13,6 +13,7 @@ import os
 from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from osgeo import gdal
 from qgis.core import (
@@ -48,11 +49,16 @@ from qgis.PyQt.QtXml import QDomDocument
 from ..core.decisions import latest_decisions
 from ..core.periods import format_moment
 from ..core.schema import HORIZONS, PROGRAMME_STATES, choice_label
+from ..log import logger
 from ..store.layers import STAKEHOLDER_PROPERTY, TABLE_PROPERTY, programme_group
 from ..store.programme import ProgrammeError, from_qvariant, read_table, table_layer
 from ..store.styles import horizon_focus_renderer
 from ..translation import language, tr
 
+if TYPE_CHECKING:
+    from .export_set import ExportSet
+
+LOG = logger("export")
 MM = QgsUnitTypes.LayoutMillimeters
 PAPERS = ("A3", "A4", "A0")
 PAGES = ("overview", "short", "medium", "long")
@@ -178,9 +184,8 @@ def _style_of(layer: QgsVectorLayer, renderer) -> str:
     context = QgsReadWriteContext()
     problem = layer.exportNamedStyle(document, context)
     if problem:
-        raise ProgrammeError(
-            tr("Cannot read the style of layer {}: {}").format(layer.name(), problem)
-        )
+        LOG.error("exporting the style of layer %s failed: %s", layer.name(), problem)
+        raise ProgrammeError(tr("Cannot read the style of layer {}.").format(layer.name()))
     root = document.documentElement()
     element = renderer.save(document, context)
     current = root.firstChildElement("renderer-v2")
@@ -506,12 +511,10 @@ def _logo(path: str) -> str | None:
 
 
 def export_programme_map(
-    layout: QgsPrintLayout, folder: str | Path, dpi: int = 150, stem: str = "programmakaart"
+    layout: QgsPrintLayout, files: ExportSet, dpi: int = 150, stem: str = "programmakaart"
 ) -> MapExport:
-    """PDF of all pages and a PNG per page; files appear only when complete."""
-    folder = Path(folder)
-    if not folder.is_dir():
-        raise ProgrammeError(tr("The folder {} does not exist.").format(folder))
+    """PDF of all pages and a PNG per page, written into the export set; the pages of an
+    earlier, longer export in its folder are dropped with the commit."""
     if not 30 <= dpi <= 600:
         raise ProgrammeError(tr("Choose a resolution between 30 and 600 dpi (got {}).").format(dpi))
     pages = layout.pageCollection().pageCount()
@@ -526,40 +529,38 @@ def export_programme_map(
             ).format(dpi, megapixels, most)
         )
     exporter = QgsLayoutExporter(layout)
-    pdf = folder / "{}.pdf".format(stem)
-    partial = folder / ".{}.part.pdf".format(stem)
+    pdf = "{}.pdf".format(stem)
     settings = QgsLayoutExporter.PdfExportSettings()
     settings.dpi = dpi
     settings.rasterizeWholeImage = False
-    result = exporter.exportToPdf(str(partial), settings)
-    if result != QgsLayoutExporter.Success or not partial.exists():
-        partial.unlink(missing_ok=True)
-        raise ProgrammeError(tr("Could not write {}: {}").format(pdf, _export_problem(result)))
+    result = exporter.exportToPdf(str(files.path(pdf)), settings)
+    if result != QgsLayoutExporter.Success:
+        raise ProgrammeError(
+            tr("Could not write {}: {}").format(files.folder / pdf, _export_problem(result))
+        )
     images = QgsLayoutExporter.ImageExportSettings()
     images.dpi = dpi
-    partial_png = folder / ".{}.part.png".format(stem)
+    first = files.workspace / "{}.png".format(stem)  # QGIS names the next ones stem_2.png …
     gdal.PushErrorHandler("CPLQuietErrorHandler")  # PNGs cannot be georeferenced in place
     try:
-        result = exporter.exportToImage(str(partial_png), images)
+        result = exporter.exportToImage(str(first), images)
     finally:
         gdal.PopErrorHandler()
-    written = sorted(folder.glob(".{}.part*.png".format(stem)))
-    if result != QgsLayoutExporter.Success or len(written) != pages:
-        for file in written + [partial]:
-            file.unlink(missing_ok=True)
-        raise ProgrammeError(tr("Could not write the page images in {}.").format(folder))
+    written = [first] + [files.workspace / "{}_{}.png".format(stem, n) for n in range(2, pages + 1)]
+    if result != QgsLayoutExporter.Success or not all(p.is_file() for p in written):
+        raise ProgrammeError(
+            tr("Could not write the page images: {}").format(_export_problem(result))
+        )
     pngs = []
-    for number in range(1, pages + 1):
-        source = partial_png if number == 1 else folder / ".{}.part_{}.png".format(stem, number)
-        target = folder / "{}-{}.png".format(stem, number)
-        os.replace(source, target)
-        pngs.append(target)
-    os.replace(partial, pdf)
-    for stale in folder.glob("{}-*.png".format(stem)):
-        number = stale.stem[len(stem) + 1 :]
+    for number, page in enumerate(written, start=1):
+        name = "{}-{}.png".format(stem, number)
+        files.put(page, name)
+        pngs.append(files.folder / name)
+    for earlier in files.folder.glob("{}-*.png".format(stem)):
+        number = earlier.stem[len(stem) + 1 :]
         if number.isdigit() and int(number) > pages:
-            stale.unlink()  # pages of an earlier, longer export
-    return MapExport(pdf=pdf, pngs=pngs, pages=pages)
+            files.drop(earlier.name)
+    return MapExport(pdf=files.folder / pdf, pngs=pngs, pages=pages)
 
 
 def _export_problem(result) -> str:

@@ -4,6 +4,26 @@
   <context>
     <name>Programmakamer</name>
     <message>
+      <source>Cannot write {}: it is open in another program or read-only.</source>
+      <translation>{} kan niet worden geschreven: het is geopend in een ander programma of alleen-lezen.</translation>
+    </message>
+    <message>
+      <source>Cannot write in the folder {}: it is read-only or not accessible.</source>
+      <translation>In de map {} kan niet worden geschreven: ze is alleen-lezen of niet toegankelijk.</translation>
+    </message>
+    <message>
+      <source>The folder {} does not exist.</source>
+      <translation>De map {} bestaat niet.</translation>
+    </message>
+    <message>
+      <source>Cannot write {}: the disk is full.</source>
+      <translation>{} kan niet worden geschreven: de schijf is vol.</translation>
+    </message>
+    <message>
+      <source>The export failed and not every earlier file could be put back: they are in the folder {}.</source>
+      <translation>De export is mislukt en niet elk eerder bestand kon worden teruggezet: ze staan in de map {}.</translation>
+    </message>
+    <message>
       <source>Work</source>
       <translation>Werk</translation>
     </message>
@@ -120,10 +140,6 @@
       <translation>Horizon</translation>
     </message>
     <message>
-      <source>Could not write {}: {}</source>
-      <translation>{} kon niet worden geschreven: {}</translation>
-    </message>
-    <message>
       <source>the export was cancelled or failed</source>
       <translation>de export is afgebroken of mislukt</translation>
     </message>
@@ -200,8 +216,8 @@
       <translation>Het programma {} is niet geopend in het project.</translation>
     </message>
     <message>
-      <source>Cannot read the style of layer {}: {}</source>
-      <translation>Kan de stijl van laag {} niet lezen: {}</translation>
+      <source>Cannot read the style of layer {}.</source>
+      <translation>Kan de stijl van laag {} niet lezen.</translation>
     </message>
     <message>
       <source>The neighbourhood layer has no field {}.</source>
@@ -228,10 +244,6 @@
       <translation>Bronnen: programma {} ({}); kaart {} · {}</translation>
     </message>
     <message>
-      <source>The folder {} does not exist.</source>
-      <translation>De map {} bestaat niet.</translation>
-    </message>
-    <message>
       <source>Choose a resolution between 30 and 600 dpi (got {}).</source>
       <translation>Kies een resolutie tussen 30 en 600 dpi (opgegeven: {}).</translation>
     </message>
@@ -240,8 +252,12 @@
       <translation>{} dpi op dit papier geeft te grote afbeeldingen ({:.0f} megapixel per pagina): gebruik hoogstens {} dpi.</translation>
     </message>
     <message>
-      <source>Could not write the page images in {}.</source>
-      <translation>De pagina-afbeeldingen in {} konden niet worden geschreven.</translation>
+      <source>Could not write {}: {}</source>
+      <translation>{} kon niet worden geschreven: {}</translation>
+    </message>
+    <message>
+      <source>Could not write the page images: {}</source>
+      <translation>De pagina-afbeeldingen konden niet worden geschreven: {}</translation>
     </message>
     <message>
       <source>{} – {}</source>
@@ -522,6 +538,14 @@ Pages: overview (all horizons) and one per horizon (that horizon in colour, the 
 Pagina's: overzicht (alle horizonnen) en een per horizon (die horizon in kleur, de rest grijs), en een pagina per wijk met een overzichtskaartje van de stad als 'Per wijk' gekozen is (de wijken van het programma) of een wijkenlaag is opgegeven (elke vlakkenlaag; de naam komt uit het gekozen veld, anders een veld name, naam of wijknaam, anders het eerste tekstveld; hoogstens 250 pagina's). Papier: standaard A3 liggend, A4 of A0. Resolutie: voor de PNG-pagina's en gerasterde delen van de PDF (30-600 dpi). Status: concept of vastgesteld, in de ondertitel. Als het programma in het project geopend is, komt de opmaak ook bij de opmaken van het project.</translation>
     </message>
     <message>
+      <source>1 page</source>
+      <translation>1 pagina</translation>
+    </message>
+    <message>
+      <source>1 page image</source>
+      <translation>1 pagina-afbeelding</translation>
+    </message>
+    <message>
       <source>Paper</source>
       <translation>Papier</translation>
     </message>
@@ -554,6 +578,18 @@ Pagina's: overzicht (alle horizonnen) en een per horizon (die horizon in kleur, 
       <translation>Tabellen voor de nota (Excel)</translation>
     </message>
     <message>
+      <source>Cancelled: the files in the folder are unchanged.</source>
+      <translation>Geannuleerd: de bestanden in de map zijn ongewijzigd.</translation>
+    </message>
+    <message>
+      <source>{} pages</source>
+      <translation>{} pagina's</translation>
+    </message>
+    <message>
+      <source>{} page images</source>
+      <translation>{} pagina-afbeeldingen</translation>
+    </message>
+    <message>
       <source>Short term</source>
       <translation>Korte termijn</translation>
     </message>
@@ -570,16 +606,20 @@ Pagina's: overzicht (alle horizonnen) en een per horizon (die horizon in kleur, 
       <translation>Per wijk</translation>
     </message>
     <message>
-      <source>Written: {} ({} pages), {} page images, {}</source>
-      <translation>Geschreven: {} ({} pagina's), {} pagina-afbeeldingen, {}</translation>
+      <source>Written: {} ({}), {}, {} and {} CSV files.</source>
+      <translation>Geschreven: {} ({}), {}, {} en {} CSV-bestanden.</translation>
+    </message>
+    <message>
+      <source>1 neighbourhood without a geometry was skipped.</source>
+      <translation>1 wijk zonder geometrie is overgeslagen.</translation>
     </message>
     <message>
       <source>The neighbourhood layer has no outlines.</source>
       <translation>De wijkenlaag heeft geen wijkgrenzen.</translation>
     </message>
     <message>
-      <source>Cannot create the output folder {}: {}</source>
-      <translation>De uitvoermap {} kan niet worden aangemaakt: {}</translation>
+      <source>Cannot create the output folder {}: the folder it goes in is read-only or not accessible.</source>
+      <translation>De uitvoermap {} kan niet worden aangemaakt: de map waarin ze moet komen is alleen-lezen of niet toegankelijk.</translation>
     </message>
     <message>
       <source>Neighbourhoods transformed from {} to {}.</source>
@@ -587,7 +627,7 @@ Pagina's: overzicht (alle horizonnen) en een per horizon (die horizon in kleur, 
     </message>
     <message>
       <source>{} neighbourhoods without a geometry were skipped.</source>
-      <translation>{} wijken zonder geometrie overgeslagen.</translation>
+      <translation>{} wijken zonder geometrie zijn overgeslagen.</translation>
     </message>
     <message>
       <source>Find ambitions that can ride along</source>

@@ -21,12 +21,14 @@ from qgis.core import (
 
 from ..core.schema import PROGRAMME_STATES
 from ..export.programme_map import PAGES, PAPERS
+from ..log import logger
 from ..store.programme import ProgrammeError
-from ..translation import language
+from ..translation import language, tr
 from .add_stakeholder import programme_parameter
 from .algorithm import ProgrammakamerAlgorithm
 
 PAGE_CHOICES = PAGES + ("neighbourhoods",)
+LOG = logger("export")
 
 
 class ExportProgramme(ProgrammakamerAlgorithm):
@@ -137,17 +139,9 @@ class ExportProgramme(ProgrammakamerAlgorithm):
     def processAlgorithm(self, parameters, context, feedback):
         from pathlib import Path
 
-        from ..export.memo_tables import (
-            build_memo_tables,
-            require_openpyxl,
-            write_csv,
-            write_workbook,
-        )
-        from ..export.programme_map import (
-            build_programme_layout,
-            export_programme_map,
-            neighbourhoods_from,
-        )
+        from ..export.export_set import export_board_memo
+        from ..export.memo_tables import require_openpyxl
+        from ..export.programme_map import build_programme_layout, neighbourhoods_from
         from ..store.layers import open_programme, programme_group
         from ..store.programme import read_programme
 
@@ -167,13 +161,16 @@ class ExportProgramme(ProgrammakamerAlgorithm):
         try:
             folder.mkdir(parents=True, exist_ok=True)
         except OSError as error:
+            LOG.error("creating the output folder %s failed: %s", folder, error)
             raise QgsProcessingException(
-                self.tr("Cannot create the output folder {}: {}").format(folder, error)
+                self.tr(
+                    "Cannot create the output folder {}: the folder it goes in is read-only "
+                    "or not accessible."
+                ).format(folder)
             ) from error
-        project = context.project()
+        project, own = context.project(), None
         if project is None or programme_group(project, path) is None:
-            project = QgsProject()  # a project of its own, so the user's is left alone
-            self.project = project  # kept alive until the export is done
+            project = own = QgsProject()  # a project of its own, so the user's is left alone
         try:
             if programme_group(project, path) is None:
                 open_programme(project, path)
@@ -195,10 +192,13 @@ class ExportProgramme(ProgrammakamerAlgorithm):
                 if source.sourceCrs() != target:
                     feedback.pushInfo(
                         self.tr("Neighbourhoods transformed from {} to {}.").format(
-                            source.sourceCrs().authid(), target.authid()
+                            source.sourceCrs().userFriendlyIdentifier(),
+                            target.userFriendlyIdentifier(),
                         )
                     )
-                if skipped:
+                if skipped == 1:
+                    feedback.pushWarning(self.tr("1 neighbourhood without a geometry was skipped."))
+                elif skipped:
                     feedback.pushWarning(
                         self.tr("{} neighbourhoods without a geometry were skipped.").format(
                             skipped
@@ -218,24 +218,41 @@ class ExportProgramme(ProgrammakamerAlgorithm):
             if feedback.isCanceled():
                 return {}
             feedback.setProgress(20)
-            result = export_programme_map(
-                layout, folder, self.parameterAsInt(parameters, self.DPI, context)
+            memo = export_board_memo(
+                layout, path, folder, self.parameterAsInt(parameters, self.DPI, context), feedback
             )
-            feedback.setProgress(80)
-            tables = build_memo_tables(path)
-            workbook = write_workbook(tables, folder / "programma.xlsx")
-            write_csv(tables, folder)
         except ProgrammeError as error:
             raise QgsProcessingException(str(error)) from error
+        finally:
+            if own is not None:
+                # Its layers close their GeoPackage now: a failed run's traceback kept the
+                # project until Python's exit, after GDAL, and closing then crashed QGIS.
+                own.clear()
+        if memo is None:
+            feedback.pushInfo(self.tr("Cancelled: the files in the folder are unchanged."))
+            return {}
         feedback.pushInfo(
-            self.tr("Written: {} ({} pages), {} page images, {}").format(
-                result.pdf, result.pages, len(result.pngs), workbook
+            self.tr("Written: {} ({}), {}, {} and {} CSV files.").format(
+                memo.pdf,
+                pages_text(memo.pages),
+                page_images_text(len(memo.pngs)),
+                memo.workbook,
+                len(memo.csvs),
             )
         )
         feedback.setProgress(100)
         return {
             self.OUTPUT: str(folder),
-            self.PDF: str(result.pdf),
-            self.WORKBOOK: str(workbook),
-            self.PAGE_COUNT: result.pages,
+            self.PDF: str(memo.pdf),
+            self.WORKBOOK: str(memo.workbook),
+            self.PAGE_COUNT: memo.pages,
         }
+
+
+def pages_text(count: int) -> str:
+    """One string for one and one for many: no "1 pagina's" in Dutch."""
+    return tr("1 page") if count == 1 else tr("{} pages").format(count)
+
+
+def page_images_text(count: int) -> str:
+    return tr("1 page image") if count == 1 else tr("{} page images").format(count)

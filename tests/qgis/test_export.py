@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import errno
 import os
 import subprocess
 import sys
@@ -17,12 +18,14 @@ from qgis.core import (
     QgsLayoutItemPicture,
     QgsLayoutItemScaleBar,
     QgsProcessingException,
+    QgsProcessingFeedback,
     QgsRectangle,
 )
 from qgis.PyQt.QtGui import QColor, QImage
 
 from programmakamer.core.findings import stable_id
 from programmakamer.core.schema import DECISIONS, FINDINGS, NEIGHBOURHOODS, WORK_TABLES
+from programmakamer.export.export_set import ExportSet
 from programmakamer.export.memo_tables import build_memo_tables, write_workbook
 from programmakamer.export.programme_map import build_programme_layout, export_programme_map
 from programmakamer.store import programme as store
@@ -94,7 +97,9 @@ def test_the_layout_holds_title_map_legend_scale_and_north_arrow(analysed, proje
 def test_the_pdf_has_a_page_per_view_and_every_page_shows_works(analysed, project, tmp_path):
     open_programme(project, analysed)
     layout = build_programme_layout(project, str(analysed))
-    result = export_programme_map(layout, tmp_path, dpi=50)
+    with ExportSet(tmp_path) as files:
+        result = export_programme_map(layout, files, dpi=50)
+        files.commit()
     info = subprocess.run(["pdfinfo", str(result.pdf)], capture_output=True, text=True).stdout
     assert "Pages:           4" in info and "A3" in info
     subprocess.run(
@@ -108,7 +113,7 @@ def test_the_pdf_has_a_page_per_view_and_every_page_shows_works(analysed, projec
         assert all(
             colour_share(page, c) < colour_share(page, HORIZON_COLOURS[horizon]) / 5 for c in others
         )
-    assert not list(tmp_path.glob(".*part*"))
+    assert not list(tmp_path.glob(".*"))
 
 
 def test_the_workbook_totals_match_the_programme(analysed, tmp_path):
@@ -144,24 +149,14 @@ def test_the_workbook_totals_match_the_programme(analysed, tmp_path):
     assert short[0][0] == "Work" and any(r[8] for r in short[1:])  # combined-with filled
 
 
-def test_a_read_only_output_folder_is_refused_and_left_empty(analysed, project, tmp_path):
-    open_programme(project, analysed)
-    layout = build_programme_layout(project, str(analysed), pages=("overview",))
-    folder = tmp_path / "alleen-lezen"
-    folder.mkdir()
-    with read_only(folder):
-        with pytest.raises(store.ProgrammeError, match="Could not write"):
-            export_programme_map(layout, folder, dpi=40)
-        assert list(folder.iterdir()) == []
-
-
 def test_a_huge_page_at_high_dpi_is_refused(analysed, project, tmp_path):
     open_programme(project, analysed)
     layout = build_programme_layout(project, str(analysed), paper="A0")
     folder = tmp_path / "uit"
     folder.mkdir()
     with pytest.raises(store.ProgrammeError, match="at most 359 dpi"):
-        export_programme_map(layout, folder, dpi=600)
+        with ExportSet(folder) as files:
+            export_programme_map(layout, files, dpi=600)
     assert list(folder.iterdir()) == []
 
 
@@ -200,6 +195,297 @@ def test_exportprogramme_writes_every_file(processing_run, analysed, tmp_path):
         "programmakaart-1.png",
         "programmakaart-2.png",
         "programmakaart.pdf",
+    ]
+
+
+def export_into(run, programme, folder: Path, pages: list[int], feedback=None) -> dict:
+    return run(
+        "programmakamer:exportprogramme",
+        {"PROGRAMME": str(programme), "OUTPUT": str(folder), "DPI": 30, "PAGES": pages},
+        feedback=feedback,
+    )
+
+
+def files_of(folder: Path) -> dict[str, tuple[int, bytes]]:
+    """Every file in the folder (hidden ones too) with its inode and bytes."""
+    return {p.name: (p.stat().st_ino, p.read_bytes()) for p in sorted(folder.iterdir())}
+
+
+EARLIER_SET = [
+    "programma-bevindingen.csv",
+    "programma-werken.csv",
+    "programma.xlsx",
+    "programmakaart-1.png",
+    "programmakaart-2.png",
+    "programmakaart.pdf",
+]
+
+
+@pytest.fixture()
+def earlier_export(processing_run, analysed, demo_city, tmp_path) -> Path:
+    """A folder holding a two-page export; then the chamber accepts another chance, so
+    every file of the next (one-page) export differs from the one it replaces."""
+    folder = tmp_path / "uit"
+    export_into(processing_run, analysed, folder, [0, 1])
+    assert sorted(p.name for p in folder.iterdir()) == EARLIER_SET
+    grid, sewer, _ = demo_city.planted["combine"][1]
+    store.write_records(
+        analysed,
+        DECISIONS,
+        [
+            {
+                "finding_id": stable_id("combine", *sorted((grid, sewer)), ""),
+                "verdict": "accepted",
+                "decided_at": datetime(2026, 12, 1, 10, 0),
+            }
+        ],
+    )
+    return folder
+
+
+def test_an_export_replaces_every_file_of_the_earlier_one(processing_run, analysed, earlier_export):
+    before = files_of(earlier_export)
+    export_into(processing_run, analysed, earlier_export, [0])
+    after = files_of(earlier_export)
+    assert sorted(after) == [n for n in EARLIER_SET if n != "programmakaart-2.png"]
+    for name, (inode, content) in after.items():
+        assert inode != before[name][0] and content != before[name][1], name
+
+
+@pytest.mark.parametrize(
+    "locked",
+    [
+        "programmakaart.pdf",
+        "programma.xlsx",
+        "programma-bevindingen.csv",
+        "programmakaart-2.png",  # a page of the longer earlier export, to be removed
+    ],
+)
+def test_a_read_only_file_of_the_earlier_export_stops_the_whole_export(
+    processing_run, analysed, earlier_export, locked
+):
+    before = files_of(earlier_export)
+    with read_only(earlier_export / locked):
+        with pytest.raises(QgsProcessingException) as refused:
+            export_into(processing_run, analysed, earlier_export, [0])
+    assert str(refused.value) == (
+        "Cannot write {}: it is open in another program or read-only.".format(
+            earlier_export / locked
+        )
+    )
+    assert files_of(earlier_export) == before
+
+
+def test_a_read_only_output_folder_stops_the_export_before_anything_is_made(
+    processing_run, analysed, earlier_export
+):
+    before = files_of(earlier_export)
+    with read_only(earlier_export):
+        with pytest.raises(QgsProcessingException) as refused:
+            export_into(processing_run, analysed, earlier_export, [0])
+    assert str(refused.value) == (
+        "Cannot write in the folder {}: it is read-only or not accessible.".format(earlier_export)
+    )
+    assert files_of(earlier_export) == before
+
+
+def fail_moves(monkeypatch, *failing: int) -> list:
+    """os.replace fails on the given calls (counted from 1); returns the calls' targets."""
+    replace, calls = os.replace, []
+
+    def replace_failing(source, target):
+        calls.append(target)
+        if len(calls) in failing:
+            raise PermissionError(1, "Operation not permitted", str(source), None, str(target))
+        replace(source, target)
+
+    monkeypatch.setattr(os, "replace", replace_failing)
+    return calls
+
+
+@pytest.mark.parametrize("failing_call", [3, 10])
+def test_a_move_failing_halfway_puts_the_earlier_files_back(
+    processing_run, analysed, earlier_export, monkeypatch, failing_call
+):
+    before = files_of(earlier_export)
+    calls = fail_moves(monkeypatch, failing_call)
+    with pytest.raises(QgsProcessingException, match="open in another program or read-only"):
+        export_into(processing_run, analysed, earlier_export, [0])
+    monkeypatch.undo()
+    assert len(calls) > failing_call  # moves after the failure: the earlier files put back
+    assert files_of(earlier_export) == before
+
+
+def test_a_cancelled_export_leaves_the_earlier_one_whole(processing_run, analysed, earlier_export):
+    before = files_of(earlier_export)
+    feedback = Messages()
+    feedback.progressChanged.connect(lambda progress: progress >= 80 and feedback.cancel())
+    export_into(processing_run, analysed, earlier_export, [0], feedback)
+    assert files_of(earlier_export) == before
+    assert "Cancelled: the files in the folder are unchanged." in feedback.texts
+
+
+def test_an_earlier_file_that_cannot_be_put_back_is_kept_and_its_place_named(
+    processing_run, analysed, earlier_export, monkeypatch
+):
+    """Moves: 1 the earlier PDF aside, 2 the new PDF in, 3 fails; 4, putting the earlier
+    PDF back, fails too: it must not be deleted with the workspace."""
+    earlier_pdf = (earlier_export / "programmakaart.pdf").read_bytes()
+    fail_moves(monkeypatch, 3, 4)
+    with pytest.raises(QgsProcessingException) as refused:
+        export_into(processing_run, analysed, earlier_export, [0])
+    monkeypatch.undo()
+    (kept,) = earlier_export.glob(".programmakamer-*/.earlier")
+    assert str(refused.value) == (
+        "The export failed and not every earlier file could be put back: they are in the "
+        "folder {}.".format(kept)
+    )
+    assert [p.name for p in kept.iterdir()] == ["programmakaart.pdf"]
+    assert (kept / "programmakaart.pdf").read_bytes() == earlier_pdf
+
+
+def test_a_full_disk_while_writing_names_the_file_and_changes_nothing(
+    processing_run, analysed, earlier_export, monkeypatch
+):
+    from programmakamer.export import memo_tables
+
+    def disk_full(tables, folder):
+        name = Path(folder) / "programma-werken.csv"
+        raise OSError(errno.ENOSPC, "No space left on device", str(name))
+
+    before = files_of(earlier_export)
+    monkeypatch.setattr(memo_tables, "write_csv", disk_full)
+    with pytest.raises(QgsProcessingException) as refused:
+        export_into(processing_run, analysed, earlier_export, [0])
+    assert str(refused.value) == "Cannot write {}: the disk is full.".format(
+        earlier_export / "programma-werken.csv"
+    )
+    assert files_of(earlier_export) == before
+
+
+def test_qgis_exits_cleanly_after_a_refused_export(analysed, earlier_export):
+    """The refused run's traceback kept the algorithm's own project alive until Python's
+    exit, when closing its GeoPackage layers after GDAL crashed the process."""
+    root = Path(__file__).resolve().parents[2]
+    with read_only(earlier_export / "programma.xlsx"):
+        run = subprocess.run(
+            [sys.executable, str(Path(__file__).with_name("export_refused.py")), str(analysed)]
+            + [str(earlier_export)],
+            capture_output=True,
+            text=True,
+            cwd=root,
+            env={**os.environ, "PYTHONPATH": str(root)},
+            timeout=300,
+        )
+    assert "open in another program or read-only" in run.stdout, run.stderr[-3000:]
+    assert run.returncode == 0, run.stderr[-3000:]
+
+
+@pytest.fixture()
+def dutch():
+    """The user interface in Dutch for one test."""
+    from qgis.PyQt.QtCore import QCoreApplication, QLocale
+
+    from programmakamer.translation import install_translator, language
+
+    before = QLocale()
+    QLocale.setDefault(QLocale("nl_NL"))
+    translator = install_translator()
+    assert translator is not None and language() == "nl"  # `make translations` built the .qm
+    yield
+    QCoreApplication.removeTranslator(translator)
+    QLocale.setDefault(before)
+
+
+class Messages(QgsProcessingFeedback):
+    """What an algorithm tells the user in the Processing log."""
+
+    def __init__(self):
+        super().__init__()
+        self.texts = []
+
+    def pushInfo(self, text):
+        self.texts.append(text)
+
+    def pushWarning(self, text):
+        self.texts.append(text)
+
+
+def test_a_refused_export_says_why_in_dutch_and_logs_the_system_error(
+    processing_run, analysed, earlier_export, dutch, caplog
+):
+    with read_only(earlier_export / "programma.xlsx"):
+        with pytest.raises(QgsProcessingException) as refused:
+            export_into(processing_run, analysed, earlier_export, [0])
+    assert str(refused.value) == (
+        "{} kan niet worden geschreven: het is geopend in een ander programma of "
+        "alleen-lezen.".format(earlier_export / "programma.xlsx")
+    )
+    logged = [r.getMessage() for r in caplog.records if r.name.startswith("programmakamer")]
+    assert any("Operation not permitted" in m and "programma.xlsx" in m for m in logged)
+
+
+def test_the_export_report_counts_pages_and_skipped_wijken_in_good_dutch(
+    processing_run, analysed, demo_city, tmp_path, dutch
+):
+    one = Messages()
+    export_into(processing_run, analysed, tmp_path / "een", [0], one)
+    wijken = wijken_in_wgs84(tmp_path, demo_city, [("WK98", "Leeg", None)])
+    five = Messages()
+    processing_run(
+        "programmakamer:exportprogramme",
+        {
+            "PROGRAMME": str(analysed),
+            "OUTPUT": str(tmp_path / "vijf"),
+            "DPI": 30,
+            "PAGES": [0],
+            "NEIGHBOURHOODS": wijken,
+        },
+        feedback=five,
+    )
+    report = "\n".join(one.texts + five.texts)
+    assert "(1 pagina), 1 pagina-afbeelding," in report and "1 pagina's" not in report
+    assert "(4 pagina's), 4 pagina-afbeeldingen," in report
+    assert "1 wijk zonder geometrie is overgeslagen." in report
+
+
+def test_wijken_in_a_crs_without_a_code_are_named_in_the_report(
+    processing_run, analysed, demo_city, tmp_path
+):
+    from qgis.core import QgsCoordinateReferenceSystem, QgsFeature, QgsGeometry, QgsVectorLayer
+    from shapely import affinity
+
+    crs = QgsCoordinateReferenceSystem.fromProj(
+        "+proj=sterea +lat_0=52.15616055555555 +lon_0=5.38763888888889 +k=0.9999079 "
+        "+x_0=1000 +y_0=2000 +ellps=bessel +units=m +no_defs"
+    )
+    assert crs.isValid() and crs.authid() == ""
+    layer = QgsVectorLayer("MultiPolygon?field=naam:string", "wijken", "memory")
+    layer.setCrs(crs)
+    wijk = demo_city.neighbourhoods[0]
+    feature = QgsFeature(layer.fields())
+    feature.setGeometry(
+        QgsGeometry.fromWkt(affinity.translate(wijk["geometry"], -154000, -461000).wkt)
+    )
+    feature.setAttributes([wijk["name"]])
+    layer.dataProvider().addFeatures([feature])
+    messages = Messages()
+    processing_run(
+        "programmakamer:exportprogramme",
+        {
+            "PROGRAMME": str(analysed),
+            "OUTPUT": str(tmp_path / "uit"),
+            "DPI": 30,
+            "PAGES": [0],
+            "NEIGHBOURHOODS": layer,
+        },
+        feedback=messages,
+    )
+    transformed = [t for t in messages.texts if t.startswith("Neighbourhoods transformed")]
+    assert transformed == [
+        "Neighbourhoods transformed from {} to EPSG:28992 - Amersfoort / RD New.".format(
+            crs.userFriendlyIdentifier()
+        )
     ]
 
 
