@@ -68,8 +68,8 @@ def iface(qgis_iface):
     ensure_provider()  # for the tests that run algorithms after these
 
 
-def test_load_and_unload_three_times_leaves_nothing_behind(iface):
-    for _ in range(3):
+def test_load_and_unload_five_times_leaves_nothing_behind(iface):
+    for _ in range(5):
         plugin = programmakamer.classFactory(iface)
         plugin.initProcessing()  # QGIS calls this before initGui
         plugin.initGui()
