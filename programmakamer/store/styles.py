@@ -64,7 +64,7 @@ def work_symbol(geometry: str, colour: str, width_mm: float = 1.6) -> QgsSymbol:
         fill.setAlpha(90)
         return QgsFillSymbol.createSimple(
             {
-                "color": fill.name(QColor.HexArgb),
+                "color": fill.name(QColor.NameFormat.HexArgb),
                 "outline_color": colour,
                 "outline_width": str(width_mm * 0.6),
                 "style": "b_diagonal",
@@ -202,7 +202,7 @@ def findings_renderer() -> QgsCategorizedSymbolRenderer:
         fill.setAlpha(70 if choice.value == "hotspot" else 110)
         symbol = QgsFillSymbol.createSimple(
             {
-                "color": fill.name(QColor.HexArgb),
+                "color": fill.name(QColor.NameFormat.HexArgb),
                 "outline_color": colour.name(),
                 "outline_width": "0.6",
             }

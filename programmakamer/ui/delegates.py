@@ -20,12 +20,12 @@ class WrappedTextDelegate(QStyledItemDelegate):
         self.initStyleOption(item, index)
         style = view.style()
         # the margins QCommonStyle puts around an item's text
-        across = style.pixelMetric(QStyle.PM_FocusFrameHMargin, None, view) + 1
-        down = style.pixelMetric(QStyle.PM_FocusFrameVMargin, None, view) + 1
+        across = style.pixelMetric(QStyle.PixelMetric.PM_FocusFrameHMargin, None, view) + 1
+        down = style.pixelMetric(QStyle.PixelMetric.PM_FocusFrameVMargin, None, view) + 1
         width = view.viewport().width() - 2 * view.spacing()
         text = QFontMetrics(item.font).boundingRect(
             QRect(0, 0, max(1, width - 2 * across), 1_000_000),
-            int(Qt.TextWordWrap | Qt.AlignLeft),
+            int(Qt.TextFlag.TextWordWrap | Qt.AlignmentFlag.AlignLeft),
             item.text,
         )
         return QSize(width, text.height() + 2 * down)

@@ -181,7 +181,7 @@ class ProgrammeDock(QDockWidget, FORM):
                 "Someone else saved another horizon for {} works you moved: saving asks "
                 "which horizon stays."
             ).format(len(conflicts))
-        self.tell(text, Qgis.Warning, 0)
+        self.tell(text, Qgis.MessageLevel.Warning, 0)
 
     # --- between the tabs and the map -------------------------------------------------
     def on_tab_changed(self, index: int) -> None:
@@ -323,15 +323,15 @@ class ProgrammeDock(QDockWidget, FORM):
         self.task = None  # QGIS deletes a finished task; the reference held it alive till now
         self.reanalyse_button.setEnabled(True)
         if exception is not None:
-            self.tell(str(exception), Qgis.Critical, 0)
+            self.tell(str(exception), Qgis.MessageLevel.Critical, 0)
             return
         if result is not None:  # None: cancelled, nothing written
             from ..store.analysis import report_text
 
-            self.tell(report_text(result), Qgis.Success, 10)
+            self.tell(report_text(result), Qgis.MessageLevel.Success, 10)
         self.reload()
 
-    def tell(self, text: str, level=Qgis.Info, seconds: int = 10) -> None:
+    def tell(self, text: str, level=Qgis.MessageLevel.Info, seconds: int = 10) -> None:
         """A message in QGIS's message bar, under the plugin's name."""
         self.iface.messageBar().pushMessage(
             tr("Integrale Programmakamer"), escaped(text), level, seconds

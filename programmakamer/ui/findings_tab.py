@@ -33,11 +33,11 @@ class FindingsTab(PanelTab, FORM):
         self.normal_row_height: int | None = None  # the rows' height outside presentation
         self.findings = FindingsModel(self)
         self.findings_view.setModel(self.findings)
-        self.findings_view.setSelectionBehavior(QAbstractItemView.SelectRows)
+        self.findings_view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.findings_view.setWordWrap(True)
         header = self.findings_view.horizontalHeader()
-        header.setSectionResizeMode(QHeaderView.ResizeToContents)
-        header.setSectionResizeMode(0, QHeaderView.Stretch)
+        header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
         self.findings.modelReset.connect(self.span_kind_headers)
         # the explanation names both stakeholders; on the wall it needs the width more
         self.findings_view.hideColumn(1)

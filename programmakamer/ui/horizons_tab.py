@@ -56,17 +56,19 @@ class HorizonsTab(PanelTab, FORM):
             view = self.views[horizon]
             view.setModel(board)
             view.setWordWrap(True)  # titles wrap instead of being cut off on the wall
-            view.setResizeMode(QListView.Adjust)  # wrapped heights follow the panel's width
+            view.setResizeMode(
+                QListView.ResizeMode.Adjust
+            )  # wrapped heights follow the panel's width
             view.setItemDelegate(WrappedTextDelegate(view))
-            view.setTextElideMode(Qt.ElideNone)
+            view.setTextElideMode(Qt.TextElideMode.ElideNone)
             view.setSpacing(3)
-            view.setHorizontalScrollBarPolicy(Qt.ScrollBarAlwaysOff)
-            view.setSelectionMode(QAbstractItemView.ExtendedSelection)
+            view.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+            view.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
             view.setDragEnabled(True)
             view.setAcceptDrops(True)
             view.setDropIndicatorShown(True)
-            view.setDragDropMode(QAbstractItemView.DragDrop)
-            view.setDefaultDropAction(Qt.MoveAction)
+            view.setDragDropMode(QAbstractItemView.DragDropMode.DragDrop)
+            view.setDefaultDropAction(Qt.DropAction.MoveAction)
             view.selectionModel().selectionChanged.connect(self.on_board_selected)
             self.board[horizon] = (board, view)
         self.update_totals()

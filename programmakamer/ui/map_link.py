@@ -250,16 +250,16 @@ def ask_keep_mine(parent, conflicts: list[HorizonConflict], lang: str) -> bool:
     if len(conflicts) > MAX_LISTED:
         lines.append(tr("and {} more").format(len(conflicts) - MAX_LISTED))
     box = QMessageBox(parent)
-    box.setIcon(QMessageBox.Warning)
+    box.setIcon(QMessageBox.Icon.Warning)
     box.setWindowTitle(tr("Someone else changed these works"))
-    box.setTextFormat(Qt.PlainText)
+    box.setTextFormat(Qt.TextFormat.PlainText)
     question = tr(
         "Since you moved these works, someone else saved another horizon for them. "
         "Which horizon stays?"
     )
     box.setText("\n\n".join([question, "\n".join(lines)]))  # plain: names as typed
-    mine = box.addButton(tr("Keep mine"), QMessageBox.AcceptRole)
-    box.addButton(tr("Take theirs"), QMessageBox.ApplyRole)
+    mine = box.addButton(tr("Keep mine"), QMessageBox.ButtonRole.AcceptRole)
+    box.addButton(tr("Take theirs"), QMessageBox.ButtonRole.ApplyRole)
     box.exec()
     return box.clickedButton() is mine
 

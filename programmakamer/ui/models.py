@@ -30,7 +30,7 @@ from ..store.programme import read_table, table_layer
 from ..translation import language, tr
 from .rich_text import as_rich
 
-WORK_ROLE = Qt.UserRole + 1
+WORK_ROLE = Qt.ItemDataRole.UserRole + 1
 
 
 @dataclass
@@ -155,8 +155,8 @@ class _RowsModel(QAbstractTableModel):
     def columnCount(self, parent=None):  # noqa: N802
         return 0 if parent is not None and parent.isValid() else len(self.COLUMNS)
 
-    def headerData(self, section, orientation, role=Qt.DisplayRole):  # noqa: N802
-        if orientation == Qt.Horizontal and role == Qt.DisplayRole:
+    def headerData(self, section, orientation, role=Qt.ItemDataRole.DisplayRole):  # noqa: N802
+        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
             return self.headers[section]
         return None
 
@@ -178,14 +178,14 @@ class WorksModel(_RowsModel):
             parent,
         )
 
-    def data(self, index, role=Qt.DisplayRole):
+    def data(self, index, role=Qt.ItemDataRole.DisplayRole):
         if not index.isValid():
             return None
         row = self.rows[index.row()]
         column = self.COLUMNS[index.column()]
         if role == WORK_ROLE:
             return row
-        if role == Qt.DisplayRole:
+        if role == Qt.ItemDataRole.DisplayRole:
             if column == "status":
                 return choice_label(STATUSES, row.status, self.lang)
             if column == "horizon":
@@ -194,9 +194,9 @@ class WorksModel(_RowsModel):
             if column == "cost":
                 return "" if row.cost is None else euro_text(row.cost, self.lang)
             return getattr(row, column)
-        if role == Qt.ToolTipRole and column == "horizon" and row.override:
+        if role == Qt.ItemDataRole.ToolTipRole and column == "horizon" and row.override:
             return as_rich(tr("Set by the chamber: {}").format(row.reason or ""))
-        if role == Qt.FontRole and column == "horizon" and row.override:
+        if role == Qt.ItemDataRole.FontRole and column == "horizon" and row.override:
             font = QFont()
             font.setItalic(True)
             return font
@@ -226,7 +226,7 @@ class WorksFilter(QAbstractTableModel):
         self.years: tuple[int, int] | None = None
         self.text = ""
         self.sort_column: int | None = None
-        self.sort_order = Qt.AscendingOrder
+        self.sort_order = Qt.SortOrder.AscendingOrder
         self.shown = np.zeros(0, dtype="int64")
         self.columns_of = None  # which rows (and version) the cached columns are of
         self.cache: dict[str, np.ndarray] = {}
@@ -251,7 +251,7 @@ class WorksFilter(QAbstractTableModel):
         self.shown = self._decide()
         self.endResetModel()
 
-    def sort(self, column: int, order=Qt.AscendingOrder) -> None:
+    def sort(self, column: int, order=Qt.SortOrder.AscendingOrder) -> None:
         self.sort_column, self.sort_order = column, order
         self.refresh()
 
@@ -322,7 +322,7 @@ class WorksFilter(QAbstractTableModel):
             rows = [model.rows[i] for i in shown]
             key = self._sort_key(WorksModel.COLUMNS[self.sort_column], rows)
             order = np.argsort(key, kind="stable")
-            if self.sort_order == Qt.DescendingOrder:
+            if self.sort_order == Qt.SortOrder.DescendingOrder:
                 order = order[::-1]
             shown = shown[order]
         return shown
@@ -333,7 +333,7 @@ class WorksFilter(QAbstractTableModel):
     def columnCount(self, parent=None):  # noqa: N802
         return 0 if parent is not None and parent.isValid() else len(WorksModel.COLUMNS)
 
-    def headerData(self, section, orientation, role=Qt.DisplayRole):  # noqa: N802
+    def headerData(self, section, orientation, role=Qt.ItemDataRole.DisplayRole):  # noqa: N802
         return self.source.headerData(section, orientation, role) if self.source else None
 
     def row(self, position: int):
@@ -346,7 +346,7 @@ class WorksFilter(QAbstractTableModel):
         rows = self.source.rows
         return [p for p, i in enumerate(self.shown.tolist()) if rows[i].work_id in wanted]
 
-    def data(self, index, role=Qt.DisplayRole):
+    def data(self, index, role=Qt.ItemDataRole.DisplayRole):
         if not index.isValid() or index.row() >= len(self.shown):
             return None
         source = self.source.index(int(self.shown[index.row()]), index.column())
@@ -358,11 +358,11 @@ WORKS_MIME = "application/x-programmakamer-works"
 
 def header_style(role):
     """How a group's header row looks (a stakeholder on the board, a kind of finding)."""
-    if role == Qt.FontRole:
+    if role == Qt.ItemDataRole.FontRole:
         font = QFont()
         font.setBold(True)
         return font
-    if role == Qt.BackgroundRole:
+    if role == Qt.ItemDataRole.BackgroundRole:
         return QColor("#e8e8e8")
     return None
 
@@ -409,12 +409,12 @@ class HorizonBoard(QAbstractListModel):
     def rowCount(self, parent=QModelIndex()):  # noqa: N802, B008
         return 0 if parent.isValid() else len(self.items)
 
-    def data(self, index, role=Qt.DisplayRole):
+    def data(self, index, role=Qt.ItemDataRole.DisplayRole):
         if not index.isValid():
             return None
         item = self.items[index.row()]
         if isinstance(item, str):
-            if role == Qt.DisplayRole:
+            if role == Qt.ItemDataRole.DisplayRole:
                 works = self.by_stakeholder[item]
                 cost = sum(r.cost or 0.0 for r in works)
                 return tr("{} ({} works, {})").format(
@@ -423,21 +423,23 @@ class HorizonBoard(QAbstractListModel):
             return header_style(role)
         if role == WORK_ROLE:
             return item
-        if role == Qt.DisplayRole:
+        if role == Qt.ItemDataRole.DisplayRole:
             return "{}{} · {}".format(item.title, " ★" if item.override else "", item.period)
-        if role == Qt.ToolTipRole and item.override:
+        if role == Qt.ItemDataRole.ToolTipRole and item.override:
             return as_rich(tr("Set by the chamber: {}").format(item.reason or ""))
         return None
 
     def flags(self, index):
         if not index.isValid():
-            return Qt.ItemIsDropEnabled
+            return Qt.ItemFlag.ItemIsDropEnabled
         if isinstance(self.items[index.row()], str):
-            return Qt.ItemIsEnabled | Qt.ItemIsDropEnabled
-        return Qt.ItemIsEnabled | Qt.ItemIsSelectable | Qt.ItemIsDragEnabled
+            return Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsDropEnabled
+        return (
+            Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable | Qt.ItemFlag.ItemIsDragEnabled
+        )
 
     def supportedDropActions(self):  # noqa: N802
-        return Qt.MoveAction
+        return Qt.DropAction.MoveAction
 
     def mimeTypes(self):  # noqa: N802
         return [WORKS_MIME]
@@ -547,22 +549,22 @@ class FindingsModel(_RowsModel):
 
     def flags(self, index):
         if index.isValid() and isinstance(self.items[index.row()], str):
-            return Qt.ItemIsEnabled
+            return Qt.ItemFlag.ItemIsEnabled
         return super().flags(index)
 
-    def data(self, index, role=Qt.DisplayRole):
+    def data(self, index, role=Qt.ItemDataRole.DisplayRole):
         if not index.isValid():
             return None
         row = self.items[index.row()]
         column = self.COLUMNS[index.column()]
         if isinstance(row, str):
-            if role == Qt.DisplayRole and index.column() == 0:
+            if role == Qt.ItemDataRole.DisplayRole and index.column() == 0:
                 label = choice_label(FINDING_KINDS, row, self.lang)
                 return tr("{}: {}").format(label, self.counts[row])
             return header_style(role)
         if role == WORK_ROLE:
             return row
-        if role == Qt.DisplayRole:
+        if role == Qt.ItemDataRole.DisplayRole:
             if column == "saving":
                 return "" if not row.saving else euro_text(row.saving, self.lang)
             if column == "severity":
@@ -578,9 +580,9 @@ class FindingsModel(_RowsModel):
                     choice_label(VERDICTS, last["verdict"], self.lang), len(row.decisions)
                 )
             return getattr(row, column)
-        if role == Qt.ToolTipRole and column == "explanation":
+        if role == Qt.ItemDataRole.ToolTipRole and column == "explanation":
             return as_rich(row.explanation)
-        if role == Qt.ToolTipRole and column == "severity":
+        if role == Qt.ItemDataRole.ToolTipRole and column == "severity":
             return tr(
                 "Severity: higher is more urgent; each kind's formula is in its algorithm's help"
             )

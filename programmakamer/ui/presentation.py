@@ -56,7 +56,7 @@ class PresentationMode:
         screen_width = window.screen().availableGeometry().width()
         self.dock.setMaximumWidth(int(screen_width * 0.5))
         if not self.dock.isFloating():
-            window.resizeDocks([self.dock], [int(screen_width * 0.4)], Qt.Horizontal)
+            window.resizeDocks([self.dock], [int(screen_width * 0.4)], Qt.Orientation.Horizontal)
 
     def turn_off(self) -> None:
         forget_layout()

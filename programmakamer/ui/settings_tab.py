@@ -122,7 +122,7 @@ class SettingsTab(PanelTab, FORM):
         """Name, municipality and rule settings into the programme, in one transaction."""
         name = self.name_edit.text().strip()
         if not name:
-            self.tell(tr("The programme needs a name."), Qgis.Warning, 5)
+            self.tell(tr("The programme needs a name."), Qgis.MessageLevel.Warning, 5)
             return False
         self.writing.emit()
         try:
@@ -134,10 +134,10 @@ class SettingsTab(PanelTab, FORM):
                 {key: editor.value() for key, editor in self.moratorium_editors.items()},
             )
         except ProgrammeError as error:
-            self.tell(str(error), Qgis.Critical, 10)
+            self.tell(str(error), Qgis.MessageLevel.Critical, 10)
             return False
         self.settings_saved.emit()
-        self.tell(tr("Settings saved; the next analysis uses them."), Qgis.Info, 5)
+        self.tell(tr("Settings saved; the next analysis uses them."), Qgis.MessageLevel.Info, 5)
         return True
 
     @reported
@@ -147,11 +147,11 @@ class SettingsTab(PanelTab, FORM):
         try:
             report = assign_horizons(self.path, year, save_year=True)
         except ProgrammeError as error:
-            self.tell(str(error), Qgis.Critical, 10)
+            self.tell(str(error), Qgis.MessageLevel.Critical, 10)
             return 0
         self.horizons_recomputed.emit()
         moved = tr("Reference year {}: {} works moved to another horizon.")
-        self.tell(moved.format(year, report.moved), Qgis.Info, 10)
+        self.tell(moved.format(year, report.moved), Qgis.MessageLevel.Info, 10)
         return report.moved
 
 

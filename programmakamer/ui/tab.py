@@ -38,12 +38,12 @@ def reported(slot):
             return slot(self, *(args if takes_any else args[:count]), **keywords)
         except ProgrammeError as error:
             LOG.warning("%s: %s", slot.__qualname__, error)
-            self.tell(str(error), Qgis.Critical, 0)
+            self.tell(str(error), Qgis.MessageLevel.Critical, 0)
         except Exception as error:
             LOG.exception("%s failed", slot.__qualname__)
             self.tell(
                 tr("Unexpected problem: {} (details in the log panel, tab {})").format(error, TAG),
-                Qgis.Critical,
+                Qgis.MessageLevel.Critical,
                 0,
             )
         return None
@@ -57,5 +57,5 @@ class PanelTab(QWidget):
 
     told = pyqtSignal(str, object, int)  # text, Qgis message level, seconds shown
 
-    def tell(self, text: str, level=Qgis.Info, seconds: int = 10) -> None:
+    def tell(self, text: str, level=Qgis.MessageLevel.Info, seconds: int = 10) -> None:
         self.told.emit(text, level, seconds)

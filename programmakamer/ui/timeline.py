@@ -47,7 +47,7 @@ class Timeline(QWidget):
         self.last_year = self.reference_year + 8
         self.year: int | None = None
         self.band_labels: dict[str, str] = {}
-        self.setSizePolicy(QSizePolicy.Expanding, QSizePolicy.Minimum)
+        self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Minimum)
         self.setMouseTracking(False)
 
     # --- content ----------------------------------------------------------------------
@@ -107,7 +107,7 @@ class Timeline(QWidget):
     # --- painting ---------------------------------------------------------------------
     def paintEvent(self, event):  # noqa: N802
         painter = QPainter(self)
-        painter.setRenderHint(QPainter.Antialiasing, False)
+        painter.setRenderHint(QPainter.RenderHint.Antialiasing, False)
         visible = self.visibleRegion().boundingRect()
         top = visible.top()
         header = self.header_height()
@@ -120,9 +120,13 @@ class Timeline(QWidget):
         for index in range(first, last):
             bar = self.bars[index]
             y = header + index * row
-            text = metrics.elidedText(bar.label, Qt.ElideRight, self.label_width() - 8)
+            text = metrics.elidedText(
+                bar.label, Qt.TextElideMode.ElideRight, self.label_width() - 8
+            )
             painter.setPen(QColor("#202020"))
-            painter.drawText(QRectF(4, y, self.label_width() - 8, row), Qt.AlignVCenter, text)
+            painter.drawText(
+                QRectF(4, y, self.label_width() - 8, row), Qt.AlignmentFlag.AlignVCenter, text
+            )
             x0 = self.x_of(max(year_fraction(bar.start), self.first_year))
             x1 = self.x_of(min(year_fraction(bar.end) + 1 / 365.25, self.last_year + 1))
             painter.fillRect(
@@ -130,7 +134,7 @@ class Timeline(QWidget):
             )
         if self.year is not None:
             x = self.x_of(self.year + 0.5)
-            painter.setPen(QPen(QColor("#000000"), 2, Qt.DashLine))
+            painter.setPen(QPen(QColor("#000000"), 2, Qt.PenStyle.DashLine))
             painter.drawLine(int(x), top + header, int(x), visible.bottom())
         self._scale(painter, top, header)
         painter.end()
@@ -157,9 +161,13 @@ class Timeline(QWidget):
                 painter.fillRect(QRectF(x0, top, x1 - x0, half), colour.lighter(170))
                 painter.setPen(colour.darker(130))
                 text = self.fontMetrics().elidedText(
-                    self.band_labels.get(horizon, horizon), Qt.ElideRight, int(x1 - x0 - 4)
+                    self.band_labels.get(horizon, horizon),
+                    Qt.TextElideMode.ElideRight,
+                    int(x1 - x0 - 4),
                 )
-                painter.drawText(QRectF(x0 + 2, top, x1 - x0 - 4, half), Qt.AlignCenter, text)
+                painter.drawText(
+                    QRectF(x0 + 2, top, x1 - x0 - 4, half), Qt.AlignmentFlag.AlignCenter, text
+                )
         painter.setFont(self.font())
         painter.setPen(QColor("#404040"))
         year_width = self.x_of(self.first_year + 1) - self.x_of(self.first_year)
@@ -170,12 +178,14 @@ class Timeline(QWidget):
             painter.drawLine(int(x), int(top + half), int(x), int(top + header))
             width = self.x_of(year + 1) - x  # the label sits over its own year
             painter.drawText(
-                QRectF(x - width, top + half, 3 * width, half), Qt.AlignCenter, str(year)
+                QRectF(x - width, top + half, 3 * width, half),
+                Qt.AlignmentFlag.AlignCenter,
+                str(year),
             )
         painter.drawLine(0, int(top + header), self.width(), int(top + header))
 
     def event(self, event):
-        if event.type() == QEvent.ToolTip:
+        if event.type() == QEvent.Type.ToolTip:
             index = (event.pos().y() - self.header_height()) // self.row_height()
             if 0 <= index < len(self.bars) and event.pos().y() > self.header_height():
                 QToolTip.showText(event.globalPos(), as_rich(self.bars[index].detail), self)

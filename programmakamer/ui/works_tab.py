@@ -29,17 +29,19 @@ class WorksTab(PanelTab, FORM):
         self.works_filter.setSourceModel(works)
         self.works_view.setModel(self.works_filter)
         for combo in self.filter_combos():
-            combo.setSizeAdjustPolicy(QComboBox.AdjustToMinimumContentsLengthWithIcon)
+            combo.setSizeAdjustPolicy(
+                QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon
+            )
             combo.setMinimumContentsLength(8)
             combo.currentIndexChanged.connect(self.on_filter_changed)
         # rows arrive sorted by stakeholder; sorting on open would cost a Python call per
         # comparison, so the view sorts only when the user clicks a header
-        self.works_view.horizontalHeader().setSortIndicator(-1, Qt.AscendingOrder)
+        self.works_view.horizontalHeader().setSortIndicator(-1, Qt.SortOrder.AscendingOrder)
         self.works_view.setSortingEnabled(True)
-        self.works_view.setSelectionBehavior(QAbstractItemView.SelectRows)
+        self.works_view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         # sized once per load from the first rows: resizing to contents on every filter
         # change measured thousands of rows each time
-        self.works_view.horizontalHeader().setSectionResizeMode(QHeaderView.Interactive)
+        self.works_view.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
         self.works_view.horizontalHeader().setResizeContentsPrecision(200)
         self.search_edit.setPlaceholderText(tr("Search title, street, stakeholder…"))
         self.map_follows_filter.setText(tr("The map shows only the filtered works"))
@@ -149,7 +151,7 @@ class WorksTab(PanelTab, FORM):
         view_selection = self.works_view.selectionModel()
         if not notify:
             view_selection.blockSignals(True)
-        view_selection.select(selection, QItemSelectionModel.ClearAndSelect)
+        view_selection.select(selection, QItemSelectionModel.SelectionFlag.ClearAndSelect)
         if not notify:
             view_selection.blockSignals(False)
             self.works_view.viewport().update()

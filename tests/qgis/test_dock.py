@@ -24,7 +24,7 @@ def dock(demo_programme, project, qgis_iface):
     analyse_programme(demo_programme)
     open_programme(project, demo_programme)
     panel = ProgrammeDock(qgis_iface, qgis_iface.mainWindow())
-    qgis_iface.mainWindow().addDockWidget(Qt.RightDockWidgetArea, panel)
+    qgis_iface.mainWindow().addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, panel)
     panel.set_programme(str(demo_programme))
     yield panel
     for layer in panel.map_link.work_layers():
@@ -38,7 +38,8 @@ def dock(demo_programme, project, qgis_iface):
 def select_row(view, row: int) -> None:
     index = view.model().index(row, 0)
     view.selectionModel().select(
-        index, QItemSelectionModel.ClearAndSelect | QItemSelectionModel.Rows
+        index,
+        QItemSelectionModel.SelectionFlag.ClearAndSelect | QItemSelectionModel.SelectionFlag.Rows,
     )
     view.setCurrentIndex(index)
 
@@ -140,7 +141,7 @@ def test_saving_a_move_that_someone_else_changed_meanwhile_asks_whose_horizon_st
     wait_for_reload(dock, rows_before)
     again = next(r for r in dock.works.rows if r.work_id == row.work_id)
     assert (again.override, again.reason) == ("long", "Wacht op warmtenet")  # as on the map
-    warned = dock.iface.messageBar().get_messages(Qgis.Warning)
+    warned = dock.iface.messageBar().get_messages(Qgis.MessageLevel.Warning)
     assert warned and row.title in warned[-1]
     asked = []
 
@@ -213,7 +214,7 @@ def test_names_with_markup_and_line_breaks_show_as_typed(dock, demo_programme):
         dock.findings_tab.findings.position_of(chance), FindingsModel.COLUMNS.index("explanation")
     )
     assert "<b>Stedin</b> Net" in shown(
-        dock.findings_tab.findings.data(explanation, Qt.ToolTipRole)
+        dock.findings_tab.findings.data(explanation, Qt.ItemDataRole.ToolTipRole)
     )
 
 
@@ -251,7 +252,7 @@ def test_decisions_are_stored_in_order_and_survive_a_reanalysis(dock, demo_progr
         QgsApplication.processEvents()
         time.sleep(0.05)
     assert dock.task is None and dock.reanalyse_button.isEnabled()
-    told = dock.iface.messageBar().get_messages(Qgis.Success)[-1]
+    told = dock.iface.messageBar().get_messages(Qgis.MessageLevel.Success)[-1]
     # the accepted chance is no conflict any more: one finding less, marked obsolete
     assert "Dig-once chance: 78, Conflict: 23" in told
     assert "New 0, changed 0, unchanged 226, no longer found 1." in told
@@ -276,8 +277,8 @@ def test_a_decision_that_cannot_be_saved_is_told_never_raised(dock, demo_program
     for fault, said in ((locked, "read-only or locked"), (disk_full, "No space left")):
         monkeypatch.setattr(findings_tab, "write_records", fault)
         tab.record_button.click()  # Qt calls the slot, as in QGIS: no exception may leave it
-        assert said in dock.iface.messageBar().get_messages(Qgis.Critical)[-1]
-    assert "log panel" in dock.iface.messageBar().get_messages(Qgis.Critical)[-1]
+        assert said in dock.iface.messageBar().get_messages(Qgis.MessageLevel.Critical)[-1]
+    assert "log panel" in dock.iface.messageBar().get_messages(Qgis.MessageLevel.Critical)[-1]
     assert tab.selected_finding().decisions == []
     assert store.read_table(demo_programme, DECISIONS) == []
 
@@ -286,7 +287,7 @@ def test_presentation_mode_hides_the_clutter_and_restores_it(dock, qgis_iface):
     window = qgis_iface.mainWindow()
     other = QDockWidget("Lagen", window)
     other.setObjectName("Layers")  # QGIS names its docks and toolbars, so saveState keeps them
-    window.addDockWidget(Qt.LeftDockWidgetArea, other)
+    window.addDockWidget(Qt.DockWidgetArea.LeftDockWidgetArea, other)
     toolbar = window.addToolBar("Kaart")
     toolbar.setObjectName("MapNavigation")
     window.show()
@@ -385,10 +386,14 @@ def test_the_export_button_opens_the_export_algorithm_for_this_programme(
 def test_sorting_orders_periods_by_start_and_costs_by_amount(dock):
     from programmakamer.ui.models import WorksModel
 
-    dock.works_tab.works_view.sortByColumn(WorksModel.COLUMNS.index("cost"), Qt.DescendingOrder)
+    dock.works_tab.works_view.sortByColumn(
+        WorksModel.COLUMNS.index("cost"), Qt.SortOrder.DescendingOrder
+    )
     costs = [r.cost or 0 for r in dock.works_tab.visible_rows() if r.cost is not None]
     assert costs == sorted(costs, reverse=True) and costs[0] > costs[-1]
-    dock.works_tab.works_view.sortByColumn(WorksModel.COLUMNS.index("period"), Qt.AscendingOrder)
+    dock.works_tab.works_view.sortByColumn(
+        WorksModel.COLUMNS.index("period"), Qt.SortOrder.AscendingOrder
+    )
     starts = [r.start for r in dock.works_tab.visible_rows() if r.start is not None]
     assert [s.year for s in starts] == sorted(s.year for s in starts)
     dock.works_tab.search_edit.setText("riool")  # a filter keeps the order
@@ -438,8 +443,12 @@ def test_the_board_groups_by_stakeholder_and_a_drop_moves_works(dock, monkeypatc
     monkeypatch.setattr(
         QInputDialog, "getText", lambda *a, **k: asked.append(a[2]) or ("Wacht op warmtenet", True)
     )
-    assert long_board.canDropMimeData(short.mimeData(dragged), Qt.MoveAction, -1, 0, first_group)
-    long_board.dropMimeData(short.mimeData(dragged), Qt.MoveAction, -1, 0, long_board.index(0))
+    assert long_board.canDropMimeData(
+        short.mimeData(dragged), Qt.DropAction.MoveAction, -1, 0, first_group
+    )
+    long_board.dropMimeData(
+        short.mimeData(dragged), Qt.DropAction.MoveAction, -1, 0, long_board.index(0)
+    )
     deadline = time.time() + 5
     while not asked and time.time() < deadline:
         QgsApplication.processEvents()
@@ -469,7 +478,7 @@ def test_the_timeline_shows_the_filter_and_steps_the_map_by_year(dock):
     tab = dock.timeline_tab
     dock.tabs.setCurrentWidget(dock.timeline_tab)
     dock.works_tab.stakeholder_filter.setCurrentIndex(
-        dock.works_tab.stakeholder_filter.findText("Riolering", Qt.MatchContains)
+        dock.works_tab.stakeholder_filter.findText("Riolering", Qt.MatchFlag.MatchContains)
     )
     shown = [r for r in dock.works_tab.visible_rows() if r.start is not None]
     assert len(tab.timeline.bars) == len(shown) > 5
@@ -641,14 +650,14 @@ def test_board_rows_are_tall_enough_for_their_wrapped_titles(dock, qgis_iface):
             for row in range(model.rowCount()):
                 index = model.index(row, 0)
                 font = QFont(view.font())
-                bold = index.data(Qt.FontRole)
+                bold = index.data(Qt.ItemDataRole.FontRole)
                 if bold is not None:
                     font = bold.resolve(font)
                 rect = view.visualRect(index)
                 needed = QFontMetrics(font).boundingRect(
                     QRect(0, 0, rect.width() - 6, 1_000_000),
-                    int(Qt.TextWordWrap),
-                    index.data(Qt.DisplayRole),
+                    int(Qt.TextFlag.TextWordWrap),
+                    index.data(Qt.ItemDataRole.DisplayRole),
                 )
                 assert rect.height() >= needed.height(), (presentation, index.data())
     dock.presentation_button.setChecked(False)

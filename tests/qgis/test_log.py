@@ -29,8 +29,8 @@ def test_an_exception_logged_in_the_plugin_reaches_qgis_log_panel_with_its_trace
     assert len(ours) == 2
     assert "reading the programme failed" in ours[0][0]
     assert "Traceback" in ours[0][0] and "KeyError: 'works_lines'" in ours[0][0]
-    assert ours[0][1] == Qgis.Critical
-    assert "3 works left out" in ours[1][0] and ours[1][1] == Qgis.Info
+    assert ours[0][1] == Qgis.MessageLevel.Critical
+    assert "3 works left out" in ours[1][0] and ours[1][1] == Qgis.MessageLevel.Info
 
 
 def test_the_handler_is_installed_once_however_often_the_logger_is_asked_for():
