@@ -15,7 +15,7 @@ import numpy as np
 import shapely
 
 from .errors import RuleError
-from .findings import Findings, concat, euros, make_findings, year_text
+from .findings import Findings, concat, euros, make_findings, number_texts, year_text
 from .settings import DEFAULT_MORATORIUM_YEARS, default_rule_values
 from .works import DAYS_PER_YEAR, Works, gap_years, overlap_days
 
@@ -24,6 +24,7 @@ from .works import DAYS_PER_YEAR, Works, gap_years, overlap_days
 MAX_PAIRS = 50_000_000
 LINE_TYPES = (1, 5)  # LineString, MultiLineString
 DONE_OR_RUNNING = ("done", "in_execution")
+LANGS = ("en", "nl")
 
 
 @dataclass
@@ -323,19 +324,35 @@ def find_combine_chances(
     gap = gap_years(works, a, b)
     flexible = np.maximum(works.flexibility[a], works.flexibility[b]) >= gap
     saving = measured.shared_length * settings.cost_per_metre_eur
-    texts = [
-        _explain_combine(*row)
-        for row in zip(
+    who = list(
+        zip(
             works.stakeholder[a],
             works.title[a],
             _periods(works, a),
             works.stakeholder[b],
             works.title[b],
             _periods(works, b),
-            measured.shared_length,
-            gap,
-            flexible,
+        )
+    )
+    en = [
+        "{} ({}, {}) and {} ({}, {}) meet over {} m{}: digging once saves about {}.".format(
+            *names, length, when, saving_text
+        )
+        for names, length, when, saving_text in zip(
+            who,
+            number_texts(measured.shared_length, "en"),
+            _when_apart(gap, flexible, "en"),
             euros(saving, "en"),
+        )
+    ]
+    nl = [
+        "{} ({}, {}) en {} ({}, {}) liggen {} m samen{}: één keer graven bespaart circa {}.".format(
+            *names, length, when, saving_text
+        )
+        for names, length, when, saving_text in zip(
+            who,
+            number_texts(measured.shared_length, "nl"),
+            _when_apart(gap, flexible, "nl"),
             euros(saving, "nl"),
         )
     ]
@@ -351,37 +368,24 @@ def find_combine_chances(
         time_gap_years=gap,
         saving_eur=saving,
         severity=measured.shared_length / 100.0,
-        explanation_en=[t[0] for t in texts],
-        explanation_nl=[t[1] for t in texts],
+        explanation_en=en,
+        explanation_nl=nl,
     )
 
 
-def _explain_combine(sa, ta, pa, sb, tb, pb, length, gap, flexible, saving_en, saving_nl):
-    if gap >= 0.05:
-        when_en = ", {:.1f} years apart{}".format(
-            gap, ", flexible enough to meet" if flexible else ""
+def _when_apart(gap: np.ndarray, flexible: np.ndarray, language: str) -> list[str]:
+    """', 1.5 years apart[, flexible enough to meet]' per pair; nothing when they meet."""
+    apart, close = (
+        (", {} jaar na elkaar", ", met genoeg flexibiliteit om samen te gaan")
+        if language == "nl"
+        else (", {} years apart", ", flexible enough to meet")
+    )
+    return [
+        apart.format(years) + (close if can else "") if far else ""
+        for years, can, far in zip(
+            number_texts(gap, language, 1), flexible.tolist(), (gap >= 0.05).tolist()
         )
-        when_nl = ", {:.1f} jaar na elkaar{}".format(
-            gap, ", met genoeg flexibiliteit om samen te gaan" if flexible else ""
-        ).replace(".", ",")
-    else:
-        when_en = when_nl = ""
-    en = "{} ({}, {}) and {} ({}, {}) meet over {:.0f} m{}: digging once saves about {}.".format(
-        sa, ta, pa, sb, tb, pb, length, when_en, saving_en
-    )
-    nl = "{} ({}, {}) en {} ({}, {}) liggen {:.0f} m samen{}: {} {}.".format(
-        sa,
-        ta,
-        pa,
-        sb,
-        tb,
-        pb,
-        length,
-        when_nl,
-        "één keer graven bespaart circa",
-        saving_nl,
-    )
-    return en, nl
+    ]
 
 
 def find_clashes(
@@ -409,16 +413,16 @@ def find_clashes(
     days = overlap_days(works, a, b)
     severity = days / 30.0 * (1.0 + measured.shared_length / 100.0)
     en = [
-        "{} ({}) and {} ({}) work at the same place at the same time for {:.0f} days.".format(
+        "{} ({}) and {} ({}) work at the same place at the same time for {} days.".format(
             works.stakeholder[i], works.title[i], works.stakeholder[j], works.title[j], d
         )
-        for i, j, d in zip(a, b, days)
+        for i, j, d in zip(a, b, number_texts(days, "en"))
     ]
     nl = [
-        "{} ({}) en {} ({}) werken {:.0f} dagen tegelijk op dezelfde plek.".format(
+        "{} ({}) en {} ({}) werken {} dagen tegelijk op dezelfde plek.".format(
             works.stakeholder[i], works.title[i], works.stakeholder[j], works.title[j], d
         )
-        for i, j, d in zip(a, b, days)
+        for i, j, d in zip(a, b, number_texts(days, "nl"))
     ]
     return _pair_findings(
         "clash",
@@ -463,8 +467,7 @@ def _renewal_then_dig(
 def _renewal_rows(works: Works, r, d, after, remaining) -> list[tuple]:
     """What the renewal rules' sentences say, per pair: the renewal's stakeholder, title and
     period (0-2), the excavation's (3-5), the years between in English and Dutch (6, 7) and
-    the moratorium's length (8)."""
-    gaps = ["{:.1f}".format(gap) for gap in after.tolist()]
+    the moratorium's length in English and Dutch (8, 9)."""
     return list(
         zip(
             works.stakeholder[r],
@@ -473,9 +476,10 @@ def _renewal_rows(works: Works, r, d, after, remaining) -> list[tuple]:
             works.stakeholder[d],
             works.title[d],
             _periods(works, d),
-            gaps,
-            [gap.replace(".", ",") for gap in gaps],
-            (after + remaining).tolist(),
+            number_texts(after, "en", 1),
+            number_texts(after, "nl", 1),
+            number_texts(after + remaining, "en"),
+            number_texts(after + remaining, "nl"),
         )
     )
 
@@ -534,12 +538,12 @@ def find_moratorium_breaches(
     rows = _renewal_rows(works, r, d, after, remaining)
     en = [
         "{3} digs ({4}, {5}) {6} years after {0} renewed the surface ({1}, {2}), "
-        "inside the moratorium of {8:.0f} years.".format(*row)
+        "inside the moratorium of {8} years.".format(*row)
         for row in rows
     ]
     nl = [
         "{3} graaft ({4}, {5}) {7} jaar nadat {0} de verharding vernieuwde ({1}, {2}), "
-        "binnen de graafrust van {8:.0f} jaar.".format(*row)
+        "binnen de graafrust van {9} jaar.".format(*row)
         for row in rows
     ]
     return _renewal_findings("moratorium", works, settings, measured, after, remaining, en, nl)
@@ -573,19 +577,24 @@ def find_ambitions(works: Works, challenges: Challenges, settings: RuleSettings)
         shapely.buffer(works.geometry[w], settings.combine_distance_m / 2), challenges.geometry[c]
     )
     severity = np.where(is_line, length / 100.0, area / 10000.0)
-    size_en = [
-        "{:.0f} m".format(m) if line else "{:.0f} m²".format(a)
-        for m, a, line in zip(length, area, is_line)
-    ]
+    sizes = {
+        lang: [
+            "{} m".format(m) if line else "{} m²".format(a)
+            for m, a, line in zip(
+                number_texts(length, lang), number_texts(area, lang), is_line.tolist()
+            )
+        ]
+        for lang in LANGS
+    }
     en = [
         "{} ({}) works inside '{}' over {}: add the ambition's measures while the street "
         "is open.".format(works.stakeholder[i], works.title[i], challenges.title[j], size)
-        for i, j, size in zip(w, c, size_en)
+        for i, j, size in zip(w, c, sizes["en"])
     ]
     nl = [
         "{} ({}) werkt over {} binnen '{}': neem de maatregelen van de opgave mee nu de straat "
         "toch open gaat.".format(works.stakeholder[i], works.title[i], size, challenges.title[j])
-        for i, j, size in zip(w, c, size_en)
+        for i, j, size in zip(w, c, sizes["nl"])
     ]
     return make_findings(
         "ambition",
@@ -719,13 +728,17 @@ def find_hotspots(
         (label_en, label_nl, counts[k, t], span[t], digs[k, t], hindrance[k, t])
         for k, (t, label_en, label_nl) in enumerate(zip(peak, labels_en, labels_nl))
     ]
+    figures = {
+        lang: np.array(number_texts([(n, d, h) for _, _, n, _, d, h in at_peak], lang))
+        for lang in LANGS
+    }
     en = [
         "{}: {} works at once in {}, {} of them digging (hindrance {}).".format(label, n, y, d, h)
-        for label, _, n, y, d, h in at_peak
+        for (label, _, _, y, _, _), (n, d, h) in zip(at_peak, figures["en"].reshape(-1, 3))
     ]
     nl = [
         "{}: {} werken tegelijk in {}, waarvan {} gravend (hinder {}).".format(label, n, y, d, h)
-        for _, label, n, y, d, h in at_peak
+        for (_, label, _, y, _, _), (n, d, h) in zip(at_peak, figures["nl"].reshape(-1, 3))
     ]
     return make_findings(
         "hotspot",

@@ -321,3 +321,38 @@ def test_geometry_steps_in_threads_give_the_same_findings(monkeypatch):
     assert threaded.shared_length_m == pytest.approx(alone.shared_length_m, nan_ok=True)
     assert threaded.distance_m == pytest.approx(alone.distance_m, nan_ok=True)
     assert shapely.equals(threaded.geometry, alone.geometry).all()
+
+
+# --- numbers in the user's language (issue 10 point 13) ---
+
+
+def test_numbers_follow_the_language():
+    from programmakamer.core.findings import number_text
+
+    assert number_text(1_000_000_000.0, "nl") == "1.000.000.000"
+    assert number_text(1_000_000_000.0, "en") == "1,000,000,000"
+    assert number_text(1234.56, "nl", 1) == "1.234,6"
+    assert number_text(1234.56, "en", 1) == "1,234.6"
+    assert number_text(2.5, "nl", None) == "2,5" and number_text(5.0, "en", None) == "5"
+    assert number_text(float("nan"), "nl") == "nan"
+
+
+def test_explanations_write_lengths_areas_and_money_in_the_users_language():
+    long_street = street(0, 0, 1500)
+    works = works_of(
+        work("E1", "Netbeheerder", long_street, 2027, 2027, digs=True),
+        work("R1", "Riolering", street(2, 0, 1500), 2029, 2029, digs=True),
+    )
+    found = rules.find_combine_chances(works, SETTINGS)
+    assert "meet over 1,500 m, 1.0 years apart" in found.explanation_en[0]
+    assert "liggen 1.500 m samen, 1,0 jaar na elkaar" in found.explanation_nl[0]
+    assert found.explanation_nl[0].endswith("€\u00a0450.000.")
+    area = works_of(work("P", "Groen", box(0, 0, 100, 125), 2027, 2027, digs=True))
+    challenges = rules.Challenges(
+        np.array(["C"], dtype=object),
+        np.array(["Hitte"], dtype=object),
+        np.array([box(0, 0, 200, 200)]),
+    )
+    ambition = rules.find_ambitions(area, challenges, SETTINGS)
+    assert "over 12,500 m²" in ambition.explanation_en[0]
+    assert "over 12.500 m²" in ambition.explanation_nl[0]
