@@ -9,14 +9,14 @@ from __future__ import annotations
 
 import os
 from concurrent.futures import ThreadPoolExecutor
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 
 import numpy as np
 import shapely
 
 from .errors import RuleError
 from .findings import Findings, concat, euros, make_findings, number_texts, year_text
-from .settings import DEFAULT_MORATORIUM_YEARS, default_rule_values
+from .settings import RuleSettings
 from .works import DAYS_PER_YEAR, Works, gap_years, overlap_days
 
 #: More candidate pairs than this are refused before they are built: a distance that is
@@ -25,50 +25,6 @@ MAX_PAIRS = 50_000_000
 LINE_TYPES = (1, 5)  # LineString, MultiLineString
 DONE_OR_RUNNING = ("done", "in_execution")
 LANGS = ("en", "nl")
-
-
-@dataclass
-class RuleSettings:
-    combine_distance_m: float = 5.0
-    combine_window_years: float = 2.0
-    cost_per_metre_eur: float = 300.0
-    clash_distance_m: float = 5.0
-    sequence_distance_m: float = 5.0
-    hotspot_cell_m: float = 250.0
-    hotspot_min_works: float = 4.0
-    hotspot_hexagonal: float = 0.0  # 1: hexagonal cells of the same area as the squares
-    moratorium_years: dict[str, float] = field(
-        default_factory=lambda: dict(DEFAULT_MORATORIUM_YEARS)
-    )
-    include_closed: bool = False
-
-    @classmethod
-    def from_values(cls, values: dict[str, float], moratorium: dict[str, float] | None = None):
-        merged = {**default_rule_values(), **values}
-        settings = cls(**{k: float(v) for k, v in merged.items() if k in cls.__dataclass_fields__})
-        if moratorium:
-            settings.moratorium_years = {**DEFAULT_MORATORIUM_YEARS, **moratorium}
-        return settings
-
-    def validate(self) -> None:
-        for name in ("combine_distance_m", "clash_distance_m", "sequence_distance_m"):
-            value = getattr(self, name)
-            if not np.isfinite(value) or value <= 0:
-                raise RuleError("distance_not_positive", value)
-            if value > 500:
-                raise RuleError("distance_too_large", value)
-        if not np.isfinite(self.combine_window_years) or self.combine_window_years < 0:
-            raise RuleError("window_negative", self.combine_window_years)
-        if not np.isfinite(self.hotspot_cell_m) or self.hotspot_cell_m < 10:
-            raise RuleError("cell_too_small", self.hotspot_cell_m)
-
-    def moratorium_for(self, surface_types: np.ndarray) -> np.ndarray:
-        """Years per renewal; an unknown surface type gets the longest moratorium."""
-        longest = max(self.moratorium_years.values(), default=0.0)
-        return np.array(
-            [self.moratorium_years.get(s, longest) if s else longest for s in surface_types],
-            dtype="float64",
-        )
 
 
 @dataclass

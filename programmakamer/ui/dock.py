@@ -49,7 +49,7 @@ from qgis.PyQt.QtWidgets import (
 from ..core.horizons import HORIZON_ORDER
 from ..core.periods import format_moment_time
 from ..core.schema import DECISIONS, DISCIPLINES, HORIZONS, STATUSES, VERDICTS, choice_label
-from ..core.settings import DEFAULT_MORATORIUM_YEARS, RULE_SETTINGS
+from ..core.settings import DEFINITIONS, MORATORIUM_DEFINITIONS
 from ..store.layers import STAKEHOLDER_PROPERTY, TABLE_PROPERTY, group_name, programme_group
 from ..store.programme import ProgrammeError, read_programme, write_records
 from ..translation import language, tr
@@ -896,7 +896,7 @@ class ProgrammeDock(QDockWidget, FORM):
     # --- settings ---------------------------------------------------------------------
     def fill_rule_settings(self) -> None:
         """An editor per rule setting and per moratorium, with its default and a way back."""
-        from ..core.schema import MORATORIUM_PERIODS, SURFACE_TYPES
+        from ..core.schema import MORATORIUM_PERIODS
         from ..core.schema import RULE_SETTINGS as RULE_TABLE
         from ..store.programme import read_table
 
@@ -912,20 +912,10 @@ class ProgrammeDock(QDockWidget, FORM):
         self.rule_editors, self.moratorium_editors = {}, {}
         entries = [
             (s.key, s.description(self.lang), s.default, s.minimum, s.maximum, s.unit)
-            for s in RULE_SETTINGS
-        ] + [
-            (
-                choice.value,
-                tr("Moratorium after renewing {}").format(choice.label(self.lang).lower()),
-                DEFAULT_MORATORIUM_YEARS.get(choice.value, 0.0),
-                0.0,
-                50.0,
-                "years",
-            )
-            for choice in SURFACE_TYPES
+            for s in DEFINITIONS + MORATORIUM_DEFINITIONS
         ]
         for number, (key, text, default, low, high, unit) in enumerate(entries):
-            is_rule = number < len(RULE_SETTINGS)
+            is_rule = number < len(DEFINITIONS)
             label = QLabel(text)
             label.setWordWrap(True)
             editor = QDoubleSpinBox()
