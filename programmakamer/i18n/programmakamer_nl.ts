@@ -346,8 +346,16 @@ Contact: een persoon of mailbox.</translation>
       <translation>Partij {} toegevoegd met id {}.</translation>
     </message>
     <message>
-      <source>About {} pairs of works would be compared: lower the distance or split the layer.</source>
-      <translation>Er zouden ongeveer {} paren werken vergeleken worden: verklein de afstand of splits de laag.</translation>
+      <source>About {} pairs of works lie within {} m of each other: measuring them would need about {} GiB of memory, more than the {} GiB an analysis may use. Use a smaller distance, or filter the layer (a period, an area, a stakeholder).</source>
+      <translation>Ongeveer {} paren werken liggen binnen {} m van elkaar: ze meten zou ongeveer {} GiB geheugen vragen, meer dan de {} GiB die een analyse mag gebruiken. Gebruik een kleinere afstand, of filter de laag (een periode, een gebied, een partij).</translation>
+    </message>
+    <message>
+      <source>Hotspots: about {} grid cells would need about {} GiB of memory, more than the {} GiB an analysis may use. Use a larger cell (at least {} m) or zones, or filter the layer.</source>
+      <translation>Knelpunten: ongeveer {} rastercellen zouden ongeveer {} GiB geheugen vragen, meer dan de {} GiB die een analyse mag gebruiken. Gebruik een grotere cel (minstens {} m) of zones, of filter de laag.</translation>
+    </message>
+    <message>
+      <source>Hotspots: counting every year from {} to {} would need about {} GiB of memory, more than the {} GiB an analysis may use. Check the periods of works {} (earliest start) and {} (latest end), or use a larger cell or zones.</source>
+      <translation>Knelpunten: elk jaar van {} tot en met {} tellen zou ongeveer {} GiB geheugen vragen, meer dan de {} GiB die een analyse mag gebruiken. Controleer de periodes van de werken {} (vroegste start) en {} (laatste einde), of gebruik een grotere cel of zones.</translation>
     </message>
     <message>
       <source>from {} to {} {}</source>
@@ -656,8 +664,8 @@ Pagina's: overzicht (alle horizonnen) en een per horizon (die horizon in kleur, 
       <translation>Knelpunten: per cel van een vierkant raster (of per zonevlak, bijvoorbeeld wijken, als die gegeven zijn) en per jaar: het aantal lopende werken en het aantal graafwerken. Hinder = werken + 2 × graafwerken. Alleen cellen waar in een jaar minstens het minimum aantal werken loopt komen in de uitvoer, met velden per jaar: works_JJJJ, digs_JJJJ en hindrance_JJJJ. Ernst = de hoogste hinder in een jaar.</translation>
     </message>
     <message>
-      <source>Hexagons get the area of the square cells. Zones: optional polygons with an optional name field. The result is styled as a heat map of the severity.</source>
-      <translation>Zeshoeken krijgen het oppervlak van de vierkante cellen. Zones: optionele vlakken met een optioneel naamveld. Het resultaat krijgt een hittekaartstijl op de ernst.</translation>
+      <source>Hexagons get the area of the square cells. Zones: optional polygons with an optional name field. The years cover every work's period; open-ended works count from their start. The result is styled as a heat map of the severity.</source>
+      <translation>Zeshoeken krijgen het oppervlak van de vierkante cellen. Zones: optionele vlakken met een optioneel naamveld. De jaren beslaan de periode van elk werk; werken zonder einde tellen vanaf hun start. Het resultaat krijgt een hittekaartstijl op de ernst.</translation>
     </message>
     <message>
       <source>Cell size (m)</source>

@@ -48,7 +48,19 @@ def rule_error_message(error) -> str:
     ]
     messages = {
         "too_many_pairs": tr(
-            "About {} pairs of works would be compared: lower the distance or split the layer."
+            "About {} pairs of works lie within {} m of each other: measuring them would need "
+            "about {} GiB of memory, more than the {} GiB an analysis may use. Use a smaller "
+            "distance, or filter the layer (a period, an area, a stakeholder)."
+        ),
+        "too_many_cells": tr(
+            "Hotspots: about {} grid cells would need about {} GiB of memory, more than the "
+            "{} GiB an analysis may use. Use a larger cell (at least {} m) or zones, or filter "
+            "the layer."
+        ),
+        "too_many_years": tr(
+            "Hotspots: counting every year from {} to {} would need about {} GiB of memory, "
+            "more than the {} GiB an analysis may use. Check the periods of works {} (earliest "
+            "start) and {} (latest end), or use a larger cell or zones."
         ),
     }
     if error.code not in messages:
@@ -57,7 +69,11 @@ def rule_error_message(error) -> str:
 
 
 #: What each value of a refusal is, in the order of its message.
-_FIGURES = {"too_many_pairs": ("count",)}
+_FIGURES = {
+    "too_many_pairs": ("count", "number", "bytes", "bytes"),
+    "too_many_cells": ("count", "bytes", "bytes", "number"),
+    "too_many_years": ("year", "year", "bytes", "bytes", "work", "work"),
+}
 
 
 def _figure(kind: str, value) -> str:

@@ -47,7 +47,8 @@ class FindHotspots(WorkLayerRuleAlgorithm):
                 self.rule_help(),
                 self.tr(
                     "Hexagons get the area of the square cells. Zones: optional polygons with "
-                    "an optional name field. The result is styled as a heat map of the "
+                    "an optional name field. The years cover every work's period; open-ended "
+                    "works count from their start. The result is styled as a heat map of the "
                     "severity."
                 ),
                 self.field_help(),

@@ -362,3 +362,133 @@ def test_a_programme_with_absurd_or_empty_settings_is_refused_naming_the_setting
     with pytest.raises(QgsProcessingException, match=rule_setting(named).en):
         processing_run("programmakamer:analyseprogramme", {"PROGRAMME": str(demo_programme)})
     assert store.read_table(demo_programme, FINDINGS) == []
+
+
+@pytest.mark.parametrize(
+    ("start", "end", "status"),
+    [(2005, 2005, "planned"), (2010, 2031, "in_execution")],
+    ids=["planned-2005", "in-execution-2010-2031"],
+)
+def test_an_old_work_far_away_keeps_the_demos_seven_hotspots(
+    processing_run, demo_programme, demo_city, start, end, status
+):
+    from datetime import date
+
+    from shapely.geometry import LineString
+
+    from programmakamer.core.schema import FINDINGS
+    from programmakamer.store import programme as store
+
+    def hotspots(state):
+        rows = store.read_table(demo_programme, FINDINGS)
+        return {r["finding_id"] for r in rows if r["kind"] == "hotspot" and r["state"] == state}
+
+    first = processing_run("programmakamer:analyseprogramme", {"PROGRAMME": str(demo_programme)})
+    assert first["HOTSPOT"] == 7
+    old = {
+        **demo_city.works[0],
+        "work_id": "OUD-1",
+        "title": "Oude leiding",
+        "planned_start": date(start, 1, 1),
+        "planned_end": date(end, 12, 31),
+        "status": status,
+        "geometry": LineString([(135000, 463000), (135100, 463000)]),  # 20 km west
+    }
+    store.write_works(demo_programme, [old])
+    again = processing_run("programmakamer:analyseprogramme", {"PROGRAMME": str(demo_programme)})
+    assert again["HOTSPOT"] == 7
+    assert len(hotspots("open")) == 7 and hotspots("obsolete") == set()
+
+
+def _squares_layer(n):
+    """n squares of 100 m inside a 150 m block, in one year: every pair overlaps."""
+    import numpy as np
+
+    layer = QgsVectorLayer(
+        "Polygon?crs=EPSG:28992&field=nr:string&field=partij:string&field=start:string"
+        "&field=eind:string&field=graaft:string",
+        "vlakken",
+        "memory",
+    )
+    features = []
+    for i, (x, y) in enumerate(np.random.default_rng(1).uniform(0, 50, (n, 2)).tolist()):
+        feature = QgsFeature(layer.fields())
+        feature.setAttributes([str(i), "P{}".format(i % 7), "2027", "2027", "ja"])
+        feature.setGeometry(
+            QgsGeometry.fromWkt(
+                "POLYGON(({0} {1}, {2} {1}, {2} {3}, {0} {3}, {0} {1}))".format(
+                    155000 + x, 463000 + y, 155100 + x, 463100 + y
+                )
+            )
+        )
+        features.append(feature)
+    layer.dataProvider().addFeatures(features)
+    return layer
+
+
+def test_five_thousand_overlapping_polygons_are_refused_fast_saying_what_to_change(
+    processing_run,
+):
+    import time
+
+    layer = _squares_layer(5000)
+    began = time.monotonic()
+    with pytest.raises(QgsProcessingException, match="smaller distance") as refused:
+        processing_run("programmakamer:findclashes", {"INPUT": layer, **FIELDS})
+    assert time.monotonic() - began < 30
+    assert "GiB" in str(refused.value)
+
+
+def _works_lines_with(demo_programme, wkt):
+    """The demo's line works in a memory layer, plus one line of our own."""
+    from qgis.core import QgsFeatureRequest
+    from qgis.PyQt.QtCore import QDate
+
+    source = QgsVectorLayer("{}|layername=works_lines".format(demo_programme), "w", "ogr")
+    layer = source.materialize(QgsFeatureRequest())
+    extra = QgsFeature(layer.fields())
+    extra["work_id"], extra["stakeholder_id"] = "NUL-1", 1
+    extra["planned_start"], extra["planned_end"] = QDate(2028, 1, 1), QDate(2028, 12, 31)
+    extra["status"], extra["opens_ground"] = "planned", True
+    extra.setGeometry(QgsGeometry.fromWkt(wkt))
+    assert layer.dataProvider().addFeatures([extra])
+    return layer
+
+
+def test_one_feature_at_the_origin_with_a_ten_metre_cell_runs_in_seconds(
+    processing_run, demo_programme
+):
+    import time
+
+    parameters = {"CELL_SIZE": 10, "MIN_WORKS": 2, "OUTPUT": "memory:"}
+    works = "{}|layername=works_lines".format(demo_programme)
+    alone = processing_run("programmakamer:findhotspots", {"INPUT": works, **parameters})
+    layer = _works_lines_with(demo_programme, "LINESTRING(0 0, 1 0)")
+    began = time.monotonic()
+    together = processing_run("programmakamer:findhotspots", {"INPUT": layer, **parameters})
+    assert time.monotonic() - began < 20
+    ids = sorted(f["finding_id"] for f in alone["OUTPUT"].getFeatures())
+    assert ids and sorted(f["finding_id"] for f in together["OUTPUT"].getFeatures()) == ids
+
+
+def test_a_grid_too_fine_for_memory_is_refused_naming_a_cell_size_that_fits(
+    processing_run, demo_programme
+):
+    import re
+    import time
+
+    layer = _works_lines_with(
+        demo_programme, "LINESTRING(140000 450000, 180000 490000, 140000 490000, 180000 450000)"
+    )
+    began = time.monotonic()
+    with pytest.raises(QgsProcessingException, match="larger cell") as refused:
+        processing_run(
+            "programmakamer:findhotspots", {"INPUT": layer, "CELL_SIZE": 10, "OUTPUT": "memory:"}
+        )
+    assert time.monotonic() - began < 20
+    fits = float(re.search(r"at least ([\d,]+) m", str(refused.value)).group(1).replace(",", ""))
+    result = processing_run(
+        "programmakamer:findhotspots",
+        {"INPUT": layer, "CELL_SIZE": fits, "MIN_WORKS": 2, "OUTPUT": "memory:"},
+    )
+    assert result["OUTPUT"].featureCount() > 0
