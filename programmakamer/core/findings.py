@@ -152,10 +152,35 @@ def euros(amounts, language: str, approximate: bool = True) -> list[str]:
     thousands = approximate & (amounts >= 10000)
     rounded = np.where(thousands, np.round(amounts, -3), np.round(amounts))
     prefix = "€\u00a0" if language == "nl" else "EUR\u00a0"
-    texts = ["{:,.0f}".format(r) for r in rounded.tolist()]
+    return [prefix + t for t in number_texts(rounded, language)]
+
+
+#: From here on a number is written as 1e+15: digits would only hide its size.
+_EXPONENT_FROM = 1e15
+
+
+def number_text(value: float, language: str, decimals: int | None = 0) -> str:
+    """1.234,5 in Dutch, 1,234.5 in English. `decimals=None` writes a value as typed: up
+    to three decimals, trailing zeros dropped (2,5 and 5, not 2,500 and 5,000)."""
+    return number_texts([value], language, decimals)[0]
+
+
+def number_texts(values, language: str, decimals: int | None = 0) -> list[str]:
+    """number_text() for a whole column. NaN and infinity stay readable as nan and inf."""
+    pattern = "{{:,.{}f}}".format(3 if decimals is None else decimals)
+    texts = []
+    for value in np.asarray(values, dtype="float64").ravel().tolist():
+        if abs(value) >= _EXPONENT_FROM:
+            text = "{:.3g}".format(value)
+        else:
+            text = pattern.format(value)
+            if decimals is None and "." in text:
+                text = text.rstrip("0").rstrip(".")
+        texts.append(text[1:] if text.startswith("-") and not text.strip("-0.,") else text)
     if language == "nl":
-        return [prefix + t.replace(",", ".") for t in texts]
-    return [prefix + t for t in texts]
+        swap = str.maketrans(",.", ".,")
+        return [t.translate(swap) for t in texts]
+    return texts
 
 
 def year_text(day: np.datetime64) -> str:

@@ -9,65 +9,29 @@ from __future__ import annotations
 
 import os
 from concurrent.futures import ThreadPoolExecutor
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 
 import numpy as np
 import shapely
 
 from .errors import RuleError
-from .findings import Findings, concat, euros, make_findings, year_text
+from .findings import Findings, concat, euros, make_findings, number_texts, year_text
 from .schema import STARTED_STATUSES
-from .settings import DEFAULT_MORATORIUM_YEARS, default_rule_values
-from .works import DAYS_PER_YEAR, Works, gap_years, overlap_days
+from .settings import RuleSettings
+from .works import DAYS_PER_YEAR, OPEN_END, Works, gap_years, overlap_days
 
-#: More candidate pairs than this are refused before they are built: a distance that is
-#: far too large for the programme would otherwise exhaust memory.
-MAX_PAIRS = 50_000_000
+#: Memory the pair and grid arrays of one run may take: a quarter of an 8 GiB chamber
+#: laptop, so that QGIS, its layers and the findings still fit beside them.
+MEMORY_BUDGET = 2 * 1024**3
+#: Peak bytes per footprint pair, from the query to the explained finding (indexes,
+#: buffers, zone, measures, sentences): measured 2.4-2.7 kB for squares and street lines
+#: (5 and 2 coordinates) and 6.7-17 kB for circles and wavy lines of 65-257 coordinates.
+PAIR_BYTES, PAIR_BYTES_PER_COORDINATE = 2500, 70
+#: Pairs of the simplest footprints that fit in the budget; footprints with many
+#: coordinates take more memory each, so fewer of their pairs are allowed.
+MAX_PAIRS = MEMORY_BUDGET // PAIR_BYTES
 LINE_TYPES = (1, 5)  # LineString, MultiLineString
-
-
-@dataclass
-class RuleSettings:
-    combine_distance_m: float = 5.0
-    combine_window_years: float = 2.0
-    cost_per_metre_eur: float = 300.0
-    clash_distance_m: float = 5.0
-    sequence_distance_m: float = 5.0
-    hotspot_cell_m: float = 250.0
-    hotspot_min_works: float = 4.0
-    hotspot_hexagonal: float = 0.0  # 1: hexagonal cells of the same area as the squares
-    moratorium_years: dict[str, float] = field(
-        default_factory=lambda: dict(DEFAULT_MORATORIUM_YEARS)
-    )
-    include_closed: bool = False
-
-    @classmethod
-    def from_values(cls, values: dict[str, float], moratorium: dict[str, float] | None = None):
-        merged = {**default_rule_values(), **values}
-        settings = cls(**{k: float(v) for k, v in merged.items() if k in cls.__dataclass_fields__})  # type: ignore[arg-type]  # floats only
-        if moratorium:
-            settings.moratorium_years = {**DEFAULT_MORATORIUM_YEARS, **moratorium}
-        return settings
-
-    def validate(self) -> None:
-        for name in ("combine_distance_m", "clash_distance_m", "sequence_distance_m"):
-            value = getattr(self, name)
-            if not np.isfinite(value) or value <= 0:
-                raise RuleError("distance_not_positive", value)
-            if value > 500:
-                raise RuleError("distance_too_large", value)
-        if not np.isfinite(self.combine_window_years) or self.combine_window_years < 0:
-            raise RuleError("window_negative", self.combine_window_years)
-        if not np.isfinite(self.hotspot_cell_m) or self.hotspot_cell_m < 10:
-            raise RuleError("cell_too_small", self.hotspot_cell_m)
-
-    def moratorium_for(self, surface_types: np.ndarray) -> np.ndarray:
-        """Years per renewal; an unknown surface type gets the longest moratorium."""
-        longest = max(self.moratorium_years.values(), default=0.0)
-        return np.array(
-            [self.moratorium_years.get(s, longest) if s else longest for s in surface_types],
-            dtype="float64",
-        )
+LANGS = ("en", "nl")
 
 
 @dataclass
@@ -109,7 +73,7 @@ def find_pairs(works: Works, mask: np.ndarray, reach: float) -> Pairs:
     index = np.flatnonzero(mask & ~shapely.is_missing(works.geometry))
     geometry = works.geometry[index]
     tree = shapely.STRtree(geometry)
-    _guard_pair_count(tree, geometry, reach)
+    _guard_pair_memory(tree, geometry, reach)
     left, right = tree.query(geometry, predicate="dwithin", distance=reach)
     keep = left < right
     left, right = index[left[keep]], index[right[keep]]
@@ -119,14 +83,26 @@ def find_pairs(works: Works, mask: np.ndarray, reach: float) -> Pairs:
     return Pairs(left, right, None, reach)
 
 
-def _guard_pair_count(tree: shapely.STRtree, geometry: np.ndarray, reach: float) -> None:
-    if len(geometry) < 2000:
-        return
-    sample = geometry[:: max(1, len(geometry) // 1000)]
-    hits = len(tree.query(shapely.buffer(shapely.envelope(sample), reach))[0])
-    estimate = hits / len(sample) * len(geometry)
-    if estimate > MAX_PAIRS:
-        raise RuleError("too_many_pairs", int(estimate))
+def _guard_pair_memory(tree: shapely.STRtree, geometry: np.ndarray, reach: float) -> None:
+    """Refuse, before the query, pairs that would not fit in the memory budget.
+
+    The pairs are estimated from the neighbours of sampled footprints times PAIR_BYTES
+    (more for footprints with many coordinates): first of eight, so the sample's own
+    query stays small however crowded the layer, then of up to a thousand."""
+    count = len(geometry)
+    for size in (8, 1000):
+        sample = geometry[:: max(1, count // size)]
+        if len(sample) == 0:
+            return
+        neighbours = len(tree.query(sample, predicate="dwithin", distance=reach)[0])
+        pairs = max(neighbours - len(sample), 0) / len(sample) * count / 2
+        coordinates = float(shapely.get_num_coordinates(sample).mean())
+        per_pair = PAIR_BYTES + PAIR_BYTES_PER_COORDINATE * coordinates
+        if pairs > MAX_PAIRS * PAIR_BYTES / per_pair:
+            budget = MAX_PAIRS * PAIR_BYTES
+            raise RuleError("too_many_pairs", int(pairs), reach, pairs * per_pair, budget)
+        if len(sample) == count:
+            return
 
 
 def _pairs_for(works: Works, pairs: Pairs | None, mask: np.ndarray, reach: float) -> Pairs:
@@ -325,19 +301,35 @@ def find_combine_chances(
     gap = gap_years(works, a, b)
     flexible = np.maximum(works.flexibility[a], works.flexibility[b]) >= gap
     saving = measured.shared_length * settings.cost_per_metre_eur
-    texts = [
-        _explain_combine(*row)
-        for row in zip(
+    who = list(
+        zip(
             works.stakeholder[a],
             works.title[a],
             _periods(works, a),
             works.stakeholder[b],
             works.title[b],
             _periods(works, b),
-            measured.shared_length,
-            gap,
-            flexible,
+        )
+    )
+    en = [
+        "{} ({}, {}) and {} ({}, {}) meet over {} m{}: digging once saves about {}.".format(
+            *names, length, when, saving_text
+        )
+        for names, length, when, saving_text in zip(
+            who,
+            number_texts(measured.shared_length, "en"),
+            _when_apart(gap, flexible, "en"),
             euros(saving, "en"),
+        )
+    ]
+    nl = [
+        "{} ({}, {}) en {} ({}, {}) liggen {} m samen{}: één keer graven bespaart circa {}.".format(
+            *names, length, when, saving_text
+        )
+        for names, length, when, saving_text in zip(
+            who,
+            number_texts(measured.shared_length, "nl"),
+            _when_apart(gap, flexible, "nl"),
             euros(saving, "nl"),
         )
     ]
@@ -353,37 +345,24 @@ def find_combine_chances(
         time_gap_years=gap,
         saving_eur=saving,
         severity=measured.shared_length / 100.0,
-        explanation_en=[t[0] for t in texts],
-        explanation_nl=[t[1] for t in texts],
+        explanation_en=en,
+        explanation_nl=nl,
     )
 
 
-def _explain_combine(sa, ta, pa, sb, tb, pb, length, gap, flexible, saving_en, saving_nl):
-    if gap >= 0.05:
-        when_en = ", {:.1f} years apart{}".format(
-            gap, ", flexible enough to meet" if flexible else ""
+def _when_apart(gap: np.ndarray, flexible: np.ndarray, language: str) -> list[str]:
+    """', 1.5 years apart[, flexible enough to meet]' per pair; nothing when they meet."""
+    apart, close = (
+        (", {} jaar na elkaar", ", met genoeg flexibiliteit om samen te gaan")
+        if language == "nl"
+        else (", {} years apart", ", flexible enough to meet")
+    )
+    return [
+        apart.format(years) + (close if can else "") if far else ""
+        for years, can, far in zip(
+            number_texts(gap, language, 1), flexible.tolist(), (gap >= 0.05).tolist()
         )
-        when_nl = ", {:.1f} jaar na elkaar{}".format(
-            gap, ", met genoeg flexibiliteit om samen te gaan" if flexible else ""
-        ).replace(".", ",")
-    else:
-        when_en = when_nl = ""
-    en = "{} ({}, {}) and {} ({}, {}) meet over {:.0f} m{}: digging once saves about {}.".format(
-        sa, ta, pa, sb, tb, pb, length, when_en, saving_en
-    )
-    nl = "{} ({}, {}) en {} ({}, {}) liggen {:.0f} m samen{}: {} {}.".format(
-        sa,
-        ta,
-        pa,
-        sb,
-        tb,
-        pb,
-        length,
-        when_nl,
-        "één keer graven bespaart circa",
-        saving_nl,
-    )
-    return en, nl
+    ]
 
 
 def find_clashes(
@@ -411,16 +390,16 @@ def find_clashes(
     days = overlap_days(works, a, b)
     severity = days / 30.0 * (1.0 + measured.shared_length / 100.0)
     en = [
-        "{} ({}) and {} ({}) work at the same place at the same time for {:.0f} days.".format(
+        "{} ({}) and {} ({}) work at the same place at the same time for {} days.".format(
             works.stakeholder[i], works.title[i], works.stakeholder[j], works.title[j], d
         )
-        for i, j, d in zip(a, b, days)
+        for i, j, d in zip(a, b, number_texts(days, "en"))
     ]
     nl = [
-        "{} ({}) en {} ({}) werken {:.0f} dagen tegelijk op dezelfde plek.".format(
+        "{} ({}) en {} ({}) werken {} dagen tegelijk op dezelfde plek.".format(
             works.stakeholder[i], works.title[i], works.stakeholder[j], works.title[j], d
         )
-        for i, j, d in zip(a, b, days)
+        for i, j, d in zip(a, b, number_texts(days, "nl"))
     ]
     return _pair_findings(
         "clash",
@@ -465,8 +444,7 @@ def _renewal_then_dig(
 def _renewal_rows(works: Works, r, d, after, remaining) -> list[tuple]:
     """What the renewal rules' sentences say, per pair: the renewal's stakeholder, title and
     period (0-2), the excavation's (3-5), the years between in English and Dutch (6, 7) and
-    the moratorium's length (8)."""
-    gaps = ["{:.1f}".format(gap) for gap in after.tolist()]
+    the moratorium's length in English and Dutch (8, 9)."""
     return list(
         zip(
             works.stakeholder[r],
@@ -475,9 +453,10 @@ def _renewal_rows(works: Works, r, d, after, remaining) -> list[tuple]:
             works.stakeholder[d],
             works.title[d],
             _periods(works, d),
-            gaps,
-            [gap.replace(".", ",") for gap in gaps],
-            (after + remaining).tolist(),
+            number_texts(after, "en", 1),
+            number_texts(after, "nl", 1),
+            number_texts(after + remaining, "en"),
+            number_texts(after + remaining, "nl"),
         )
     )
 
@@ -536,12 +515,12 @@ def find_moratorium_breaches(
     rows = _renewal_rows(works, r, d, after, remaining)
     en = [
         "{3} digs ({4}, {5}) {6} years after {0} renewed the surface ({1}, {2}), "
-        "inside the moratorium of {8:.0f} years.".format(*row)
+        "inside the moratorium of {8} years.".format(*row)
         for row in rows
     ]
     nl = [
         "{3} graaft ({4}, {5}) {7} jaar nadat {0} de verharding vernieuwde ({1}, {2}), "
-        "binnen de graafrust van {8:.0f} jaar.".format(*row)
+        "binnen de graafrust van {9} jaar.".format(*row)
         for row in rows
     ]
     return _renewal_findings("moratorium", works, settings, measured, after, remaining, en, nl)
@@ -575,19 +554,24 @@ def find_ambitions(works: Works, challenges: Challenges, settings: RuleSettings)
         shapely.buffer(works.geometry[w], settings.combine_distance_m / 2), challenges.geometry[c]
     )
     severity = np.where(is_line, length / 100.0, area / 10000.0)
-    size_en = [
-        "{:.0f} m".format(m) if line else "{:.0f} m²".format(a)
-        for m, a, line in zip(length, area, is_line)
-    ]
+    sizes = {
+        lang: [
+            "{} m".format(m) if line else "{} m²".format(a)
+            for m, a, line in zip(
+                number_texts(length, lang), number_texts(area, lang), is_line.tolist()
+            )
+        ]
+        for lang in LANGS
+    }
     en = [
         "{} ({}) works inside '{}' over {}: add the ambition's measures while the street "
         "is open.".format(works.stakeholder[i], works.title[i], challenges.title[j], size)
-        for i, j, size in zip(w, c, size_en)
+        for i, j, size in zip(w, c, sizes["en"])
     ]
     nl = [
         "{} ({}) werkt over {} binnen '{}': neem de maatregelen van de opgave mee nu de straat "
         "toch open gaat.".format(works.stakeholder[i], works.title[i], size, challenges.title[j])
-        for i, j, size in zip(w, c, size_en)
+        for i, j, size in zip(w, c, sizes["nl"])
     ]
     return make_findings(
         "ambition",
@@ -636,98 +620,177 @@ class Grid:
         )
 
 
-def square_grid(bounds: tuple[float, float, float, float], size: float) -> Grid:
-    """Cells of a square grid aligned to multiples of `size`, covering `bounds`."""
-    xmin, ymin, xmax, ymax = bounds
-    x0, y0 = np.floor(xmin / size) * size, np.floor(ymin / size) * size
-    xs = np.arange(x0, xmax + size * 0.001, size)
-    ys = np.arange(y0, ymax + size * 0.001, size)
-    gx, gy = np.meshgrid(xs, ys)
-    gx, gy = gx.ravel(), gy.ravel()
-    corners = np.column_stack([gx, gy])
-    return Grid(shapely.box(gx, gy, gx + size, gy + size), corners, corners, "cell")
+#: Peak bytes per grid cell: its polygon, its place in the STRtree and its row in the
+#: count arrays (measured: 540 bytes for a million squares with their tree).
+CELL_BYTES = 700
+#: Bytes per candidate cell before the cells are made: up to eight int64 arrays at once
+#: (owner, offset, row count, key and the sorted copy np.unique makes).
+CANDIDATE_BYTES = 64
+_EDGE = 1e-9  # a footprint on a cell's edge meets that cell too, whatever the rounding
 
 
-def hexagonal_grid(bounds: tuple[float, float, float, float], size: float) -> Grid:
-    """Flat-topped hexagons with the area of a `size` × `size` square, covering `bounds`.
-
-    Columns are 1.5 r apart and every other column is shifted half a row, so the grid is
-    the same wherever the works lie: a cell keeps its key between analyses.
-    """
+def _hexagon_steps(size: float) -> tuple[float, float, float]:
+    """Radius, column step and row step of flat-topped hexagons of `size` × `size` area."""
     r = size * np.sqrt(2.0 / (3.0 * np.sqrt(3.0)))
-    dx, dy = 1.5 * r, np.sqrt(3.0) * r
-    xmin, ymin, xmax, ymax = bounds
-    columns = np.arange(np.floor(xmin / dx) - 1, np.ceil(xmax / dx) + 2)
-    rows = np.arange(np.floor(ymin / dy) - 1, np.ceil(ymax / dy) + 2)
-    ci, rj = np.meshgrid(columns, rows)
-    ci, rj = ci.ravel(), rj.ravel()
-    cx = ci * dx
-    cy = rj * dy + np.where(ci % 2 == 1, dy / 2, 0.0)
+    return r, 1.5 * r, np.sqrt(3.0) * r
+
+
+def _index_ranges(bounds: np.ndarray, size: float, hexagonal: bool):
+    """Per footprint, the first and last column and row of the cells its box can meet."""
+    xmin, ymin, xmax, ymax = bounds.T
+    if hexagonal:
+        r, dx, dy = _hexagon_steps(size)
+        columns = (np.ceil((xmin - r) / dx - _EDGE), np.floor((xmax + r) / dx + _EDGE))
+        rows = (np.ceil(ymin / dy - 1.0 - _EDGE), np.floor(ymax / dy + 0.5 + _EDGE))
+    else:
+        columns = (np.ceil(xmin / size - 1.0 - _EDGE), np.floor(xmax / size + _EDGE))
+        rows = (np.ceil(ymin / size - 1.0 - _EDGE), np.floor(ymax / size + _EDGE))
+    return columns, rows
+
+
+def cells_at(columns: np.ndarray, rows: np.ndarray, size: float, hexagonal: bool) -> Grid:
+    """The cells with these column and row numbers. Squares are aligned to multiples of
+    `size`. Hexagons are flat-topped with the area of a `size` × `size` square, columns
+    1.5 r apart and every other column shifted half a row, so the grid is the same
+    wherever the works lie: a cell keeps its key between analyses."""
+    columns, rows = columns.astype("float64"), rows.astype("float64")
+    if not hexagonal:
+        x, y = columns * size, rows * size
+        corners = np.column_stack([x, y])
+        return Grid(shapely.box(x, y, x + size, y + size), corners, corners, "cell")
+    r, dx, dy = _hexagon_steps(size)
+    cx = columns * dx
+    cy = rows * dy + np.where(columns % 2 == 1, dy / 2, 0.0)
     angles = np.radians(np.arange(0, 360, 60))
     ring = np.stack([cx[:, None] + r * np.cos(angles), cy[:, None] + r * np.sin(angles)], axis=-1)
     ring = np.concatenate([ring, ring[:, :1]], axis=1)
-    return Grid(shapely.polygons(ring), np.column_stack([ci, rj]), np.column_stack([cx, cy]), "hex")
+    centres = np.column_stack([cx, cy])
+    return Grid(shapely.polygons(ring), np.column_stack([columns, rows]), centres, "hex")
+
+
+def grid_around(geometry: np.ndarray, size: float, hexagonal: bool = False) -> Grid:
+    """The cells that the footprints' boxes meet, and no others.
+
+    A grid over the whole extent would grow with the empty space between works (one
+    feature at 0, 0 and a city at 155000, 463000 made 700 million cells); these cells
+    grow with what the works cover. Memory is estimated from the boxes before anything
+    is made, and a grid that would not fit is refused with a cell size that does."""
+    (c0, c1), (r0, r1) = _index_ranges(shapely.bounds(geometry), size, hexagonal)
+    width, height = c1 - c0 + 1, r1 - r0 + 1
+    per_footprint = width * height
+    candidates = float(per_footprint.sum())
+    # at least the cells of the largest footprint, at most one per candidate
+    _guard_cells(float(per_footprint.max()) * CELL_BYTES, per_footprint.max(), size)
+    _guard_cells(candidates * CANDIDATE_BYTES, candidates, size)
+    counts = per_footprint.astype("int64")
+    owner = np.repeat(np.arange(len(counts)), counts)
+    offset = np.arange(len(owner)) - np.repeat(np.cumsum(counts) - counts, counts)
+    tall = height.astype("int64")[owner]
+    left, bottom = int(c0.min()), int(r0.min())
+    rows_in_area = int(r1.max()) - bottom + 1
+    key = (c0.astype("int64")[owner] + offset // tall - left) * rows_in_area
+    key += r0.astype("int64")[owner] + offset % tall - bottom
+    del owner, offset, tall
+    unique = np.unique(key)
+    _guard_cells(len(unique) * CELL_BYTES, len(unique), size)
+    return cells_at(unique // rows_in_area + left, unique % rows_in_area + bottom, size, hexagonal)
+
+
+def _guard_cells(needed: float, cells: float, size: float) -> None:
+    if needed > MEMORY_BUDGET:
+        # cells shrink with the square of the size while the works cover whole cells
+        fits = np.ceil(size * np.sqrt(needed / MEMORY_BUDGET) * 1.1 / 10.0) * 10.0
+        raise RuleError("too_many_cells", int(cells), needed, MEMORY_BUDGET, float(fits))
+
+
+def hexagonal_grid(bounds: tuple[float, float, float, float], size: float) -> Grid:
+    """The hexagonal cells that meet `bounds`."""
+    return grid_around(np.array([shapely.box(*bounds)]), size, hexagonal=True)
+
+
+def _years(works: Works, w: np.ndarray) -> tuple[np.ndarray, np.ndarray, int, int]:
+    """Per (work, cell) row its first and last year, and the span of years to count: from
+    the earliest start to the last year in which any work starts or ends. An open-ended
+    work runs on in every year of the span; after it nothing changes any more."""
+    start = works.start[w].astype("datetime64[Y]").astype("int64") + 1970
+    end = works.end[w].astype("datetime64[Y]").astype("int64") + 1970
+    closed = works.end[w] < OPEN_END
+    first = int(start.min())
+    last = int(max(start.max(), end[closed].max() if closed.any() else first))
+    return start, np.minimum(end, last), first, last
+
+
+def _per_cell_and_year(cell, start, end, first, cells: int, years: int) -> np.ndarray:
+    """How many of the (work, cell) rows run in each cell and year: +1 in a row's first
+    year, -1 after its last, summed along the years (no row × year matrix)."""
+    width = years + 1
+    change = np.bincount(cell * width + (start - first), minlength=cells * width)
+    change -= np.bincount(cell * width + (end - first + 1), minlength=cells * width)
+    return np.cumsum(change.reshape(cells, width), axis=1, dtype="int32")[:, :years]
 
 
 def find_hotspots(
-    works: Works,
-    settings: RuleSettings,
-    zones: Challenges | None = None,
-    years: tuple[int, int] | None = None,
+    works: Works, settings: RuleSettings, zones: Challenges | None = None
 ) -> Findings:
     """Knelpunten: per grid cell (or zone) and year, the works and the excavations under way.
     Hindrance = works + 2 × excavations. Cells where some year has at least the minimum
-    number of works are reported; severity = the highest yearly hindrance."""
+    number of works are reported; severity = the highest yearly hindrance. The years
+    cover every work's period (see `_years`)."""
     mask = works.active(settings.include_closed) & ~shapely.is_missing(works.geometry)
     index = np.flatnonzero(mask)
     if len(index) == 0:
         return make_findings("hotspot", 0, {})
     geometry = works.geometry[index]
     if zones is None:
-        grid = (hexagonal_grid if settings.hotspot_hexagonal else square_grid)(
-            tuple(shapely.total_bounds(geometry)), settings.hotspot_cell_m
-        )
+        grid = grid_around(geometry, settings.hotspot_cell_m, bool(settings.hotspot_hexagonal))
         cells = grid.cells
     else:
         cells = zones.geometry
     w, c = shapely.STRtree(cells).query(geometry, predicate="intersects")
     w = index[w]
     pair_key = works.work_index[w].astype("int64") * (len(cells) + 1) + c
-    _, first = np.unique(pair_key, return_index=True)
-    w, c = w[first], c[first]
-    start_year = works.start[w].astype("datetime64[Y]").astype(int) + 1970
-    end_year = works.end[w].astype("datetime64[Y]").astype(int) + 1970
-    if years is None:
-        years = (int(start_year.min()), int(min(end_year.max(), start_year.min() + 14)))
-    span = np.arange(years[0], years[1] + 1)
-    running = (start_year[:, None] <= span[None, :]) & (end_year[:, None] >= span[None, :])
-    counts = _per_cell_and_year(c, running, len(cells))
-    digs = _per_cell_and_year(c, running & works.opens_ground[w][:, None], len(cells))
+    _, first_row = np.unique(pair_key, return_index=True)
+    w, c = w[first_row], c[first_row]
+    # only cells with enough works in all years together can reach the minimum in one
+    crowded = np.flatnonzero(np.bincount(c, minlength=len(cells)) >= settings.hotspot_min_works)
+    keep = np.isin(c, crowded)
+    w, c = w[keep], np.searchsorted(crowded, c[keep])
+    if len(w) == 0:
+        return make_findings("hotspot", 0, {})
+    start, end, first, last = _years(works, w)
+    years = last - first + 1
+    needed = len(crowded) * (years + 1) * 8 * 4
+    if needed > MEMORY_BUDGET:
+        earliest, latest = works.work_id[w[start.argmin()]], works.work_id[w[end.argmax()]]
+        raise RuleError("too_many_years", first, last, needed, MEMORY_BUDGET, earliest, latest)
+    counts = _per_cell_and_year(c, start, end, first, len(crowded), years)
+    digs_of = works.opens_ground[w]
+    digs = _per_cell_and_year(c[digs_of], start[digs_of], end[digs_of], first, len(crowded), years)
     hindrance = counts + 2 * digs
-    hot = np.flatnonzero(counts.max(axis=1) >= settings.hotspot_min_works)
-    counts, digs, hindrance = counts[hot], digs[hot], hindrance[hot]
+    hot_rows = np.flatnonzero(counts.max(axis=1) >= settings.hotspot_min_works)
+    hot = crowded[hot_rows]
+    counts, digs, hindrance = counts[hot_rows], digs[hot_rows], hindrance[hot_rows]
     peak = hindrance.argmax(axis=1)
     if zones is None:
         keys = grid.keys(hot)
         labels_en, labels_nl = grid.labels(hot)
     else:
         keys, labels_en, labels_nl = zones.challenge_id[hot], zones.title[hot], zones.title[hot]
-    years_of_cells = span.tolist()
+    span = np.arange(first, last + 1)
     extra = [
-        {"years": {y: [n, d, h] for y, n, d, h in zip(years_of_cells, ns, ds, hs) if n}}
+        {"years": {y: [n, d, h] for y, n, d, h in zip(span.tolist(), ns, ds, hs) if n}}
         for ns, ds, hs in zip(counts.tolist(), digs.tolist(), hindrance.tolist())
     ]
-    at_peak = [
-        (label_en, label_nl, counts[k, t], span[t], digs[k, t], hindrance[k, t])
-        for k, (t, label_en, label_nl) in enumerate(zip(peak, labels_en, labels_nl))
-    ]
+    rows = np.arange(len(hot))
+    at_peak = np.column_stack([counts[rows, peak], digs[rows, peak], hindrance[rows, peak]])
+    texts = {lang: np.array(number_texts(at_peak.ravel(), lang)).reshape(-1, 3) for lang in LANGS}
     en = [
         "{}: {} works at once in {}, {} of them digging (hindrance {}).".format(label, n, y, d, h)
-        for label, _, n, y, d, h in at_peak
+        for label, (n, d, h), y in zip(labels_en, texts["en"], span[peak].tolist())
     ]
     nl = [
         "{}: {} werken tegelijk in {}, waarvan {} gravend (hinder {}).".format(label, n, y, d, h)
-        for _, label, n, y, d, h in at_peak
+        for label, (n, d, h), y in zip(labels_nl, texts["nl"], span[peak].tolist())
     ]
     return make_findings(
         "hotspot",
@@ -736,7 +799,7 @@ def find_hotspots(
             "cell_m": None if zones is not None else settings.hotspot_cell_m,
             "hexagonal": bool(settings.hotspot_hexagonal) and zones is None,
             "min_works": settings.hotspot_min_works,
-            "years": list(years),
+            "years": [first, last],
         },
         challenge_id=keys,
         shared_area_m2=shapely.area(cells[hot]),
@@ -746,13 +809,6 @@ def find_hotspots(
         explanation_nl=nl,
         extra=extra,
     )
-
-
-def _per_cell_and_year(cell: np.ndarray, running: np.ndarray, cells: int) -> np.ndarray:
-    """How many of the (work, cell) rows run in each cell and year: one bincount."""
-    rows, years = np.nonzero(running)
-    flat = cell[rows] * running.shape[1] + years
-    return np.bincount(flat, minlength=cells * running.shape[1]).reshape(cells, -1)
 
 
 def analyse(

@@ -362,24 +362,44 @@ Contact: een persoon of mailbox.</translation>
       <translation>Partij {} toegevoegd met id {}.</translation>
     </message>
     <message>
-      <source>The distance must be larger than 0 m (got {}).</source>
-      <translation>De afstand moet groter zijn dan 0 m (opgegeven: {}).</translation>
+      <source>About {} pairs of works lie within {} m of each other: measuring them would need about {} GiB of memory, more than the {} GiB an analysis may use. Use a smaller distance, or filter the layer (a period, an area, a stakeholder).</source>
+      <translation>Ongeveer {} paren werken liggen binnen {} m van elkaar: ze meten zou ongeveer {} GiB geheugen vragen, meer dan de {} GiB die een analyse mag gebruiken. Gebruik een kleinere afstand, of filter de laag (een periode, een gebied, een partij).</translation>
     </message>
     <message>
-      <source>A distance of {} m is too large: use at most 500 m.</source>
-      <translation>Een afstand van {} m is te groot: gebruik hoogstens 500 m.</translation>
+      <source>Hotspots: about {} grid cells would need about {} GiB of memory, more than the {} GiB an analysis may use. Use a larger cell (at least {} m) or zones, or filter the layer.</source>
+      <translation>Knelpunten: ongeveer {} rastercellen zouden ongeveer {} GiB geheugen vragen, meer dan de {} GiB die een analyse mag gebruiken. Gebruik een grotere cel (minstens {} m) of zones, of filter de laag.</translation>
     </message>
     <message>
-      <source>The time window cannot be negative (got {}).</source>
-      <translation>De tijdsmarge kan niet negatief zijn (opgegeven: {}).</translation>
+      <source>Hotspots: counting every year from {} to {} would need about {} GiB of memory, more than the {} GiB an analysis may use. Check the periods of works {} (earliest start) and {} (latest end), or use a larger cell or zones.</source>
+      <translation>Knelpunten: elk jaar van {} tot en met {} tellen zou ongeveer {} GiB geheugen vragen, meer dan de {} GiB die een analyse mag gebruiken. Controleer de periodes van de werken {} (vroegste start) en {} (laatste einde), of gebruik een grotere cel of zones.</translation>
     </message>
     <message>
-      <source>The cell size must be at least 10 m (got {}).</source>
-      <translation>De celgrootte moet minstens 10 m zijn (opgegeven: {}).</translation>
+      <source>from {} to {} {}</source>
+      <translation>van {} tot en met {} {}</translation>
     </message>
     <message>
-      <source>About {} pairs of works would be compared: lower the distance or split the layer.</source>
-      <translation>Er zouden ongeveer {} paren werken vergeleken worden: verklein de afstand of splits de laag.</translation>
+      <source>{}: default {} {}; {}.</source>
+      <translation>{}: standaard {} {}; {}.</translation>
+    </message>
+    <message>
+      <source>{} has no value.</source>
+      <translation>{} heeft geen waarde.</translation>
+    </message>
+    <message>
+      <source>{} cannot be {}.</source>
+      <translation>{} kan niet {} zijn.</translation>
+    </message>
+    <message>
+      <source>Allowed: {}.</source>
+      <translation>Toegestaan: {}.</translation>
+    </message>
+    <message>
+      <source>larger than {} and at most {} {}</source>
+      <translation>groter dan {} en hoogstens {} {}</translation>
+    </message>
+    <message>
+      <source>a whole number from {} to {}</source>
+      <translation>een geheel getal van {} tot en met {}</translation>
     </message>
     <message>
       <source>Analyse programme</source>
@@ -392,24 +412,24 @@ Contact: een persoon of mailbox.</translation>
     <message>
       <source>Runs every rule on a programme and merges the results into its findings table in one transaction. A finding keeps its id when it is found again, so the chamber's decisions stay attached; findings that no longer occur are marked obsolete, never deleted. The rule parameters are the programme's rule settings.
 
-Dig-once chance: works of different stakeholders that both dig (or one digs and one renews the surface), within the combine distance (default 5 m), at most the combine window apart (default 2 years). Saving = shared length × cost per metre.
+Dig-once chance: works of different stakeholders that both dig (or one digs and one renews the surface), within the combine distance, at most the combine window apart. Saving = shared length × cost per metre.
 Conflict: works within the conflict distance whose periods overlap, unless the chamber accepted them as a dig-once chance.
 Pave before dig: a planned surface renewal before an excavation nearby, within the moratorium years of the surface type.
 Moratorium breach: an excavation within the moratorium after a renewal that is done or under way.
 Ambition: a work that digs or renews the surface inside a challenge area.
-Hotspot: grid cells (default 250 m) where in some year at least the minimum number of works run (default 4); hindrance = works + 2 × excavations.
+Hotspot: grid cells where in some year at least the minimum number of works run; hindrance = works + 2 × excavations.
 
 Include done and cancelled works: also pair works that are done (renewals that are done always count for the moratorium).
 A programme that is read-only or damaged is refused before the analysis starts. Cancel stops at any moment without writing anything: a write under way is rolled back whole. A second analysis of the same programme waits until the first has written its findings.
 Outputs: the number of findings per kind.</source>
       <translation>Past alle regels toe op een programma en voegt de uitkomsten in één transactie samen met de bevindingentabel. Een bevinding houdt haar id als zij opnieuw wordt gevonden, zodat de besluiten van de kamer eraan gekoppeld blijven; bevindingen die niet meer voorkomen worden als vervallen gemarkeerd, nooit verwijderd. De regelparameters zijn de regelinstellingen van het programma.
 
-Meekoppelkans: werken van verschillende partijen die allebei graven (of waarvan één graaft en één de verharding vernieuwt), binnen de meekoppelafstand (standaard 5 m) en hoogstens de meekoppelmarge uit elkaar (standaard 2 jaar). Besparing = gedeelde lengte × kosten per meter.
+Meekoppelkans: werken van verschillende partijen die allebei graven (of waarvan één graaft en één de verharding vernieuwt), binnen de meekoppelafstand en hoogstens de meekoppelmarge uit elkaar. Besparing = gedeelde lengte × kosten per meter.
 Conflict: werken binnen de conflictafstand waarvan de periodes overlappen, tenzij de kamer ze als meekoppelkans heeft aanvaard.
 Verkeerde volgorde: een geplande vernieuwing van de verharding vóór een graafwerk in de buurt, binnen de graafrustjaren van het verhardingstype.
 Graafrust doorbroken: een graafwerk binnen de graafrust na een vernieuwing die gereed of in uitvoering is.
 Ambitie: een werk dat graaft of de verharding vernieuwt binnen een opgavegebied.
-Knelpunt: rastercellen (standaard 250 m) waar in een jaar minstens het minimum aantal werken loopt (standaard 4); hinder = werken + 2 × graafwerken.
+Knelpunt: rastercellen waar in een jaar minstens het minimum aantal werken loopt; hinder = werken + 2 × graafwerken.
 
 Gereede en vervallen werken meenemen: ook gereede werken koppelen (gereede vernieuwingen tellen altijd mee voor de graafrust).
 Een programma dat alleen-lezen of beschadigd is, wordt geweigerd voordat de analyse begint. Annuleren stopt op elk moment zonder iets te schrijven: een schrijfactie die bezig is, wordt helemaal teruggedraaid. Een tweede analyse van hetzelfde programma wacht tot de eerste haar bevindingen heeft geschreven.
@@ -658,20 +678,20 @@ Pagina's: overzicht (alle horizonnen) en een per horizon (die horizon in kleur, 
       <translation>Conflicten zoeken</translation>
     </message>
     <message>
-      <source>Distance (m)</source>
-      <translation>Afstand (m)</translation>
-    </message>
-    <message>
       <source>Conflicts: two works (of any stakeholders) within the distance of each other whose planned periods overlap: nuisance, capacity and traffic problems. Severity = months of overlap × (1 + shared length / 100 m).</source>
       <translation>Conflicten: twee werken (van welke partijen ook) binnen de afstand van elkaar waarvan de geplande periodes overlappen: hinder, capaciteit en verkeer. Ernst = maanden overlap × (1 + gedeelde lengte / 100 m).</translation>
     </message>
     <message>
-      <source>Distance: metres, default 5.</source>
-      <translation>Afstand: meters, standaard 5.</translation>
+      <source>Distance (m)</source>
+      <translation>Afstand (m)</translation>
     </message>
     <message>
       <source>Find dig-once chances</source>
       <translation>Meekoppelkansen zoeken</translation>
+    </message>
+    <message>
+      <source>Meekoppelkansen: two works of different stakeholders, both opening the ground (or one opening the ground and the other renewing the surface), within the distance of each other, whose planned periods overlap or are at most the window apart. Each finding gives the shared length (line work within the distance of the other work), the zone where both works buffered by half the distance overlap, the time gap, whether the flexibility of either work can close it, and an estimated saving = shared length × cost per metre (an indicative figure).</source>
+      <translation>Meekoppelkansen: twee werken van verschillende partijen die allebei de grond openen (of waarvan één de grond opent en de ander de verharding vernieuwt), binnen de afstand van elkaar, waarvan de geplande periodes overlappen of hoogstens de marge uit elkaar liggen. Elke bevinding geeft de gedeelde lengte (lijnwerk binnen de afstand van het andere werk), de zone waar beide werken, gebufferd met de halve afstand, overlappen, het tijdsverschil, of de flexibiliteit van een van beide werken dat verschil kan overbruggen, en een geschatte besparing = gedeelde lengte × kosten per meter (indicatief).</translation>
     </message>
     <message>
       <source>Largest time gap (years)</source>
@@ -682,16 +702,20 @@ Pagina's: overzicht (alle horizonnen) en een per horizon (die horizon in kleur, 
       <translation>Besparing per meter (EUR)</translation>
     </message>
     <message>
-      <source>Meekoppelkansen: two works of different stakeholders, both opening the ground (or one opening the ground and the other renewing the surface), within the distance of each other, whose planned periods overlap or are at most the window apart. Each finding gives the shared length (line work within the distance of the other work), the zone where both works buffered by half the distance overlap, the time gap, whether the flexibility of either work can close it, and an estimated saving = shared length × cost per metre (an indicative figure).</source>
-      <translation>Meekoppelkansen: twee werken van verschillende partijen die allebei de grond openen (of waarvan één de grond opent en de ander de verharding vernieuwt), binnen de afstand van elkaar, waarvan de geplande periodes overlappen of hoogstens de marge uit elkaar liggen. Elke bevinding geeft de gedeelde lengte (lijnwerk binnen de afstand van het andere werk), de zone waar beide werken, gebufferd met de halve afstand, overlappen, het tijdsverschil, of de flexibiliteit van een van beide werken dat verschil kan overbruggen, en een geschatte besparing = gedeelde lengte × kosten per meter (indicatief).</translation>
-    </message>
-    <message>
-      <source>Distance: metres, default 5. Window: years, default 2. Cost per metre: euro, default 300.</source>
-      <translation>Afstand: meters, standaard 5. Marge: jaren, standaard 2. Kosten per meter: euro, standaard 300.</translation>
-    </message>
-    <message>
       <source>Find hotspots</source>
       <translation>Knelpunten zoeken</translation>
+    </message>
+    <message>
+      <source>Grid</source>
+      <translation>Raster</translation>
+    </message>
+    <message>
+      <source>Knelpunten: per cell of a square grid (or per zone polygon, e.g. neighbourhoods, when given) and per year: the number of works under way and the number of excavations. Hindrance = works + 2 × excavations. Only cells where some year has at least the minimum number of works are output, with fields per year: works_YYYY, digs_YYYY and hindrance_YYYY. Severity = the highest yearly hindrance.</source>
+      <translation>Knelpunten: per cel van een vierkant raster (of per zonevlak, bijvoorbeeld wijken, als die gegeven zijn) en per jaar: het aantal lopende werken en het aantal graafwerken. Hinder = werken + 2 × graafwerken. Alleen cellen waar in een jaar minstens het minimum aantal werken loopt komen in de uitvoer, met velden per jaar: works_JJJJ, digs_JJJJ en hindrance_JJJJ. Ernst = de hoogste hinder in een jaar.</translation>
+    </message>
+    <message>
+      <source>Hexagons get the area of the square cells. Zones: optional polygons with an optional name field. The years cover every work's period; open-ended works count from their start. The result is styled as a heat map of the severity.</source>
+      <translation>Zeshoeken krijgen het oppervlak van de vierkante cellen. Zones: optionele vlakken met een optioneel naamveld. De jaren beslaan de periode van elk werk; werken zonder einde tellen vanaf hun start. Het resultaat krijgt een hittekaartstijl op de ernst.</translation>
     </message>
     <message>
       <source>Cell size (m)</source>
@@ -702,16 +726,12 @@ Pagina's: overzicht (alle horizonnen) en een per horizon (die horizon in kleur, 
       <translation>Minimum aantal werken in een cel en jaar</translation>
     </message>
     <message>
-      <source>Knelpunten: per cell of a square grid (or per zone polygon, e.g. neighbourhoods, when given) and per year: the number of works under way and the number of excavations. Hindrance = works + 2 × excavations. Only cells where some year has at least the minimum number of works are output, with fields per year: works_YYYY, digs_YYYY and hindrance_YYYY. Severity = the highest yearly hindrance.</source>
-      <translation>Knelpunten: per cel van een vierkant raster (of per zonevlak, bijvoorbeeld wijken, als die gegeven zijn) en per jaar: het aantal lopende werken en het aantal graafwerken. Hinder = werken + 2 × graafwerken. Alleen cellen waar in een jaar minstens het minimum aantal werken loopt komen in de uitvoer, met velden per jaar: works_JJJJ, digs_JJJJ en hindrance_JJJJ. Ernst = de hoogste hinder in een jaar.</translation>
+      <source>Squares</source>
+      <translation>Vierkanten</translation>
     </message>
     <message>
-      <source>Cell size: metres, default 250 (hexagons get the same area). Minimum works: default 4. Zones: optional polygons with an optional name field. The result is styled as a heat map of the severity.</source>
-      <translation>Celgrootte: meters, standaard 250 (zeshoeken krijgen hetzelfde oppervlak). Minimum werken: standaard 4. Zones: optionele vlakken met een optioneel naamveld. Het resultaat krijgt een hittekaart van de ernst als stijl.</translation>
-    </message>
-    <message>
-      <source>Grid</source>
-      <translation>Raster</translation>
+      <source>Hexagons</source>
+      <translation>Zeshoeken</translation>
     </message>
     <message>
       <source>Zones instead of a grid</source>
@@ -722,14 +742,6 @@ Pagina's: overzicht (alle horizonnen) en een per horizon (die horizon in kleur, 
       <translation>Veld met zonenaam</translation>
     </message>
     <message>
-      <source>Squares</source>
-      <translation>Vierkanten</translation>
-    </message>
-    <message>
-      <source>Hexagons</source>
-      <translation>Zeshoeken</translation>
-    </message>
-    <message>
       <source>Find moratorium breaches</source>
       <translation>Doorbroken graafrust zoeken</translation>
     </message>
@@ -738,20 +750,16 @@ Pagina's: overzicht (alle horizonnen) en een per horizon (die horizon in kleur, 
       <translation>Graafrust: een graafwerk dat binnen de afstand van een gereede of lopende vernieuwing van de verharding begint, minder dan de graafrustperiode na het einde ervan. Gereede vernieuwingen tellen altijd mee, ook als gereede werken verder worden weggelaten. Ernst = resterende graafrustjaren.</translation>
     </message>
     <message>
-      <source>Distance: metres, default 5. Moratorium: years, default 5.</source>
-      <translation>Afstand: meters, standaard 5. Graafrust: jaren, standaard 5.</translation>
-    </message>
-    <message>
       <source>Find pave-before-dig errors</source>
       <translation>Verkeerde volgorde zoeken</translation>
     </message>
     <message>
-      <source>Moratorium after a renewal (years)</source>
-      <translation>Graafrust na een vernieuwing (jaren)</translation>
-    </message>
-    <message>
       <source>Pave before dig: a planned surface renewal (not yet done or under way) that ends before an excavating work within the distance starts, with the excavation less than the moratorium after the renewal: the new surface would be broken open. Dig the deepest hole first, pave last. Severity = moratorium years left when the excavation starts.</source>
       <translation>Verkeerde volgorde: een geplande vernieuwing van de verharding (nog niet gereed of in uitvoering) die eindigt voordat een graafwerk binnen de afstand begint, minder dan de graafrustperiode later: de nieuwe verharding zou weer worden opengebroken. Eerst het diepste gat graven, als laatste bestraten. Ernst = resterende graafrustjaren bij de start van het graafwerk.</translation>
+    </message>
+    <message>
+      <source>Moratorium after a renewal (years)</source>
+      <translation>Graafrust na een vernieuwing (jaren)</translation>
     </message>
     <message>
       <source>an unnamed CRS</source>
@@ -1320,10 +1328,6 @@ Pagina's: overzicht (alle horizonnen) en een per horizon (die horizon in kleur, 
     <message>
       <source>Back to the default ({})</source>
       <translation>Terug naar de standaardwaarde ({})</translation>
-    </message>
-    <message>
-      <source>Moratorium after renewing {}</source>
-      <translation>Graafrust na vernieuwen van {}</translation>
     </message>
     <message>
       <source>Open a programme first.</source>

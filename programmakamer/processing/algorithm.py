@@ -7,7 +7,9 @@ from pathlib import Path
 from qgis.core import QgsProcessingAlgorithm
 from qgis.PyQt.QtGui import QIcon
 
-from ..translation import tr
+from ..core.errors import SettingError
+from ..core.findings import number_text
+from ..translation import language, tr
 
 ICON = Path(__file__).resolve().parent.parent / "icons" / "icon.svg"
 
@@ -38,14 +40,87 @@ class ProgrammakamerAlgorithm(QgsProcessingAlgorithm):
 
 
 def rule_error_message(error) -> str:
-    """A rule's refusal in the user's language."""
+    """A rule's refusal in the user's language, its numbers written as the language does."""
+    if isinstance(error, SettingError):
+        return setting_message(error.setting, error.value)
+    figures = [
+        _figure(kind, value) for kind, value in zip(_FIGURES.get(error.code, ()), error.values)
+    ]
     messages = {
-        "distance_not_positive": tr("The distance must be larger than 0 m (got {})."),
-        "distance_too_large": tr("A distance of {} m is too large: use at most 500 m."),
-        "window_negative": tr("The time window cannot be negative (got {})."),
-        "cell_too_small": tr("The cell size must be at least 10 m (got {})."),
         "too_many_pairs": tr(
-            "About {} pairs of works would be compared: lower the distance or split the layer."
+            "About {} pairs of works lie within {} m of each other: measuring them would need "
+            "about {} GiB of memory, more than the {} GiB an analysis may use. Use a smaller "
+            "distance, or filter the layer (a period, an area, a stakeholder)."
+        ),
+        "too_many_cells": tr(
+            "Hotspots: about {} grid cells would need about {} GiB of memory, more than the "
+            "{} GiB an analysis may use. Use a larger cell (at least {} m) or zones, or filter "
+            "the layer."
+        ),
+        "too_many_years": tr(
+            "Hotspots: counting every year from {} to {} would need about {} GiB of memory, "
+            "more than the {} GiB an analysis may use. Check the periods of works {} (earliest "
+            "start) and {} (latest end), or use a larger cell or zones."
         ),
     }
-    return messages.get(error.code, str(error)).format(error.value)
+    if error.code not in messages:
+        return str(error)
+    return messages[error.code].format(*figures)
+
+
+#: What each value of a refusal is, in the order of its message.
+_FIGURES = {
+    "too_many_pairs": ("count", "number", "bytes", "bytes"),
+    "too_many_cells": ("count", "bytes", "bytes", "number"),
+    "too_many_years": ("year", "year", "bytes", "bytes", "work", "work"),
+}
+
+
+def _figure(kind: str, value) -> str:
+    """A value of a refusal as the user's language writes it; bytes as GiB."""
+    if kind == "bytes":
+        return number_text(value / 1024**3, language(), 1)
+    if kind in ("year", "work"):
+        return str(value)
+    return number_text(value, language(), None)
+
+
+def setting_message(setting, value) -> str:
+    """A refused rule setting: which one, the value given and what is allowed."""
+    name = setting.description(language())
+    if value is None:
+        problem = tr("{} has no value.").format(name)
+    else:
+        problem = tr("{} cannot be {}.").format(name, _value_text(value))
+    return "{} {}".format(problem, tr("Allowed: {}.").format(allowed_text(setting)))
+
+
+def _value_text(value) -> str:
+    try:
+        return number_text(float(value), language(), None)
+    except (TypeError, ValueError):
+        return str(value)
+
+
+def allowed_text(setting) -> str:
+    """What a setting may be, from its definition: 'from 0 to 20 years'."""
+    lang = language()
+    low, high = (number_text(v, lang, None) for v in (setting.minimum, setting.maximum))
+    unit = setting.unit_text(lang)
+    if setting.above_minimum:
+        return tr("larger than {} and at most {} {}").format(low, high, unit)
+    if setting.whole:
+        return tr("a whole number from {} to {}").format(low, high)
+    return tr("from {} to {} {}").format(low, high, unit)
+
+
+def parameter_help(setting) -> str:
+    """A rule parameter's help, and its line in the algorithm's help: what it is, its
+    default and what is allowed, all from the setting's definition."""
+    lang = language()
+    return tr("{}: default {} {}; {}.").format(
+        setting.description(lang),
+        number_text(setting.default, lang, None),
+        setting.unit_text(lang),
+        allowed_text(setting),
+    )

@@ -10,10 +10,11 @@ from qgis.core import (
 )
 
 from ..core.errors import RuleError
+from ..core.settings import DEFINITIONS, MORATORIUM_DEFINITIONS
 from ..dependencies import shapely_problem
 from ..store.programme import ProgrammeError
 from .add_stakeholder import programme_parameter
-from .algorithm import ProgrammakamerAlgorithm, rule_error_message
+from .algorithm import ProgrammakamerAlgorithm, parameter_help, rule_error_message
 
 KINDS = ("combine", "clash", "sequence", "moratorium", "ambition", "hotspot")
 
@@ -31,30 +32,36 @@ class AnalyseProgramme(ProgrammakamerAlgorithm):
         return self.tr("Analysis")
 
     def shortHelpString(self) -> str:
-        return self.tr(
-            "Runs every rule on a programme and merges the results into its findings table in "
-            "one transaction. A finding keeps its id when it is found again, so the chamber's "
-            "decisions stay attached; findings that no longer occur are marked obsolete, never "
-            "deleted. The rule parameters are the programme's rule settings.\n\n"
-            "Dig-once chance: works of different stakeholders that both dig (or one digs and "
-            "one renews the surface), within the combine distance (default 5 m), at most the "
-            "combine window apart (default 2 years). Saving = shared length × cost per metre.\n"
-            "Conflict: works within the conflict distance whose periods overlap, unless the "
-            "chamber accepted them as a dig-once chance.\n"
-            "Pave before dig: a planned surface renewal before an excavation nearby, within "
-            "the moratorium years of the surface type.\n"
-            "Moratorium breach: an excavation within the moratorium after a renewal that is "
-            "done or under way.\n"
-            "Ambition: a work that digs or renews the surface inside a challenge area.\n"
-            "Hotspot: grid cells (default 250 m) where in some year at least the minimum "
-            "number of works run (default 4); hindrance = works + 2 × excavations.\n\n"
-            "Include done and cancelled works: also pair works that are done (renewals that "
-            "are done always count for the moratorium).\n"
-            "A programme that is read-only or damaged is refused before the analysis starts. "
-            "Cancel stops at any moment without writing anything: a write under way is rolled "
-            "back whole. A second analysis of the same programme waits until the first has "
-            "written its findings.\n"
-            "Outputs: the number of findings per kind."
+        return "\n\n".join(
+            (
+                self.tr(
+                    "Runs every rule on a programme and merges the results into its findings "
+                    "table in one transaction. A finding keeps its id when it is found again, so "
+                    "the chamber's decisions stay attached; findings that no longer occur are "
+                    "marked obsolete, never deleted. The rule parameters are the programme's rule "
+                    "settings.\n\n"
+                    "Dig-once chance: works of different stakeholders that both dig (or one digs "
+                    "and one renews the surface), within the combine distance, at most the "
+                    "combine window apart. Saving = shared length × cost per metre.\n"
+                    "Conflict: works within the conflict distance whose periods overlap, unless "
+                    "the chamber accepted them as a dig-once chance.\n"
+                    "Pave before dig: a planned surface renewal before an excavation nearby, "
+                    "within the moratorium years of the surface type.\n"
+                    "Moratorium breach: an excavation within the moratorium after a renewal that "
+                    "is done or under way.\n"
+                    "Ambition: a work that digs or renews the surface inside a challenge area.\n"
+                    "Hotspot: grid cells where in some year at least the minimum number of works "
+                    "run; hindrance = works + 2 × excavations.\n\n"
+                    "Include done and cancelled works: also pair works that are done (renewals "
+                    "that are done always count for the moratorium).\n"
+                    "A programme that is read-only or damaged is refused before the analysis "
+                    "starts. Cancel stops at any moment without writing anything: a write under "
+                    "way is rolled back whole. A second analysis of the same programme waits "
+                    "until the first has written its findings.\n"
+                    "Outputs: the number of findings per kind."
+                ),
+                "\n".join(parameter_help(d) for d in DEFINITIONS + MORATORIUM_DEFINITIONS),
+            )
         )
 
     def initAlgorithm(self, config=None):

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from ..core.settings import rule_setting
 from .rule_algorithm import WorkLayerRuleAlgorithm
 
 
@@ -20,18 +21,13 @@ class FindClashes(WorkLayerRuleAlgorithm):
                     "other whose planned periods overlap: nuisance, capacity and traffic "
                     "problems. Severity = months of overlap × (1 + shared length / 100 m)."
                 ),
-                self.tr("Distance: metres, default 5."),
+                self.rule_help(),
                 self.field_help(),
             )
         )
 
-    def add_rule_parameters(self) -> None:
-        self.number(self.DISTANCE, self.tr("Distance (m)"), 5.0)
-
-    def settings(self, parameters, context):
-        settings = super().settings(parameters, context)
-        settings.clash_distance_m = self.parameterAsDouble(parameters, self.DISTANCE, context)
-        return settings
+    def rule_numbers(self):
+        return [(self.DISTANCE, rule_setting("clash_distance_m"), self.tr("Distance (m)"))]
 
     def find(self, works, settings, parameters, context, feedback, crs):
         from ..core.rules import find_clashes

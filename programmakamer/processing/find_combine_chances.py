@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from ..core.settings import rule_setting
 from .rule_algorithm import WorkLayerRuleAlgorithm
 
 
@@ -25,27 +26,21 @@ class FindCombineChances(WorkLayerRuleAlgorithm):
                     "flexibility of either work can close it, and an estimated saving = "
                     "shared length × cost per metre (an indicative figure)."
                 ),
-                self.tr(
-                    "Distance: metres, default 5. Window: years, default 2. Cost per metre: "
-                    "euro, default 300."
-                ),
+                self.rule_help(),
                 self.field_help(),
             )
         )
 
-    def add_rule_parameters(self) -> None:
-        self.number(self.DISTANCE, self.tr("Distance (m)"), 5.0)
-        self.number(self.YEARS, self.tr("Largest time gap (years)"), 2.0)
-        self.number(self.COST_PER_METRE, self.tr("Saving per metre (EUR)"), 300.0)
-
-    def settings(self, parameters, context):
-        settings = super().settings(parameters, context)
-        settings.combine_distance_m = self.parameterAsDouble(parameters, self.DISTANCE, context)
-        settings.combine_window_years = self.parameterAsDouble(parameters, self.YEARS, context)
-        settings.cost_per_metre_eur = self.parameterAsDouble(
-            parameters, self.COST_PER_METRE, context
-        )
-        return settings
+    def rule_numbers(self):
+        return [
+            (self.DISTANCE, rule_setting("combine_distance_m"), self.tr("Distance (m)")),
+            (self.YEARS, rule_setting("combine_window_years"), self.tr("Largest time gap (years)")),
+            (
+                self.COST_PER_METRE,
+                rule_setting("cost_per_metre_eur"),
+                self.tr("Saving per metre (EUR)"),
+            ),
+        ]
 
     def find(self, works, settings, parameters, context, feedback, crs):
         from ..core.rules import find_combine_chances

@@ -10,6 +10,8 @@ from qgis.core import (
     QgsProcessingParameterField,
 )
 
+from ..core.settings import rule_setting
+from .algorithm import parameter_help
 from .rule_algorithm import WorkLayerRuleAlgorithm
 
 
@@ -42,26 +44,37 @@ class FindHotspots(WorkLayerRuleAlgorithm):
                     "output, with fields per year: works_YYYY, digs_YYYY and hindrance_YYYY. "
                     "Severity = the highest yearly hindrance."
                 ),
+                self.rule_help(),
                 self.tr(
-                    "Cell size: metres, default 250 (hexagons get the same area). Minimum "
-                    "works: default 4. Zones: optional polygons with an optional name field. "
-                    "The result is styled as a heat map of the severity."
+                    "Hexagons get the area of the square cells. Zones: optional polygons with "
+                    "an optional name field. The years cover every work's period; open-ended "
+                    "works count from their start. The result is styled as a heat map of the "
+                    "severity."
                 ),
                 self.field_help(),
             )
         )
 
+    def rule_numbers(self):
+        return [
+            (self.CELL_SIZE, rule_setting("hotspot_cell_m"), self.tr("Cell size (m)")),
+            (
+                self.MIN_WORKS,
+                rule_setting("hotspot_min_works"),
+                self.tr("Minimum number of works in a cell and year"),
+            ),
+        ]
+
     def add_rule_parameters(self) -> None:
-        self.number(self.CELL_SIZE, self.tr("Cell size (m)"), 250.0, 10.0)
-        self.number(self.MIN_WORKS, self.tr("Minimum number of works in a cell and year"), 4.0, 1.0)
-        self.addParameter(
-            QgsProcessingParameterEnum(
-                self.GRID,
-                self.tr("Grid"),
-                [self.tr("Squares"), self.tr("Hexagons")],
-                defaultValue=0,
-            )
+        super().add_rule_parameters()
+        grid = QgsProcessingParameterEnum(
+            self.GRID,
+            self.tr("Grid"),
+            [self.tr("Squares"), self.tr("Hexagons")],
+            defaultValue=int(rule_setting("hotspot_hexagonal").default),
         )
+        grid.setHelp(parameter_help(rule_setting("hotspot_hexagonal")))
+        self.addParameter(grid)
         self.addParameter(
             QgsProcessingParameterFeatureSource(
                 self.ZONES,
@@ -78,8 +91,6 @@ class FindHotspots(WorkLayerRuleAlgorithm):
 
     def settings(self, parameters, context):
         settings = super().settings(parameters, context)
-        settings.hotspot_cell_m = self.parameterAsDouble(parameters, self.CELL_SIZE, context)
-        settings.hotspot_min_works = self.parameterAsDouble(parameters, self.MIN_WORKS, context)
         settings.hotspot_hexagonal = float(self.parameterAsEnum(parameters, self.GRID, context))
         return settings
 

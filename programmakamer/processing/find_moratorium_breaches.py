@@ -20,7 +20,7 @@ class FindMoratoriumBreaches(FindSequenceErrors):
                     "after it ended. Done renewals always count, even when done works are "
                     "otherwise left out. Severity = moratorium years left."
                 ),
-                self.tr("Distance: metres, default 5. Moratorium: years, default 5."),
+                self.rule_help(),
                 self.field_help(),
             )
         )

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from ..core.settings import MORATORIUM, rule_setting
 from .rule_algorithm import WorkLayerRuleAlgorithm
 
 
@@ -22,21 +23,20 @@ class FindSequenceErrors(WorkLayerRuleAlgorithm):
                     "would be broken open. Dig the deepest hole first, pave last. Severity = "
                     "moratorium years left when the excavation starts."
                 ),
-                self.tr("Distance: metres, default 5. Moratorium: years, default 5."),
+                self.rule_help(),
                 self.field_help(),
             )
         )
 
-    def add_rule_parameters(self) -> None:
-        self.number(self.DISTANCE, self.tr("Distance (m)"), 5.0)
-        self.number(self.MORATORIUM_YEARS, self.tr("Moratorium after a renewal (years)"), 5.0)
-
-    def settings(self, parameters, context):
-        settings = super().settings(parameters, context)
-        settings.sequence_distance_m = self.parameterAsDouble(parameters, self.DISTANCE, context)
-        years = self.parameterAsDouble(parameters, self.MORATORIUM_YEARS, context)
-        settings.moratorium_years = {key: years for key in settings.moratorium_years}
-        return settings
+    def rule_numbers(self):
+        return [
+            (self.DISTANCE, rule_setting("sequence_distance_m"), self.tr("Distance (m)")),
+            (
+                self.MORATORIUM_YEARS,
+                MORATORIUM,
+                self.tr("Moratorium after a renewal (years)"),
+            ),
+        ]
 
     def find(self, works, settings, parameters, context, feedback, crs):
         from ..core.rules import find_sequence_errors

@@ -33,13 +33,15 @@ from qgis.core import (
 )
 
 from ..core.errors import RuleError
+from ..core.findings import number_text
 from ..core.interpretation import garbled_values, read_flag
 from ..core.periods import DateError, first_day, last_day, parse_moment
 from ..core.schema import FINDINGS
+from ..core.settings import RuleSetting, RuleSettings
 from ..dependencies import shapely_problem
 from ..store.programme import from_qvariant, make_features, qgs_fields
-from ..translation import tr
-from .algorithm import ProgrammakamerAlgorithm, rule_error_message
+from ..translation import language, tr
+from .algorithm import ProgrammakamerAlgorithm, parameter_help, rule_error_message
 from .measuring import checked_crs, crs_name, distance_crs
 
 SHOWN = 10  # ids a list shows before "and N more"
@@ -151,15 +153,28 @@ class WorkLayerRuleAlgorithm(ProgrammakamerAlgorithm):
             )
         )
 
-    def add_rule_parameters(self) -> None:
-        """Subclasses add their own numbers (distance, window…)."""
+    def rule_numbers(self) -> list[tuple[str, RuleSetting, str]]:
+        """The rule's numbers: parameter name, the setting's definition, dialog label."""
+        return []
 
-    def number(self, name: str, description: str, default: float, minimum: float = 0.0):
-        self.addParameter(
-            QgsProcessingParameterNumber(
-                name, description, QgsProcessingParameterNumber.Double, default, minValue=minimum
+    def add_rule_parameters(self) -> None:
+        """The rule's numbers, each with default, bounds and help from its definition;
+        subclasses add other parameters (challenge areas, zones…)."""
+        for name, definition, label in self.rule_numbers():
+            parameter = QgsProcessingParameterNumber(
+                name,
+                label,
+                QgsProcessingParameterNumber.Double,
+                definition.default,
+                minValue=definition.minimum,
+                maxValue=definition.maximum,
             )
-        )
+            parameter.setHelp(parameter_help(definition))
+            self.addParameter(parameter)
+
+    def rule_help(self) -> str:
+        """The help's lines for the rule's numbers, from their definitions."""
+        return "\n".join(parameter_help(definition) for _, definition, _ in self.rule_numbers())
 
     # --- reading ----------------------------------------------------------------------
     def layer_crs(self, parameters, name, context, source) -> QgsCoordinateReferenceSystem:
@@ -430,12 +445,26 @@ class WorkLayerRuleAlgorithm(ProgrammakamerAlgorithm):
                 ).format(len(items), listing(items))
             )
 
-    def settings(self, parameters, context):
-        from ..core.rules import RuleSettings
-
+    def settings(self, parameters, context) -> RuleSettings:
+        """The rule's settings from the parameters, each number checked against its own
+        definition (so a refusal names the parameter's setting)."""
         settings = RuleSettings()
         settings.include_closed = self.parameterAsBool(parameters, self.INCLUDE_CLOSED, context)
+        for name, definition, _ in self.rule_numbers():
+            value = self.parameterAsDouble(parameters, name, context)
+            definition.check(value)
+            settings.set(definition.key, value)
+        settings.validate()
         return settings
+
+    def checkParameterValues(self, parameters, context):
+        """Settings first: QGIS's own check would refuse an out-of-range number without
+        saying what is allowed, and lets NaN through."""
+        try:
+            self.settings(parameters, context)
+        except RuleError as error:
+            return False, rule_error_message(error)
+        return super().checkParameterValues(parameters, context)
 
     # --- the template -----------------------------------------------------------------
     def processAlgorithm(self, parameters, context, feedback):
@@ -444,12 +473,14 @@ class WorkLayerRuleAlgorithm(ProgrammakamerAlgorithm):
             raise QgsProcessingException(
                 self.tr("This algorithm needs shapely 2.0 or newer (found: {}).").format(problem)
             )
+        try:  # before any layer is read
+            settings = self.settings(parameters, context)
+        except RuleError as error:
+            raise QgsProcessingException(rule_error_message(error)) from error
         works, crs = self.read_works(parameters, context, feedback)
         if works is None:
             return {}
-        settings = self.settings(parameters, context)
         try:
-            settings.validate()
             found = self.find(works, settings, parameters, context, feedback, crs)
         except RuleError as error:
             raise QgsProcessingException(rule_error_message(error)) from error
@@ -480,7 +511,7 @@ class WorkLayerRuleAlgorithm(ProgrammakamerAlgorithm):
             raise QgsProcessingException(
                 self.tr("Writing the findings failed: {}").format(sink.lastError())
             )
-        feedback.pushInfo(self.tr("{} findings.").format(len(rows)))
+        feedback.pushInfo(self.tr("{} findings.").format(number_text(len(rows), language())))
         feedback.setProgress(100)
         return {self.OUTPUT: dest}
 

@@ -7,9 +7,9 @@ from qgis.core import Qgis
 from qgis.PyQt.QtCore import pyqtSignal
 from qgis.PyQt.QtWidgets import QDoubleSpinBox, QLabel, QToolButton
 
-from ..core.schema import MORATORIUM_PERIODS, SURFACE_TYPES
+from ..core.schema import MORATORIUM_PERIODS
 from ..core.schema import RULE_SETTINGS as RULE_TABLE
-from ..core.settings import DEFAULT_MORATORIUM_YEARS, RULE_SETTINGS
+from ..core.settings import DEFINITIONS, MORATORIUM_DEFINITIONS
 from ..store.programme import (
     ProgrammeError,
     ProgrammeInfo,
@@ -74,20 +74,10 @@ class SettingsTab(PanelTab, FORM):
         self.rule_editors, self.moratorium_editors = {}, {}
         entries = [
             (s.key, s.description(self.lang), s.default, s.minimum, s.maximum, s.unit)
-            for s in RULE_SETTINGS
-        ] + [
-            (
-                choice.value,
-                tr("Moratorium after renewing {}").format(choice.label(self.lang).lower()),
-                DEFAULT_MORATORIUM_YEARS.get(choice.value, 0.0),
-                0.0,
-                50.0,
-                "years",
-            )
-            for choice in SURFACE_TYPES
+            for s in DEFINITIONS + MORATORIUM_DEFINITIONS
         ]
         for number, (key, text, default, low, high, unit) in enumerate(entries):
-            is_rule = number < len(RULE_SETTINGS)
+            is_rule = number < len(DEFINITIONS)
             label = QLabel(text)
             label.setWordWrap(True)
             editor = QDoubleSpinBox()

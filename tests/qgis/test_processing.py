@@ -99,3 +99,90 @@ def test_addstakeholder_refuses_a_file_that_is_not_a_programme(processing_run, t
             "programmakamer:addstakeholder",
             {"PROGRAMME": str(other), "NAME": "A", "DISCIPLINE": 0},
         )
+
+
+# --- Every rule parameter from the one table in core/settings.py (issue 11 item 2) --------
+
+#: Which setting each number of the rule algorithms sets: written out here, so a
+#: parameter wired to the wrong setting fails.
+RULE_NUMBERS = {
+    ("findcombinechances", "DISTANCE"): "combine_distance_m",
+    ("findcombinechances", "YEARS"): "combine_window_years",
+    ("findcombinechances", "COST_PER_METRE"): "cost_per_metre_eur",
+    ("findclashes", "DISTANCE"): "clash_distance_m",
+    ("findsequenceerrors", "DISTANCE"): "sequence_distance_m",
+    ("findsequenceerrors", "MORATORIUM_YEARS"): "moratorium",
+    ("findmoratoriumbreaches", "DISTANCE"): "sequence_distance_m",
+    ("findmoratoriumbreaches", "MORATORIUM_YEARS"): "moratorium",
+    ("findhotspots", "CELL_SIZE"): "hotspot_cell_m",
+    ("findhotspots", "MIN_WORKS"): "hotspot_min_works",
+}
+
+
+def _definition(key):
+    from programmakamer.core.settings import MORATORIUM, rule_setting
+
+    return MORATORIUM if key == "moratorium" else rule_setting(key)
+
+
+def test_every_rule_parameter_comes_from_the_one_table(processing_run):
+    from programmakamer.core.findings import number_text
+    from programmakamer.core.settings import DEFINITIONS
+    from programmakamer.processing.algorithm import parameter_help
+    from programmakamer.translation import language
+
+    provider = QgsApplication.processingRegistry().providerById("programmakamer")
+    seen = set()
+    for algorithm in provider.algorithms():
+        if algorithm.groupId() != "rules":
+            continue
+        numbers = [p for p in algorithm.parameterDefinitions() if p.type() == "number"]
+        for parameter in numbers:
+            key = RULE_NUMBERS[(algorithm.name(), parameter.name())]
+            definition = _definition(key)
+            assert parameter.defaultValue() == definition.default
+            assert (parameter.minimum(), parameter.maximum()) == (
+                definition.minimum,
+                definition.maximum,
+            )
+            assert parameter.help() == parameter_help(definition)
+            assert parameter_help(definition) in algorithm.shortHelpString()
+            seen.add(key)
+    grid = provider.algorithm("findhotspots").parameterDefinition("GRID")
+    assert grid.defaultValue() == _definition("hotspot_hexagonal").default
+    assert seen | {"hotspot_hexagonal"} == {d.key for d in DEFINITIONS} | {"moratorium"}
+    analyse_help = provider.algorithm("analyseprogramme").shortHelpString()
+    for definition in DEFINITIONS:
+        assert parameter_help(definition) in analyse_help
+        text = parameter_help(definition)
+        assert definition.description(language()) in text
+        for value in (definition.default, definition.minimum, definition.maximum):
+            assert number_text(value, language(), None) in text
+
+
+def test_the_settings_tab_resets_to_and_bounds_by_the_one_table(
+    demo_programme, project, qgis_iface
+):
+    from qgis.PyQt.QtWidgets import QToolButton
+
+    from programmakamer.core.settings import DEFINITIONS, MORATORIUM_DEFINITIONS
+    from programmakamer.ui.dock import ProgrammeDock
+
+    open_programme(project, demo_programme)
+    panel = ProgrammeDock(qgis_iface, qgis_iface.mainWindow())
+    panel.set_programme(str(demo_programme))
+    definitions = {d.key: d for d in DEFINITIONS + MORATORIUM_DEFINITIONS}
+    resets = {
+        button.property("setting"): button
+        for button in panel.findChildren(QToolButton)
+        if button.property("setting")
+    }
+    editors = {**panel.settings_tab.rule_editors, **panel.settings_tab.moratorium_editors}
+    assert set(resets) == set(editors) == set(definitions)
+    for key, definition in definitions.items():
+        editor = editors[key]
+        assert (editor.minimum(), editor.maximum()) == (definition.minimum, definition.maximum)
+        editor.setValue(definition.maximum)
+        resets[key].click()
+        assert editor.value() == definition.default
+    panel.deleteLater()

@@ -214,3 +214,281 @@ def test_an_invalid_polygon_is_repaired_and_named_not_refused(processing_run):
     )
     assert [(f["work_a"], f["work_b"]) for f in result["OUTPUT"].getFeatures()] == [("7", "8")]
     assert any("repaired" in w and "7" in w for w in warnings)
+
+
+# --- Rule settings from the one table, hotspot years, memory guards -----------------------
+# (issue 10 points 7, 10, 12 and 13; issue 11 item 2)
+
+
+@pytest.fixture()
+def dutch():
+    """QGIS in Dutch for one test: the user's locale and the plugin's translations."""
+    from qgis.core import QgsSettings
+    from qgis.PyQt.QtCore import QCoreApplication
+
+    from programmakamer.translation import install_translator, language
+
+    settings = QgsSettings()
+    keys = ("locale/overrideFlag", "locale/userLocale")
+    saved = {key: settings.value(key) for key in keys}
+    settings.setValue("locale/overrideFlag", True)
+    settings.setValue("locale/userLocale", "nl_NL")
+    translator = install_translator()
+    assert language() == "nl" and translator is not None
+    yield
+    QCoreApplication.removeTranslator(translator)
+    for key, value in saved.items():
+        if value is None:
+            settings.remove(key)
+        else:
+            settings.setValue(key, value)
+
+
+def _definition(key):
+    from programmakamer.core.settings import MORATORIUM, rule_setting
+
+    return MORATORIUM if key == "moratorium" else rule_setting(key)
+
+
+@pytest.fixture()
+def no_layer_read(monkeypatch):
+    """Fails the test when the algorithm reads a layer: refusals come first."""
+    from programmakamer.processing.rule_algorithm import WorkLayerRuleAlgorithm
+
+    def read_layer(*args, **kwargs):
+        raise AssertionError("a layer was read before the settings were checked")
+
+    monkeypatch.setattr(WorkLayerRuleAlgorithm, "read_layer", read_layer)
+
+
+@pytest.mark.parametrize(
+    ("algorithm", "parameters", "key", "shown"),
+    [
+        ("findcombinechances", {"COST_PER_METRE": float("nan")}, "cost_per_metre_eur", "nan"),
+        ("findcombinechances", {"YEARS": -1.0}, "combine_window_years", "-1"),
+        ("findsequenceerrors", {"MORATORIUM_YEARS": float("nan")}, "moratorium", "nan"),
+        ("findmoratoriumbreaches", {"MORATORIUM_YEARS": 1e12}, "moratorium", "1,000,000,000,000"),
+        ("findclashes", {"DISTANCE": float("inf")}, "clash_distance_m", "inf"),
+        ("findhotspots", {"MIN_WORKS": float("nan")}, "hotspot_min_works", "nan"),
+        ("findhotspots", {"CELL_SIZE": 1e9}, "hotspot_cell_m", "1,000,000,000"),
+    ],
+)
+def test_absurd_rule_settings_are_refused_before_a_layer_is_read(
+    processing_run, no_layer_read, algorithm, parameters, key, shown
+):
+    from programmakamer.core.findings import number_text
+
+    definition = _definition(key)
+    layer = delivery([("1", "A", "2027", "2027", "ja", STREET)])
+    with pytest.raises(QgsProcessingException) as refused:
+        processing_run("programmakamer:" + algorithm, {"INPUT": layer, **FIELDS, **parameters})
+    message = str(refused.value)
+    assert definition.en in message and shown in message
+    assert number_text(definition.maximum, "en") in message
+
+
+def test_an_absurd_setting_is_refused_in_dutch_with_dutch_numbers(processing_run, dutch):
+    definition = _definition("moratorium")
+    layer = delivery([("1", "A", "2027", "2027", "ja", STREET)])
+    with pytest.raises(QgsProcessingException) as refused:
+        processing_run(
+            "programmakamer:findsequenceerrors",
+            {"INPUT": layer, **FIELDS, "MORATORIUM_YEARS": 1e12},
+        )
+    message = str(refused.value)
+    assert definition.nl in message and "1.000.000.000.000" in message
+    assert "Allowed" not in message
+
+
+def test_qgis_process_refuses_nan_in_the_users_language(tmp_path, demo_programme):
+    """As a GIS specialist runs it: a Dutch QGIS profile, the value typed as text."""
+    import os
+    import subprocess
+    import sys
+    from pathlib import Path
+
+    root = Path(__file__).resolve().parents[2]
+    sys.path.insert(0, str(root / "scripts"))
+    from profile import make_profile
+
+    make_profile(tmp_path, root / "programmakamer")
+    ini = tmp_path / "profiles" / "default" / "QGIS" / "QGIS3.ini"
+    ini.write_text(ini.read_text() + "\n[locale]\noverrideFlag=true\nuserLocale=nl_NL\n")
+    env = {
+        **os.environ,
+        "QGIS_CUSTOM_CONFIG_PATH": str(tmp_path),
+        "QT_QPA_PLATFORM": "offscreen",
+        "PYTHONPATH": str(next((root / ".venv" / "lib").glob("python3*/site-packages"))),
+    }
+    ran = subprocess.run(
+        [
+            "/usr/bin/qgis_process.bin",
+            "run",
+            "programmakamer:findcombinechances",
+            "--",
+            "INPUT={}|layername=works_lines".format(demo_programme),
+            "COST_PER_METRE=nan",
+            "OUTPUT={}".format(tmp_path / "kansen.gpkg"),
+        ],
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
+    output = ran.stdout + ran.stderr
+    assert ran.returncode != 0, output
+    assert _definition("cost_per_metre_eur").nl in output and "nan" in output
+    assert "100.000" in output  # the largest allowed, in Dutch
+    assert not (tmp_path / "kansen.gpkg").exists()
+
+
+@pytest.mark.parametrize(
+    ("rule_values", "moratorium", "named"),
+    [
+        ({"cost_per_metre_eur": float("nan")}, {}, "cost_per_metre_eur"),
+        ({"hotspot_min_works": None}, {}, "hotspot_min_works"),
+        ({}, {"asphalt": 1e12}, "asphalt"),
+        ({}, {"paving_elements": None}, "paving_elements"),
+    ],
+)
+def test_a_programme_with_absurd_or_empty_settings_is_refused_naming_the_setting(
+    processing_run, demo_programme, rule_values, moratorium, named
+):
+    from programmakamer.core.schema import FINDINGS
+    from programmakamer.core.settings import rule_setting
+    from programmakamer.store import programme as store
+
+    store.save_settings(demo_programme, "Demostad", None, rule_values, moratorium)
+    with pytest.raises(QgsProcessingException, match=rule_setting(named).en):
+        processing_run("programmakamer:analyseprogramme", {"PROGRAMME": str(demo_programme)})
+    assert store.read_table(demo_programme, FINDINGS) == []
+
+
+@pytest.mark.parametrize(
+    ("start", "end", "status"),
+    [(2005, 2005, "planned"), (2010, 2031, "in_execution")],
+    ids=["planned-2005", "in-execution-2010-2031"],
+)
+def test_an_old_work_far_away_keeps_the_demos_seven_hotspots(
+    processing_run, demo_programme, demo_city, start, end, status
+):
+    from datetime import date
+
+    from shapely.geometry import LineString
+
+    from programmakamer.core.schema import FINDINGS
+    from programmakamer.store import programme as store
+
+    def hotspots(state):
+        rows = store.read_table(demo_programme, FINDINGS)
+        return {r["finding_id"] for r in rows if r["kind"] == "hotspot" and r["state"] == state}
+
+    first = processing_run("programmakamer:analyseprogramme", {"PROGRAMME": str(demo_programme)})
+    assert first["HOTSPOT"] == 7
+    old = {
+        **demo_city.works[0],
+        "work_id": "OUD-1",
+        "title": "Oude leiding",
+        "planned_start": date(start, 1, 1),
+        "planned_end": date(end, 12, 31),
+        "status": status,
+        "geometry": LineString([(135000, 463000), (135100, 463000)]),  # 20 km west
+    }
+    store.write_works(demo_programme, [old])
+    again = processing_run("programmakamer:analyseprogramme", {"PROGRAMME": str(demo_programme)})
+    assert again["HOTSPOT"] == 7
+    assert len(hotspots("open")) == 7 and hotspots("obsolete") == set()
+
+
+def _squares_layer(n):
+    """n squares of 100 m inside a 150 m block, in one year: every pair overlaps."""
+    import numpy as np
+
+    layer = QgsVectorLayer(
+        "Polygon?crs=EPSG:28992&field=nr:string&field=partij:string&field=start:string"
+        "&field=eind:string&field=graaft:string",
+        "vlakken",
+        "memory",
+    )
+    features = []
+    for i, (x, y) in enumerate(np.random.default_rng(1).uniform(0, 50, (n, 2)).tolist()):
+        feature = QgsFeature(layer.fields())
+        feature.setAttributes([str(i), "P{}".format(i % 7), "2027", "2027", "ja"])
+        feature.setGeometry(
+            QgsGeometry.fromWkt(
+                "POLYGON(({0} {1}, {2} {1}, {2} {3}, {0} {3}, {0} {1}))".format(
+                    155000 + x, 463000 + y, 155100 + x, 463100 + y
+                )
+            )
+        )
+        features.append(feature)
+    layer.dataProvider().addFeatures(features)
+    return layer
+
+
+def test_five_thousand_overlapping_polygons_are_refused_fast_saying_what_to_change(
+    processing_run,
+):
+    import time
+
+    layer = _squares_layer(5000)
+    began = time.monotonic()
+    with pytest.raises(QgsProcessingException, match="smaller distance") as refused:
+        processing_run("programmakamer:findclashes", {"INPUT": layer, **FIELDS})
+    assert time.monotonic() - began < 30
+    assert "GiB" in str(refused.value)
+
+
+def _works_lines_with(demo_programme, wkt):
+    """The demo's line works in a memory layer, plus one line of our own."""
+    from qgis.core import QgsFeatureRequest
+    from qgis.PyQt.QtCore import QDate
+
+    source = QgsVectorLayer("{}|layername=works_lines".format(demo_programme), "w", "ogr")
+    layer = source.materialize(QgsFeatureRequest())
+    extra = QgsFeature(layer.fields())
+    extra["work_id"], extra["stakeholder_id"] = "NUL-1", 1
+    extra["planned_start"], extra["planned_end"] = QDate(2028, 1, 1), QDate(2028, 12, 31)
+    extra["status"], extra["opens_ground"] = "planned", True
+    extra.setGeometry(QgsGeometry.fromWkt(wkt))
+    assert layer.dataProvider().addFeatures([extra])
+    return layer
+
+
+def test_one_feature_at_the_origin_with_a_ten_metre_cell_runs_in_seconds(
+    processing_run, demo_programme
+):
+    import time
+
+    parameters = {"CELL_SIZE": 10, "MIN_WORKS": 2, "OUTPUT": "memory:"}
+    works = "{}|layername=works_lines".format(demo_programme)
+    alone = processing_run("programmakamer:findhotspots", {"INPUT": works, **parameters})
+    layer = _works_lines_with(demo_programme, "LINESTRING(0 0, 1 0)")
+    began = time.monotonic()
+    together = processing_run("programmakamer:findhotspots", {"INPUT": layer, **parameters})
+    assert time.monotonic() - began < 20
+    ids = sorted(f["finding_id"] for f in alone["OUTPUT"].getFeatures())
+    assert ids and sorted(f["finding_id"] for f in together["OUTPUT"].getFeatures()) == ids
+
+
+def test_a_grid_too_fine_for_memory_is_refused_naming_a_cell_size_that_fits(
+    processing_run, demo_programme
+):
+    import re
+    import time
+
+    layer = _works_lines_with(
+        demo_programme, "LINESTRING(140000 450000, 180000 490000, 140000 490000, 180000 450000)"
+    )
+    began = time.monotonic()
+    with pytest.raises(QgsProcessingException, match="larger cell") as refused:
+        processing_run(
+            "programmakamer:findhotspots", {"INPUT": layer, "CELL_SIZE": 10, "OUTPUT": "memory:"}
+        )
+    assert time.monotonic() - began < 20
+    fits = float(re.search(r"at least ([\d,]+) m", str(refused.value)).group(1).replace(",", ""))
+    result = processing_run(
+        "programmakamer:findhotspots",
+        {"INPUT": layer, "CELL_SIZE": fits, "MIN_WORKS": 2, "OUTPUT": "memory:"},
+    )
+    assert result["OUTPUT"].featureCount() > 0

@@ -321,3 +321,201 @@ def test_geometry_steps_in_threads_give_the_same_findings(monkeypatch):
     assert threaded.shared_length_m == pytest.approx(alone.shared_length_m, nan_ok=True)
     assert threaded.distance_m == pytest.approx(alone.distance_m, nan_ok=True)
     assert shapely.equals(threaded.geometry, alone.geometry).all()
+
+
+# --- hotspot years, memory guards, numbers in the user's language (issue 10: 7, 12, 13) ---
+
+
+@pytest.fixture(scope="module")
+def demo_records():
+    from programmakamer.core.demo import generate_demo_city
+
+    city = generate_demo_city()
+    return [{**w, "stakeholder": str(w["stakeholder_id"])} for w in city.works]
+
+
+FAR_AWAY = Point(135000, 463000)  # 20 km west of Demostad
+
+
+@pytest.mark.parametrize(
+    "far_away",
+    [
+        work("OLD", "Archief", FAR_AWAY, 2005, 2005, digs=True),
+        work("LONG", "Netbeheer", FAR_AWAY, 2010, 2031, digs=True, status="in_execution"),
+    ],
+    ids=["done-in-2005", "in-execution-2010-2031"],
+)
+def test_one_old_work_far_away_keeps_every_later_hotspot(demo_records, far_away):
+    from programmakamer.core.works import build_works
+
+    alone = rules.find_hotspots(build_works(demo_records), SETTINGS)
+    together = rules.find_hotspots(build_works(demo_records + [far_away]), SETTINGS)
+    assert len(alone) == 7
+    assert sorted(together.finding_id) == sorted(alone.finding_id)
+    assert dict(zip(together.finding_id, together.extra)) == dict(
+        zip(alone.finding_id, alone.extra)
+    )
+
+
+def test_hotspot_years_reach_the_last_year_any_work_runs_and_open_ends_count_in_it():
+    works = works_of(
+        work("O", "S0", Point(10, 10), 2020, None),  # open-ended from 2020
+        *[work("W{}".format(i), "S{}".format(i), Point(12, 10), 2040, 2040) for i in (1, 2, 3)],
+    )
+    found = rules.find_hotspots(works, rules.RuleSettings(hotspot_cell_m=100, hotspot_min_works=4))
+    assert list(found.challenge_id) == ["cell:0_0"]
+    years = found.extra[0]["years"]
+    assert min(years) == 2020 and max(years) == 2040
+    assert years[2040] == [4, 0, 4] and years[2030] == [1, 0, 1]
+
+
+def test_a_sparse_grid_covers_the_same_cells_as_the_full_grid():
+    """Cells are made only where works lie; each footprint meets the same cells as in a
+    grid over the whole area (built here cell by cell, far beyond the works)."""
+    rng = np.random.default_rng(7)
+    xy = rng.uniform(0, 3000, (60, 2))
+    geometry = np.array(
+        [shapely.Point(x, y) for x, y in xy[:20]]
+        + [shapely.LineString([(x, y), (x + 400, y + 90)]) for x, y in xy[20:40]]
+        + [shapely.box(x, y, x + 300, y + 250) for x, y in xy[40:]]
+        + [shapely.Point(500, 500), shapely.Point(0, 0)],  # on the corners of four cells
+        dtype=object,
+    )
+    for size, hexagonal in ((250.0, False), (100.0, True)):
+        numbers = np.arange(-3, 3500 / (size / 2))
+        columns, rows = (a.ravel() for a in np.meshgrid(numbers, numbers))
+        full = rules.cells_at(columns, rows, size, hexagonal)
+        sparse = rules.grid_around(geometry, size, hexagonal)
+        met = []
+        for grid in (full, sparse):
+            w, c = shapely.STRtree(grid.cells).query(geometry, predicate="intersects")
+            met.append(sorted(zip(w.tolist(), grid.keys(c).tolist())))
+        assert met[0] == met[1]
+        assert len(sparse.cells) < len(full.cells) / 2
+
+
+def overlapping_squares(n):
+    """n squares of 100 m inside a 150 m block, in one year: every pair overlaps."""
+    xy = np.random.default_rng(1).uniform(0, 50, (n, 2))
+    return works_of(
+        *[
+            work(str(i), "S{}".format(i % 7), box(x, y, x + 100, y + 100), 2027, 2027, digs=True)
+            for i, (x, y) in enumerate(xy)
+        ]
+    )
+
+
+def test_five_thousand_overlapping_polygons_are_refused_in_seconds_not_after_minutes():
+    import time
+
+    works = overlapping_squares(5000)
+    began = time.monotonic()
+    with pytest.raises(rules.RuleError) as refused:
+        rules.find_clashes(works, SETTINGS)
+    assert time.monotonic() - began < 5
+    assert refused.value.code == "too_many_pairs"
+    pairs, _, needed, budget = refused.value.values
+    assert pairs > 10_000_000 and needed > rules.MEMORY_BUDGET >= budget
+
+
+def test_a_grid_that_would_exhaust_memory_is_refused_with_the_cell_size_that_fits():
+    import time
+
+    region = work("R", "Gemeente", box(140000, 450000, 180000, 490000), 2027, 2027)
+    works = works_of(
+        region, *[work(str(i), "S", Point(150000, 460000), 2027, 2027) for i in range(4)]
+    )
+    began = time.monotonic()
+    with pytest.raises(rules.RuleError) as refused:
+        rules.find_hotspots(works, rules.RuleSettings(hotspot_cell_m=10))
+    assert time.monotonic() - began < 5
+    assert refused.value.code == "too_many_cells"
+    cells, needed, budget, cell_that_fits = refused.value.values
+    assert cells >= 16_000_000 and needed > budget
+    fitting = rules.find_hotspots(works, rules.RuleSettings(hotspot_cell_m=cell_that_fits))
+    assert len(fitting) >= 1
+
+
+def test_a_span_of_years_too_long_for_memory_is_refused_naming_the_works_that_stretch_it(
+    monkeypatch,
+):
+    works = works_of(
+        work("ROMEINS", "S0", Point(10, 10), 1000, 1000),  # a typing error, kept as given
+        *[work("W{}".format(i), "S{}".format(i), Point(12, 10), 2027, 2027) for i in (1, 2, 3)],
+        work("LAAT", "S4", Point(14, 10), 2027, 2090),
+    )
+    # one crowded cell of 100 m: 700 bytes; its 1,091 years: 35 kB
+    monkeypatch.setattr(rules, "MEMORY_BUDGET", 10_000)
+    with pytest.raises(rules.RuleError) as refused:
+        rules.find_hotspots(works, rules.RuleSettings(hotspot_cell_m=100))
+    assert refused.value.code == "too_many_years"
+    first, last, needed, budget, earliest, latest = refused.value.values
+    assert (first, last, earliest, latest) == (1000, 2090, "ROMEINS", "LAAT")
+    assert needed > budget == 10_000
+
+
+def test_one_feature_far_away_with_a_small_cell_costs_no_more_than_its_own_cells(demo_records):
+    import time
+
+    from programmakamer.core.works import build_works
+
+    settings = rules.RuleSettings(hotspot_cell_m=10, hotspot_min_works=2)
+    alone = rules.find_hotspots(build_works(demo_records), settings)
+    origin = work("NUL", "Onbekend", Point(0, 0), 2027, 2027, digs=True)
+    began = time.monotonic()
+    together = rules.find_hotspots(build_works(demo_records + [origin]), settings)
+    assert time.monotonic() - began < 10
+    assert len(alone) > 0 and sorted(together.finding_id) == sorted(alone.finding_id)
+
+
+def test_a_large_programme_of_twenty_thousand_works_passes_the_guards(demo_records):
+    from programmakamer.core.works import build_works
+
+    tiles = 20_000 // len(demo_records) + 1
+    records = [
+        {
+            **r,
+            "work_id": "T{}-{}".format(t, r["work_id"]),
+            "geometry": shapely.transform(r["geometry"], lambda xy, d=t * 2600.0: xy + (d, 0)),
+        }
+        for t in range(tiles)
+        for r in demo_records
+    ]
+    one = rules.analyse(build_works(demo_records), SETTINGS).counts()
+    many = rules.analyse(build_works(records), SETTINGS).counts()
+    assert len(records) >= 20_000
+    for kind in ("combine", "clash", "sequence", "moratorium"):
+        assert many[kind] == tiles * one[kind], kind
+    assert many["hotspot"] >= tiles * one["hotspot"] // 2
+
+
+def test_numbers_follow_the_language():
+    from programmakamer.core.findings import number_text
+
+    assert number_text(1_000_000_000.0, "nl") == "1.000.000.000"
+    assert number_text(1_000_000_000.0, "en") == "1,000,000,000"
+    assert number_text(1234.56, "nl", 1) == "1.234,6"
+    assert number_text(1234.56, "en", 1) == "1,234.6"
+    assert number_text(2.5, "nl", None) == "2,5" and number_text(5.0, "en", None) == "5"
+    assert number_text(float("nan"), "nl") == "nan"
+
+
+def test_explanations_write_lengths_areas_and_money_in_the_users_language():
+    long_street = street(0, 0, 1500)
+    works = works_of(
+        work("E1", "Netbeheerder", long_street, 2027, 2027, digs=True),
+        work("R1", "Riolering", street(2, 0, 1500), 2029, 2029, digs=True),
+    )
+    found = rules.find_combine_chances(works, SETTINGS)
+    assert "meet over 1,500 m, 1.0 years apart" in found.explanation_en[0]
+    assert "liggen 1.500 m samen, 1,0 jaar na elkaar" in found.explanation_nl[0]
+    assert found.explanation_nl[0].endswith("€\u00a0450.000.")
+    area = works_of(work("P", "Groen", box(0, 0, 100, 125), 2027, 2027, digs=True))
+    challenges = rules.Challenges(
+        np.array(["C"], dtype=object),
+        np.array(["Hitte"], dtype=object),
+        np.array([box(0, 0, 200, 200)]),
+    )
+    ambition = rules.find_ambitions(area, challenges, SETTINGS)
+    assert "over 12,500 m²" in ambition.explanation_en[0]
+    assert "over 12.500 m²" in ambition.explanation_nl[0]

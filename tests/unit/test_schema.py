@@ -1,7 +1,7 @@
 import re
 
 from programmakamer.core import schema
-from programmakamer.core.settings import DEFAULT_MORATORIUM_YEARS, RULE_SETTINGS
+from programmakamer.core.settings import DEFAULT_MORATORIUM_YEARS, DEFINITIONS
 
 
 def test_every_field_is_snake_case_and_has_both_aliases():
@@ -66,7 +66,7 @@ def test_choice_label_follows_the_language_and_keeps_unknown_values():
 
 
 def test_rule_settings_have_documented_defaults_within_their_bounds():
-    for setting in RULE_SETTINGS:
+    for setting in DEFINITIONS:
         assert setting.minimum <= setting.default <= setting.maximum
         assert setting.en and setting.nl and setting.unit
     assert set(DEFAULT_MORATORIUM_YEARS) == set(
