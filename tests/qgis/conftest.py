@@ -70,3 +70,31 @@ def release_provider_before_qgis_exits():
     if registry.providerById("programmakamer") is not None:
         registry.removeProvider("programmakamer")
     _PROVIDER.clear()
+
+
+@pytest.fixture()
+def dutch():
+    """QGIS in Dutch for one test, as a Dutch user has it: the locale setting QGIS reads at
+    start, the default QLocale, and the plugin's translation installed."""
+    from qgis.core import QgsSettings
+    from qgis.PyQt.QtCore import QCoreApplication, QLocale
+
+    from programmakamer.translation import install_translator, language
+
+    settings = QgsSettings()
+    keys = ("locale/overrideFlag", "locale/userLocale")
+    saved = {key: settings.value(key) for key in keys}
+    before = QLocale()
+    settings.setValue("locale/overrideFlag", True)
+    settings.setValue("locale/userLocale", "nl_NL")
+    QLocale.setDefault(QLocale("nl_NL"))
+    translator = install_translator()
+    assert language() == "nl" and translator is not None, "run make translations"
+    yield
+    QCoreApplication.removeTranslator(translator)
+    QLocale.setDefault(before)
+    for key, value in saved.items():
+        if value is None:
+            settings.remove(key)
+        else:
+            settings.setValue(key, value)

@@ -381,22 +381,6 @@ def test_qgis_exits_cleanly_after_a_refused_export(analysed, earlier_export):
     assert run.returncode == 0, run.stderr[-3000:]
 
 
-@pytest.fixture()
-def dutch():
-    """The user interface in Dutch for one test."""
-    from qgis.PyQt.QtCore import QCoreApplication, QLocale
-
-    from programmakamer.translation import install_translator, language
-
-    before = QLocale()
-    QLocale.setDefault(QLocale("nl_NL"))
-    translator = install_translator()
-    assert translator is not None and language() == "nl"  # `make translations` built the .qm
-    yield
-    QCoreApplication.removeTranslator(translator)
-    QLocale.setDefault(before)
-
-
 class Messages(QgsProcessingFeedback):
     """What an algorithm tells the user in the Processing log."""
 
