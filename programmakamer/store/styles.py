@@ -261,6 +261,7 @@ def main_street_labels():
         QgsRuleBasedLabeling,
         QgsTextBufferSettings,
         QgsTextFormat,
+        QgsUnitTypes,
     )
     from qgis.PyQt.QtGui import QFont
 
@@ -278,7 +279,8 @@ def main_street_labels():
     settings.placement = QgsPalLayerSettings.Curved
     settings.setFormat(text)
     settings.repeatDistance = 120.0
-    settings.repeatDistanceUnit = 0  # millimetres on the map: a name every 12 cm at most
+    # a name every 12 cm of the map at most; QGIS 3.30+ refuses a plain int for the unit
+    settings.repeatDistanceUnit = QgsUnitTypes.RenderUnit.RenderMillimeters
     settings.mergeLines = True
     root = QgsRuleBasedLabeling.Rule(None)
     root.appendChild(QgsRuleBasedLabeling.Rule(settings, filterExp="\"road_class\" = 'main'"))
