@@ -382,6 +382,10 @@ Contact: een persoon of mailbox.</translation>
       <translation>{}: standaard {} {}; {}.</translation>
     </message>
     <message>
+      <source>{} and {} more</source>
+      <translation>{} en nog {}</translation>
+    </message>
+    <message>
       <source>{} has no value.</source>
       <translation>{} heeft geen waarde.</translation>
     </message>
@@ -444,16 +448,16 @@ Uitvoer: het aantal bevindingen per soort.</translation>
       <translation>Geannuleerd: er is niets geschreven, de bevindingen zijn zoals ze waren.</translation>
     </message>
     <message>
-      <source>Works without a planned start (left out): {}</source>
-      <translation>Werken zonder geplande start (weggelaten): {}</translation>
+      <source>Works without a planned start (left out, {}): {}</source>
+      <translation>Werken zonder geplande start (weggelaten, {}): {}</translation>
     </message>
     <message>
-      <source>Works without a planned end (taken as open-ended): {}</source>
-      <translation>Werken zonder gepland einde (als doorlopend behandeld): {}</translation>
+      <source>Works without a planned end (taken as open-ended, {}): {}</source>
+      <translation>Werken zonder gepland einde (als doorlopend behandeld, {}): {}</translation>
     </message>
     <message>
-      <source>Works that end before they start (left out): {}</source>
-      <translation>Werken die eindigen voordat ze beginnen (weggelaten): {}</translation>
+      <source>Works that end before they start (left out, {}): {}</source>
+      <translation>Werken die eindigen voordat ze beginnen (weggelaten, {}): {}</translation>
     </message>
     <message>
       <source>This algorithm needs shapely 2.0 or newer (found: {}).</source>
@@ -468,8 +472,8 @@ Uitvoer: het aantal bevindingen per soort.</translation>
       <translation>{} kopieën van bevindingen (achtergelaten door twee gelijktijdige analyses) zijn verwijderd; elke bevinding-id staat nu één keer opgeslagen.</translation>
     </message>
     <message>
-      <source>Invalid geometries repaired for works: {}</source>
-      <translation>Ongeldige geometrieën hersteld voor werken: {}</translation>
+      <source>Invalid geometries repaired ({}): {}</source>
+      <translation>Ongeldige geometrieën hersteld ({}): {}</translation>
     </message>
     <message>
       <source>Assign horizons</source>
@@ -854,10 +858,6 @@ Pagina's: overzicht (alle horizonnen) en een per horizon (die horizon in kleur, 
       <translation>Veld met verhardingstype</translation>
     </message>
     <message>
-      <source>{} and {} more</source>
-      <translation>{} en nog {}</translation>
-    </message>
-    <message>
       <source>not a date, year or quarter</source>
       <translation>geen datum, jaar of kwartaal</translation>
     </message>
@@ -936,10 +936,6 @@ Pagina's: overzicht (alle horizonnen) en een per horizon (die horizon in kleur, 
     <message>
       <source>Field {} holds values not read as yes or no, taken as no ({}): {}</source>
       <translation>Veld {} bevat waarden die niet als ja of nee te lezen zijn, als nee genomen ({}): {}</translation>
-    </message>
-    <message>
-      <source>Invalid geometries repaired ({}): {}</source>
-      <translation>Ongeldige geometrieën hersteld ({}): {}</translation>
     </message>
     <message>
       <source>Geometries that changed type when repaired, measured as what they became ({}): {}</source>

@@ -12,6 +12,7 @@ from ..core.findings import number_text
 from ..translation import language, tr
 
 ICON = Path(__file__).resolve().parent.parent / "icons" / "icon.svg"
+SHOWN = 10  # ids a list shows before "and N more"
 
 
 class ProgrammakamerAlgorithm(QgsProcessingAlgorithm):
@@ -124,3 +125,12 @@ def parameter_help(setting) -> str:
         setting.unit_text(lang),
         allowed_text(setting),
     )
+
+
+def listing(items, separator: str = ", ") -> str:
+    """The first SHOWN items, then how many more there are."""
+    items = [str(item) for item in items]
+    shown = separator.join(items[:SHOWN])
+    if len(items) <= SHOWN:
+        return shown
+    return tr("{} and {} more").format(shown, len(items) - SHOWN)

@@ -14,7 +14,7 @@ from ..core.settings import DEFINITIONS, MORATORIUM_DEFINITIONS
 from ..dependencies import shapely_problem
 from ..store.programme import ProgrammeError
 from .add_stakeholder import programme_parameter
-from .algorithm import ProgrammakamerAlgorithm, parameter_help, rule_error_message
+from .algorithm import ProgrammakamerAlgorithm, listing, parameter_help, rule_error_message
 
 KINDS = ("combine", "clash", "sequence", "moratorium", "ambition", "hotspot")
 
@@ -118,18 +118,24 @@ class AnalyseProgramme(ProgrammakamerAlgorithm):
             )
         if report.read.repaired:
             feedback.pushWarning(
-                self.tr("Invalid geometries repaired for works: {}").format(
-                    ", ".join(report.read.repaired)
+                self.tr("Invalid geometries repaired ({}): {}").format(
+                    len(report.read.repaired), listing(report.read.repaired)
                 )
             )
         problems = report.problems
         for label, ids in (
-            (self.tr("Works without a planned start (left out): {}"), problems.no_start),
-            (self.tr("Works without a planned end (taken as open-ended): {}"), problems.open_ended),
-            (self.tr("Works that end before they start (left out): {}"), problems.end_before_start),
+            (self.tr("Works without a planned start (left out, {}): {}"), problems.no_start),
+            (
+                self.tr("Works without a planned end (taken as open-ended, {}): {}"),
+                problems.open_ended,
+            ),
+            (
+                self.tr("Works that end before they start (left out, {}): {}"),
+                problems.end_before_start,
+            ),
         ):
             if ids:
-                feedback.pushWarning(label.format(", ".join(ids)))
+                feedback.pushWarning(label.format(len(ids), listing(ids)))
         summary = ", ".join("{} {}".format(report.counts.get(k, 0), k) for k in KINDS)
         feedback.pushInfo(report_text(report))
         results = {kind.upper(): report.counts.get(kind, 0) for kind in KINDS}

@@ -41,10 +41,8 @@ from ..core.settings import RuleSetting, RuleSettings
 from ..dependencies import shapely_problem
 from ..store.programme import from_qvariant, make_features, qgs_fields
 from ..translation import language, tr
-from .algorithm import ProgrammakamerAlgorithm, parameter_help, rule_error_message
+from .algorithm import ProgrammakamerAlgorithm, listing, parameter_help, rule_error_message
 from .measuring import checked_crs, crs_name, distance_crs
-
-SHOWN = 10  # ids a list shows before "and N more"
 
 
 class WorkLayerRuleAlgorithm(ProgrammakamerAlgorithm):
@@ -524,15 +522,6 @@ class WorkLayerRuleAlgorithm(ProgrammakamerAlgorithm):
 
     def extra_value(self, row: dict, name: str):
         return None
-
-
-def listing(items, separator: str = ", ") -> str:
-    """The first SHOWN items, then how many more there are."""
-    items = [str(item) for item in items]
-    shown = separator.join(items[:SHOWN])
-    if len(items) <= SHOWN:
-        return shown
-    return tr("{} and {} more").format(shown, len(items) - SHOWN)
 
 
 def date_problem_text(code: str) -> str:

@@ -118,6 +118,30 @@ class Told(QgsProcessingFeedback):
         self.lines.append(error)
 
 
+def test_analyseprogramme_lists_give_the_total_and_say_how_many_more(
+    processing_run, demo_programme
+):
+    """Fifteen works without a start: the total, ten ids and the rest counted, not a wall."""
+    from osgeo import gdal
+
+    dataset = gdal.OpenEx(str(demo_programme), gdal.OF_VECTOR | gdal.OF_UPDATE)
+    query = dataset.ExecuteSQL("SELECT DISTINCT work_id FROM works_lines ORDER BY work_id")
+    ids = [feature.GetField(0) for feature in query][:15]
+    dataset.ReleaseResultSet(query)
+    for work_id in ids:  # GDAL's own SQL: the GeoPackage's triggers need its functions
+        dataset.ExecuteSQL(
+            "UPDATE works_lines SET planned_start = NULL WHERE work_id = '{}'".format(work_id)
+        )
+    dataset = None
+    told = Told()
+    processing_run(
+        "programmakamer:analyseprogramme", {"PROGRAMME": str(demo_programme)}, feedback=told
+    )
+    [line] = [line for line in told.lines if "without a planned start" in line]
+    assert "(left out, 15)" in line and line.endswith("and 5 more")
+    assert sum(i in line for i in ids) == 10
+
+
 def test_analyseprogramme_reports_counts_per_kind(processing_run, demo_programme):
     result = processing_run("programmakamer:analyseprogramme", {"PROGRAMME": str(demo_programme)})
     assert result["COMBINE"] == len(findings_of(demo_programme, "combine")) > 0
