@@ -29,7 +29,8 @@ from ..core.schema import (
     choice_label,
 )
 from ..store.columns import stakeholder_names
-from ..store.programme import ProgrammeError, read_table
+from ..store.errors import ProgrammeError
+from ..store.programme import read_table
 from ..translation import language, tr
 
 

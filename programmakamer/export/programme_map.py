@@ -50,8 +50,10 @@ from ..core.decisions import latest_decisions
 from ..core.periods import format_moment
 from ..core.schema import HORIZONS, PROGRAMME_STATES, choice_label
 from ..log import logger
+from ..store.errors import ProgrammeError
+from ..store.features import from_qvariant
 from ..store.layers import STAKEHOLDER_PROPERTY, TABLE_PROPERTY, programme_group
-from ..store.programme import ProgrammeError, from_qvariant, read_table, table_layer
+from ..store.programme import read_table, table_layer
 from ..store.styles import horizon_focus_renderer
 from ..translation import language, tr
 

@@ -11,7 +11,7 @@ from qgis.core import (
 
 from ..core.errors import RuleError
 from ..dependencies import shapely_problem
-from ..store.programme import ProgrammeError
+from ..store.errors import ProgrammeError
 from .add_stakeholder import programme_parameter
 from .algorithm import ProgrammakamerAlgorithm, rule_error_message
 

@@ -37,7 +37,7 @@ from ..core.interpretation import garbled_values, read_flag
 from ..core.periods import DateError, first_day, last_day, parse_moment
 from ..core.schema import FINDINGS
 from ..dependencies import shapely_problem
-from ..store.programme import from_qvariant, make_features, qgs_fields
+from ..store.features import from_qvariant, make_features, qgs_fields
 from ..translation import tr
 from .algorithm import ProgrammakamerAlgorithm, rule_error_message
 from .measuring import checked_crs, crs_name, distance_crs
