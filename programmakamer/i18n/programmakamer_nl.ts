@@ -156,6 +156,10 @@
       <translation>Buiten de wijk</translation>
     </message>
     <message>
+      <source>Legend</source>
+      <translation>Legenda</translation>
+    </message>
+    <message>
       <source>Overview</source>
       <translation>Overzicht</translation>
     </message>
@@ -176,36 +180,40 @@
       <translation>Het programma heeft geen partijlagen om te tekenen.</translation>
     </message>
     <message>
-      <source>The programme is empty: there is nothing to draw.</source>
-      <translation>Het programma is leeg: er is niets te tekenen.</translation>
+      <source>Integrale Programmakamer</source>
+      <translation>Integrale Programmakamer</translation>
     </message>
     <message>
       <source>{} – {}, reference year {}</source>
       <translation>{} – {}, programmajaar {}</translation>
     </message>
     <message>
+      <source>The programme is empty: there is nothing to draw.</source>
+      <translation>Het programma is leeg: er is niets te tekenen.</translation>
+    </message>
+    <message>
       <source>All works by horizon</source>
       <translation>Alle werken per horizon</translation>
-    </message>
-    <message>
-      <source>Programme map – {}</source>
-      <translation>Programmakaart – {}</translation>
-    </message>
-    <message>
-      <source>Legend</source>
-      <translation>Legenda</translation>
     </message>
     <message>
       <source>The neighbourhood layer has no coordinate reference system.</source>
       <translation>De wijkenlaag heeft geen coördinaatreferentiesysteem.</translation>
     </message>
     <message>
+      <source>Sources: programme {} ({}); map {} · {}</source>
+      <translation>Bronnen: programma {} ({}); kaart {} · {}</translation>
+    </message>
+    <message>
+      <source>Programme map – {}</source>
+      <translation>Programmakaart – {}</translation>
+    </message>
+    <message>
       <source>The programme has no neighbourhoods for the neighbourhood pages: add them to its neighbourhoods table or choose a neighbourhood layer.</source>
       <translation>Het programma heeft geen wijken voor de wijkpagina's: voeg ze toe aan de wijkentabel of kies een wijkenlaag.</translation>
     </message>
     <message>
-      <source>Integrale Programmakamer</source>
-      <translation>Integrale Programmakamer</translation>
+      <source>{} · {} · exported {}</source>
+      <translation>{} · {} · geëxporteerd {}</translation>
     </message>
     <message>
       <source>Unknown paper size: {}</source>
@@ -234,14 +242,6 @@
     <message>
       <source>{} in colour, other works grey</source>
       <translation>{} in kleur, overige werken grijs</translation>
-    </message>
-    <message>
-      <source>{} · {} · exported {}</source>
-      <translation>{} · {} · geëxporteerd {}</translation>
-    </message>
-    <message>
-      <source>Sources: programme {} ({}); map {} · {}</source>
-      <translation>Bronnen: programma {} ({}); kaart {} · {}</translation>
     </message>
     <message>
       <source>Choose a resolution between 30 and 600 dpi (got {}).</source>
