@@ -135,8 +135,8 @@ class ProgrammakamerPlugin:
             self.open_programme(path)
 
     def open_programme(self, path: str) -> bool:
+        from .store.errors import ProgrammeError
         from .store.layers import open_programme
-        from .store.programme import ProgrammeError
 
         try:
             info = open_programme(QgsProject.instance(), path)

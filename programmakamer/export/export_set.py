@@ -17,7 +17,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from ..log import logger
-from ..store.programme import ProgrammeError
+from ..store.errors import ProgrammeError
 from ..translation import tr
 
 LOG = logger("export")

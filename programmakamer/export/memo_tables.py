@@ -29,7 +29,8 @@ from ..core.schema import (
     choice_label,
 )
 from ..store.columns import stakeholder_names
-from ..store.programme import ProgrammeError, read_table
+from ..store.errors import ProgrammeError
+from ..store.programme import read_table
 from ..translation import language, tr
 
 
@@ -46,7 +47,12 @@ class MemoTables:
     accepted_saving: float
 
 
+#: Columns of a work's row that the summary adds up.
+_STAKEHOLDER, _COST = 1, 6
+
+
 def build_memo_tables(path: str | Path) -> MemoTables:
+    """Every sheet's rows, read from the programme once."""
     lang = language()
     names = stakeholder_names(path)
     works = {}
@@ -55,6 +61,24 @@ def build_memo_tables(path: str | Path) -> MemoTables:
             works.setdefault(row["work_id"], row)  # one row per work, not per footprint
     findings = read_table(path, FINDINGS)
     decisions = latest_decisions(read_table(path, DECISIONS))
+    combined, accepted_saving = _accepted_combinations(findings, decisions)
+    work_header, horizon_rows = _horizon_sheets(works, names, combined, lang)
+    finding_header, finding_rows = _findings_sheet(findings, decisions, lang)
+    summary_header, summary_rows = _summary_sheet(horizon_rows, lang)
+    return MemoTables(
+        horizon_rows,
+        work_header,
+        finding_header,
+        finding_rows,
+        summary_header,
+        summary_rows,
+        accepted_saving,
+    )
+
+
+def _accepted_combinations(findings: list[dict], decisions: dict) -> tuple[dict, float]:
+    """The works each work is combined with by an accepted open dig-once chance, and the
+    chances' total estimated saving."""
     combined = defaultdict(set)
     accepted_saving = 0.0
     for finding in findings:
@@ -65,7 +89,15 @@ def build_memo_tables(path: str | Path) -> MemoTables:
             combined[finding["work_a"]].add(finding["work_b"])
             combined[finding["work_b"]].add(finding["work_a"])
             accepted_saving += finding["saving_eur"] or 0.0
-    work_header = [
+    return combined, accepted_saving
+
+
+def _horizon_sheets(
+    works: dict, names: dict, combined: dict, lang: str
+) -> tuple[list[str], dict[str, list[list]]]:
+    """A sheet per horizon (the chamber's override before the computed one): its works,
+    by stakeholder."""
+    header = [
         tr("Work"),
         tr("Stakeholder"),
         tr("Title"),
@@ -76,19 +108,17 @@ def build_memo_tables(path: str | Path) -> MemoTables:
         tr("Horizon set by the chamber"),
         tr("Combined with"),
     ]
-    horizon_rows: dict[str, list[list]] = {h: [] for h in HORIZON_ORDER}
-    totals = defaultdict(lambda: defaultdict(lambda: [0, 0.0]))
+    rows: dict[str, list[list]] = {h: [] for h in HORIZON_ORDER}
     for work_id, work in sorted(
         works.items(), key=lambda item: (names.get(item[1]["stakeholder_id"], ""), item[0])
     ):
         horizon = effective_horizon(work["horizon"], work["horizon_override"])
-        if horizon not in horizon_rows:
+        if horizon not in rows:
             continue
-        stakeholder = names.get(work["stakeholder_id"], str(work["stakeholder_id"]))
-        horizon_rows[horizon].append(
+        rows[horizon].append(
             [
                 work_id,
-                stakeholder,
+                names.get(work["stakeholder_id"], str(work["stakeholder_id"])),
                 work["title"],
                 work["location"],
                 format_period(
@@ -104,9 +134,14 @@ def build_memo_tables(path: str | Path) -> MemoTables:
                 ", ".join(sorted(combined.get(work_id, ()))),
             ]
         )
-        totals[stakeholder][horizon][0] += 1
-        totals[stakeholder][horizon][1] += work["cost_estimate"] or 0.0
-    finding_header = [
+    return header, rows
+
+
+def _findings_sheet(
+    findings: list[dict], decisions: dict, lang: str
+) -> tuple[list[str], list[list]]:
+    """The findings in their order, each with the chamber's latest decision."""
+    header = [
         tr("Kind"),
         tr("State"),
         tr("Explanation"),
@@ -119,12 +154,12 @@ def build_memo_tables(path: str | Path) -> MemoTables:
         tr("Action holder"),
         tr("Decided at"),
     ]
-    finding_rows = []
+    rows = []
     for finding in sorted(
         findings, key=lambda f: finding_order(f["kind"], f["severity"], f["finding_id"])
     ):
         decision = decisions.get(finding["finding_id"], {})
-        finding_rows.append(
+        rows.append(
             [
                 choice_label(FINDING_KINDS, finding["kind"], lang),
                 choice_label(FINDING_STATES, finding["state"], lang),
@@ -139,30 +174,32 @@ def build_memo_tables(path: str | Path) -> MemoTables:
                 decision.get("decided_at"),
             ]
         )
-    summary_header = [tr("Stakeholder")]
+    return header, rows
+
+
+def _summary_sheet(horizon_rows: dict[str, list[list]], lang: str) -> tuple[list[str], list[list]]:
+    """Works and cost per stakeholder per horizon, from the horizon sheets, and a total row."""
+    totals = defaultdict(lambda: defaultdict(lambda: [0, 0.0]))
+    for horizon in HORIZON_ORDER:
+        for row in horizon_rows[horizon]:
+            totals[row[_STAKEHOLDER]][horizon][0] += 1
+            totals[row[_STAKEHOLDER]][horizon][1] += row[_COST] or 0.0
+    header = [tr("Stakeholder")]
     for horizon in HORIZON_ORDER:
         label = choice_label(HORIZONS, horizon, lang)
-        summary_header += [tr("{}: works").format(label), tr("{}: cost (EUR)").format(label)]
-    summary_rows = []
+        header += [tr("{}: works").format(label), tr("{}: cost (EUR)").format(label)]
+    rows = []
     for stakeholder in sorted(totals):
         row = [stakeholder]
         for horizon in HORIZON_ORDER:
             count, cost = totals[stakeholder][horizon]
             row += [count, cost]
-        summary_rows.append(row)
+        rows.append(row)
     total_row = [tr("Total")]
-    for column in range(1, len(summary_header)):
-        total_row.append(sum(row[column] for row in summary_rows))
-    summary_rows.append(total_row)
-    return MemoTables(
-        horizon_rows,
-        work_header,
-        finding_header,
-        finding_rows,
-        summary_header,
-        summary_rows,
-        accepted_saving,
-    )
+    for column in range(1, len(header)):
+        total_row.append(sum(row[column] for row in rows))
+    rows.append(total_row)
+    return header, rows
 
 
 def _sheet_title(text: str) -> str:

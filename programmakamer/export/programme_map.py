@@ -39,6 +39,7 @@ from qgis.core import (
     QgsReadWriteContext,
     QgsRectangle,
     QgsRuleBasedRenderer,
+    QgsSingleSymbolRenderer,
     QgsUnitTypes,
     QgsVectorLayer,
 )
@@ -48,10 +49,12 @@ from qgis.PyQt.QtXml import QDomDocument
 
 from ..core.decisions import latest_decisions
 from ..core.periods import format_moment
-from ..core.schema import HORIZONS, PROGRAMME_STATES, choice_label
+from ..core.schema import DECISIONS, HORIZONS, PROGRAMME, PROGRAMME_STATES, choice_label
 from ..log import logger
+from ..store.errors import ProgrammeError
+from ..store.features import from_qvariant
 from ..store.layers import STAKEHOLDER_PROPERTY, TABLE_PROPERTY, programme_group
-from ..store.programme import ProgrammeError, from_qvariant, read_table, table_layer
+from ..store.programme import read_programme, read_table, table_layer
 from ..store.styles import horizon_focus_renderer
 from ..translation import language, tr
 
@@ -93,13 +96,46 @@ def _fit(extent: QgsRectangle, ratio: float) -> QgsRectangle:
     )
 
 
+@dataclass(frozen=True)
+class _Frames:
+    """Where a page's parts go, in mm: the map on the left, a legend column on the right;
+    sizes scale with the paper (A3 is 1)."""
+
+    width: float
+    height: float
+
+    @property
+    def scale(self) -> float:
+        return self.width / 420.0
+
+    @property
+    def legend_width(self) -> float:
+        return 105 * self.width / 420.0
+
+    @property
+    def legend_x(self) -> float:
+        return 10 + self.map_width + 5
+
+    @property
+    def map_width(self) -> float:
+        return self.width - self.legend_width - 25
+
+    @property
+    def map_height(self) -> float:
+        return self.height - 55 * self.width / 420.0
+
+    @property
+    def map_ratio(self) -> float:
+        return self.map_width / self.map_height
+
+
 class _Page:
     """Places the items of one page; sizes scale with the paper."""
 
-    def __init__(self, layout: QgsLayout, number: int, paper: str):
+    def __init__(self, layout: QgsLayout, number: int, frames: _Frames):
         self.layout = layout
-        self.width, self.height = _page_size(paper)
-        self.scale = self.width / 420.0
+        self.frames = frames
+        self.width, self.height, self.scale = frames.width, frames.height, frames.scale
         self.top = layout.pageCollection().page(number).pos().y()
 
     def point(self, x: float, y: float) -> QgsLayoutPoint:
@@ -135,8 +171,6 @@ def _programme_layers(project: QgsProject, path: str):
 
 def _accepted_chances(project: QgsProject, path: str) -> QgsVectorLayer | None:
     """A layer of the dig-once chances the chamber accepted (latest decision counts)."""
-    from ..core.schema import DECISIONS
-
     latest = latest_decisions(read_table(path, DECISIONS))
     accepted = sorted(f for f, decision in latest.items() if decision["verdict"] == "accepted")
     if not accepted:
@@ -144,8 +178,6 @@ def _accepted_chances(project: QgsProject, path: str) -> QgsVectorLayer | None:
     layer = table_layer(path, "findings", tr("Accepted dig-once chances"))
     quoted = ", ".join("'{}'".format(f.replace("'", "''")) for f in accepted)
     layer.setSubsetString('"kind" = \'combine\' AND "finding_id" IN ({})'.format(quoted))
-    from qgis.core import QgsSingleSymbolRenderer
-
     layer.setRenderer(
         QgsSingleSymbolRenderer(
             QgsFillSymbol.createSimple(
@@ -305,6 +337,31 @@ class _View:
     veil: int | None = None  # the neighbourhood page number
 
 
+@dataclass
+class _Content:
+    """What every page draws from: the programme's layers and the whole city's extent."""
+
+    project: QgsProject
+    layers: list[QgsVectorLayer]
+    works: list[QgsVectorLayer]
+    accepted: QgsVectorLayer | None
+    mask: QgsVectorLayer | None
+    whole: QgsRectangle
+
+    @property
+    def map_layers(self) -> list[QgsVectorLayer]:
+        return ([self.accepted] if self.accepted else []) + self.layers
+
+
+@dataclass
+class _Stamp:
+    """The lines every page carries: the programme's state, the export date, the sources."""
+
+    state: str
+    exported: str
+    sources: str
+
+
 def build_programme_layout(
     project: QgsProject,
     path: str,
@@ -320,15 +377,43 @@ def build_programme_layout(
     Pages: the overview, a page per horizon, and with "neighbourhoods" (or when
     neighbourhoods are given) a page per neighbourhood with an overview inset of the city.
     """
-    from ..store.programme import read_programme
-
     info = read_programme(path)
     lang = language()
-    width, height = _page_size(paper)
+    frames = _Frames(*_page_size(paper))
     unknown = [p for p in pages if p not in PAGES + ("neighbourhoods",)]
     if unknown or not pages:
         raise ProgrammeError(tr("Unknown pages: {}").format(", ".join(unknown)))
     layers, works = _programme_layers(project, path)
+    extent = _drawn_extent(layers)
+    neighbourhoods = _neighbourhood_pages(project, path, pages, neighbourhoods)
+    accepted = _accepted_chances(project, path)
+    mask = _mask_layer(project, works[0].crs(), neighbourhoods) if neighbourhoods else None
+    whole = _fit(extent.buffered(extent.width() * 0.02), frames.map_ratio)
+    content = _Content(project, layers, works, accepted, mask, whole)
+    exported = format_moment(today or date.today(), "day", lang)
+    stamp = _Stamp(
+        choice_label(PROGRAMME_STATES, state, lang),
+        exported,
+        tr("Sources: programme {} ({}); map {} · {}").format(
+            Path(path).name, info.crs, exported, tr("Integrale Programmakamer")
+        ),
+    )
+    title = tr("{} – {}, reference year {}").format(
+        info.name, info.municipality, info.reference_year
+    )
+    views = _horizon_views(title, pages, whole, lang) + _neighbourhood_views(
+        info.name, neighbourhoods, frames.map_ratio
+    )
+    layout = _new_layout(project, tr("Programme map – {}").format(info.name), paper, len(views))
+    logo_path = _logo(path)
+    for number, view in enumerate(views):
+        _draw_page(_Page(layout, number, frames), view, content, stamp, logo_path)
+    project.layoutManager().addLayout(layout)
+    return layout
+
+
+def _drawn_extent(layers: list[QgsVectorLayer]) -> QgsRectangle:
+    """The extent of all that is drawn; the streets reach beyond the programme."""
     extent = None
     for layer in layers:
         if layer.featureCount() > 0 and layer.customProperty(TABLE_PROPERTY) != "streets":
@@ -336,6 +421,13 @@ def build_programme_layout(
             extent.combineExtentWith(layer.extent())
     if extent is None:
         raise ProgrammeError(tr("The programme is empty: there is nothing to draw."))
+    return extent
+
+
+def _neighbourhood_pages(
+    project: QgsProject, path: str, pages, neighbourhoods: list[Neighbourhood] | None
+) -> list[Neighbourhood]:
+    """The neighbourhoods given, else the programme's own when its pages are asked for."""
     if neighbourhoods is None and "neighbourhoods" in pages:
         neighbourhoods = programme_neighbourhoods(project, path)
         if not neighbourhoods:
@@ -345,39 +437,41 @@ def build_programme_layout(
                     "to its neighbourhoods table or choose a neighbourhood layer."
                 )
             )
-    neighbourhoods = neighbourhoods or []
-    accepted = _accepted_chances(project, path)
-    map_layers = ([accepted] if accepted else []) + layers
-    mask = _mask_layer(project, works[0].crs(), neighbourhoods) if neighbourhoods else None
+    return neighbourhoods or []
 
-    legend_width = 105 * width / 420.0
-    map_width = width - legend_width - 25
-    map_height = height - 55 * width / 420.0
-    whole = _fit(extent.buffered(extent.width() * 0.02), map_width / map_height)
-    state_label = choice_label(PROGRAMME_STATES, state, lang)
-    exported = format_moment(today or date.today(), "day", lang)
-    title = tr("{} – {}, reference year {}").format(
-        info.name, info.municipality, info.reference_year
-    )
+
+def _horizon_views(title: str, pages, whole: QgsRectangle, lang: str) -> list[_View]:
+    """The overview and the horizon pages asked for, in the order of PAGES."""
     views = []
-    for view in (p for p in PAGES if p in pages):
-        if view == "overview":
+    for page in (p for p in PAGES if p in pages):
+        if page == "overview":
             what = tr("All works by horizon")
         else:
-            what = tr("{} in colour, other works grey").format(choice_label(HORIZONS, view, lang))
-        views.append(_View(title, what, whole, None if view == "overview" else view))
+            what = tr("{} in colour, other works grey").format(choice_label(HORIZONS, page, lang))
+        views.append(_View(title, what, whole, None if page == "overview" else page))
+    return views
+
+
+def _neighbourhood_views(
+    programme: str, neighbourhoods: list[Neighbourhood], ratio: float
+) -> list[_View]:
+    """A page per neighbourhood, zoomed to it with a margin."""
+    views = []
     for number, neighbourhood in enumerate(neighbourhoods):
         box = neighbourhood.geometry.boundingBox()
         views.append(
             _View(
-                tr("{} – {}").format(info.name, neighbourhood.name),
+                tr("{} – {}").format(programme, neighbourhood.name),
                 tr("Neighbourhood {}: all works by horizon").format(neighbourhood.name),
-                _fit(box.buffered(max(box.width(), box.height()) * 0.05), map_width / map_height),
+                _fit(box.buffered(max(box.width(), box.height()) * 0.05), ratio),
                 veil=number,
             )
         )
+    return views
 
-    name = tr("Programme map – {}").format(info.name)
+
+def _new_layout(project: QgsProject, name: str, paper: str, pages: int) -> QgsPrintLayout:
+    """An empty layout of landscape pages, replacing the project's earlier one of this name."""
     manager = project.layoutManager()
     old = manager.layoutByName(name)
     if old is not None:
@@ -387,89 +481,120 @@ def build_programme_layout(
     layout.setName(name)
     collection = layout.pageCollection()
     collection.page(0).setPageSize(paper, QgsLayoutItemPage.Landscape)
-    for _ in views[1:]:
+    for _ in range(pages - 1):
         page = QgsLayoutItemPage(layout)
         page.setPageSize(paper, QgsLayoutItemPage.Landscape)
         collection.addPage(page)
-    logo_path = _logo(path)
-    for number, view in enumerate(views):
-        sheet = _Page(layout, number, paper)
-        sheet.label(view.title, 20, 10, 7, width - 20, 12, bold=True)
-        sheet.label(
-            tr("{} · {} · exported {}").format(view.subtitle, state_label, exported),
-            11,
-            10,
-            20,
-            width - 20,
-            8,
-        )
-        map_item = QgsLayoutItemMap(layout)
-        layout.addLayoutItem(map_item)
-        map_item.attemptMove(sheet.point(10, 30 * sheet.scale))
-        map_item.attemptResize(QgsLayoutSize(map_width, map_height, MM))
-        map_item.setCrs(works[0].crs())
-        map_item.setLayers(([mask] if view.veil is not None else []) + map_layers)
-        map_item.setKeepLayerSet(True)
-        if view.horizon is not None:
-            map_item.setKeepLayerStyles(True)
-            map_item.setLayerStyleOverrides(_focus_overrides(works, view.horizon))
-        if view.veil is not None:
-            map_item.setKeepLayerStyles(True)
-            map_item.setLayerStyleOverrides({mask.id(): _veil_override(mask, view.veil)})
-        map_item.setExtent(view.extent)
-        map_item.setFrameEnabled(True)
-        legend_x = 10 + map_width + 5
-        legend = QgsLayoutItemLegend(layout)
-        legend.setTitle(tr("Legend"))
-        legend.setAutoUpdateModel(False)
-        legend.setLinkedMap(map_item)
-        root = legend.model().rootGroup()
-        root.clear()
-        node = root.addLayer(
-            works[0] if view.horizon is None else _legend_layer(project, view.horizon)
-        )
-        node.setCustomProperty("legend/title-label", tr("Works"))
-        if accepted is not None:
-            root.addLayer(accepted)
-        for layer in layers:
-            if layer.customProperty(TABLE_PROPERTY) in ("challenges", "neighbourhoods"):
-                root.addLayer(layer)
-        layout.addLayoutItem(legend)
-        legend.attemptMove(sheet.point(legend_x, 30 * sheet.scale))
-        legend.setResizeToContents(True)
-        legend.setWrapString("|")
-        if view.veil is not None:
-            _inset(layout, sheet, map_item, layers, whole, legend_x, legend_width - 5)
-        arrow = QgsLayoutItemPicture(layout)
-        arrow.setPicturePath(NORTH_ARROW)
-        layout.addLayoutItem(arrow)
-        arrow.attemptResize(QgsLayoutSize(12 * sheet.scale, 18 * sheet.scale, MM))
-        arrow.attemptMove(sheet.point(legend_x, height - 60 * sheet.scale))
-        scale = QgsLayoutItemScaleBar(layout)
-        scale.setStyle("Single Box")
-        scale.setLinkedMap(map_item)
-        scale.applyDefaultSize()
-        layout.addLayoutItem(scale)
-        scale.attemptMove(sheet.point(legend_x, height - 38 * sheet.scale))
-        if logo_path:
-            logo = QgsLayoutItemPicture(layout)
-            logo.setPicturePath(logo_path)
-            layout.addLayoutItem(logo)
-            logo.attemptResize(QgsLayoutSize(legend_width - 5, 20 * sheet.scale, MM))
-            logo.attemptMove(sheet.point(legend_x, 6))
-        sources = sheet.label(
-            tr("Sources: programme {} ({}); map {} · {}").format(
-                Path(path).name, info.crs, exported, tr("Integrale Programmakamer")
-            ),
-            7,
-            10,
-            height - 10 * sheet.scale,
-            width - 20,
-            6,
-        )
-        sources.setFontColor(QColor("#505050"))
-    manager.addLayout(layout)
     return layout
+
+
+def _draw_page(
+    sheet: _Page, view: _View, content: _Content, stamp: _Stamp, logo_path: str | None
+) -> None:
+    """One page: its title block, map, legend, the city inset on a neighbourhood page, and
+    the furniture."""
+    frames = sheet.frames
+    _title_block(sheet, view, stamp)
+    map_item = _map(sheet, view, content)
+    _legend(sheet, view, content, map_item)
+    if view.veil is not None:
+        _inset(
+            sheet.layout,
+            sheet,
+            map_item,
+            content.layers,
+            content.whole,
+            frames.legend_x,
+            frames.legend_width - 5,
+        )
+    _furniture(sheet, map_item, stamp, logo_path)
+
+
+def _title_block(sheet: _Page, view: _View, stamp: _Stamp) -> None:
+    """The title, and what the page shows with the programme's state and export date."""
+    sheet.label(view.title, 20, 10, 7, sheet.width - 20, 12, bold=True)
+    sheet.label(
+        tr("{} · {} · exported {}").format(view.subtitle, stamp.state, stamp.exported),
+        11,
+        10,
+        20,
+        sheet.width - 20,
+        8,
+    )
+
+
+def _map(sheet: _Page, view: _View, content: _Content) -> QgsLayoutItemMap:
+    """The page's map: the horizon in focus greys the others, a neighbourhood page veils
+    all but its neighbourhood."""
+    map_item = QgsLayoutItemMap(sheet.layout)
+    sheet.layout.addLayoutItem(map_item)
+    map_item.attemptMove(sheet.point(10, 30 * sheet.scale))
+    map_item.attemptResize(QgsLayoutSize(sheet.frames.map_width, sheet.frames.map_height, MM))
+    map_item.setCrs(content.works[0].crs())
+    map_item.setLayers(([content.mask] if view.veil is not None else []) + content.map_layers)
+    map_item.setKeepLayerSet(True)
+    if view.horizon is not None:
+        map_item.setKeepLayerStyles(True)
+        map_item.setLayerStyleOverrides(_focus_overrides(content.works, view.horizon))
+    if view.veil is not None:
+        mask = content.mask
+        map_item.setKeepLayerStyles(True)
+        map_item.setLayerStyleOverrides({mask.id(): _veil_override(mask, view.veil)})
+    map_item.setExtent(view.extent)
+    map_item.setFrameEnabled(True)
+    return map_item
+
+
+def _legend(sheet: _Page, view: _View, content: _Content, map_item: QgsLayoutItemMap) -> None:
+    """The works as the page draws them, the accepted chances, challenges and
+    neighbourhoods."""
+    legend = QgsLayoutItemLegend(sheet.layout)
+    legend.setTitle(tr("Legend"))
+    legend.setAutoUpdateModel(False)
+    legend.setLinkedMap(map_item)
+    root = legend.model().rootGroup()
+    root.clear()
+    node = root.addLayer(
+        content.works[0] if view.horizon is None else _legend_layer(content.project, view.horizon)
+    )
+    node.setCustomProperty("legend/title-label", tr("Works"))
+    if content.accepted is not None:
+        root.addLayer(content.accepted)
+    for layer in content.layers:
+        if layer.customProperty(TABLE_PROPERTY) in ("challenges", "neighbourhoods"):
+            root.addLayer(layer)
+    sheet.layout.addLayoutItem(legend)
+    legend.attemptMove(sheet.point(sheet.frames.legend_x, 30 * sheet.scale))
+    legend.setResizeToContents(True)
+    legend.setWrapString("|")
+
+
+def _furniture(
+    sheet: _Page, map_item: QgsLayoutItemMap, stamp: _Stamp, logo_path: str | None
+) -> None:
+    """North arrow, scale bar, the municipality's logo and the sources line."""
+    layout, frames = sheet.layout, sheet.frames
+    arrow = QgsLayoutItemPicture(layout)
+    arrow.setPicturePath(NORTH_ARROW)
+    layout.addLayoutItem(arrow)
+    arrow.attemptResize(QgsLayoutSize(12 * sheet.scale, 18 * sheet.scale, MM))
+    arrow.attemptMove(sheet.point(frames.legend_x, sheet.height - 60 * sheet.scale))
+    scale = QgsLayoutItemScaleBar(layout)
+    scale.setStyle("Single Box")
+    scale.setLinkedMap(map_item)
+    scale.applyDefaultSize()
+    layout.addLayoutItem(scale)
+    scale.attemptMove(sheet.point(frames.legend_x, sheet.height - 38 * sheet.scale))
+    if logo_path:
+        logo = QgsLayoutItemPicture(layout)
+        logo.setPicturePath(logo_path)
+        layout.addLayoutItem(logo)
+        logo.attemptResize(QgsLayoutSize(frames.legend_width - 5, 20 * sheet.scale, MM))
+        logo.attemptMove(sheet.point(frames.legend_x, 6))
+    sources = sheet.label(
+        stamp.sources, 7, 10, sheet.height - 10 * sheet.scale, sheet.width - 20, 6
+    )
+    sources.setFontColor(QColor("#505050"))
 
 
 def _inset(layout, sheet: _Page, main, layers, whole: QgsRectangle, x: float, width: float):
@@ -501,8 +626,6 @@ def _inset(layout, sheet: _Page, main, layers, whole: QgsRectangle, x: float, wi
 
 
 def _logo(path: str) -> str | None:
-    from ..core.schema import PROGRAMME
-
     rows = read_table(path, PROGRAMME)
     logo = rows[0].get("logo_path") if rows else None
     if logo and not os.path.isabs(logo):

@@ -156,6 +156,10 @@
       <translation>Buiten de wijk</translation>
     </message>
     <message>
+      <source>Legend</source>
+      <translation>Legenda</translation>
+    </message>
+    <message>
       <source>Overview</source>
       <translation>Overzicht</translation>
     </message>
@@ -176,36 +180,40 @@
       <translation>Het programma heeft geen partijlagen om te tekenen.</translation>
     </message>
     <message>
-      <source>The programme is empty: there is nothing to draw.</source>
-      <translation>Het programma is leeg: er is niets te tekenen.</translation>
+      <source>Integrale Programmakamer</source>
+      <translation>Integrale Programmakamer</translation>
     </message>
     <message>
       <source>{} – {}, reference year {}</source>
       <translation>{} – {}, programmajaar {}</translation>
     </message>
     <message>
+      <source>The programme is empty: there is nothing to draw.</source>
+      <translation>Het programma is leeg: er is niets te tekenen.</translation>
+    </message>
+    <message>
       <source>All works by horizon</source>
       <translation>Alle werken per horizon</translation>
-    </message>
-    <message>
-      <source>Programme map – {}</source>
-      <translation>Programmakaart – {}</translation>
-    </message>
-    <message>
-      <source>Legend</source>
-      <translation>Legenda</translation>
     </message>
     <message>
       <source>The neighbourhood layer has no coordinate reference system.</source>
       <translation>De wijkenlaag heeft geen coördinaatreferentiesysteem.</translation>
     </message>
     <message>
+      <source>Sources: programme {} ({}); map {} · {}</source>
+      <translation>Bronnen: programma {} ({}); kaart {} · {}</translation>
+    </message>
+    <message>
+      <source>Programme map – {}</source>
+      <translation>Programmakaart – {}</translation>
+    </message>
+    <message>
       <source>The programme has no neighbourhoods for the neighbourhood pages: add them to its neighbourhoods table or choose a neighbourhood layer.</source>
       <translation>Het programma heeft geen wijken voor de wijkpagina's: voeg ze toe aan de wijkentabel of kies een wijkenlaag.</translation>
     </message>
     <message>
-      <source>Integrale Programmakamer</source>
-      <translation>Integrale Programmakamer</translation>
+      <source>{} · {} · exported {}</source>
+      <translation>{} · {} · geëxporteerd {}</translation>
     </message>
     <message>
       <source>Unknown paper size: {}</source>
@@ -234,14 +242,6 @@
     <message>
       <source>{} in colour, other works grey</source>
       <translation>{} in kleur, overige werken grijs</translation>
-    </message>
-    <message>
-      <source>{} · {} · exported {}</source>
-      <translation>{} · {} · geëxporteerd {}</translation>
-    </message>
-    <message>
-      <source>Sources: programme {} ({}); map {} · {}</source>
-      <translation>Bronnen: programma {} ({}); kaart {} · {}</translation>
     </message>
     <message>
       <source>Choose a resolution between 30 and 600 dpi (got {}).</source>
@@ -986,16 +986,40 @@ Pagina's: overzicht (alle horizonnen) en een per horizon (die horizon in kleur, 
       <translation>Tabel {} van {} veranderde tijdens het lezen.</translation>
     </message>
     <message>
+      <source>Another analysis or another program is writing to {}: try again when it has finished.</source>
+      <translation>Een andere analyse of een ander programma schrijft naar {}: probeer het opnieuw als die klaar is.</translation>
+    </message>
+    <message>
+      <source>The programme file {} is damaged: restore a copy (for example from a backup). Nothing was written.</source>
+      <translation>Het programmabestand {} is beschadigd: zet een kopie terug (bijvoorbeeld uit een back-up). Er is niets geschreven.</translation>
+    </message>
+    <message>
+      <source>The programme file {} is damaged: table {} cannot be read completely. Restore a copy (for example from a backup).</source>
+      <translation>Het programmabestand {} is beschadigd: tabel {} kan niet volledig worden gelezen. Zet een kopie terug (bijvoorbeeld uit een back-up).</translation>
+    </message>
+    <message>
+      <source>Table {} of {} has no column {}: it was changed outside the plugin. Restore a copy, or add the column.</source>
+      <translation>Tabel {} van {} heeft geen kolom {}: de tabel is buiten de plugin gewijzigd. Zet een kopie terug of voeg de kolom toe.</translation>
+    </message>
+    <message>
+      <source>Saving to {} failed; the details are in the log (tab Programmakamer).</source>
+      <translation>Opslaan in {} is mislukt; de details staan in het logboek (tabblad Programmakamer).</translation>
+    </message>
+    <message>
+      <source>Cannot edit {}: the file is read-only or locked.</source>
+      <translation>{} kan niet worden bewerkt: het bestand is alleen-lezen of vergrendeld.</translation>
+    </message>
+    <message>
+      <source>Saving to {} failed: the disk is full. Nothing was saved.</source>
+      <translation>Opslaan in {} is mislukt: de schijf is vol. Er is niets opgeslagen.</translation>
+    </message>
+    <message>
       <source>Take the stored horizon</source>
       <translation>Opgeslagen horizon overnemen</translation>
     </message>
     <message>
       <source>Move work to horizon</source>
       <translation>Werk naar horizon verplaatsen</translation>
-    </message>
-    <message>
-      <source>Cannot edit {}: the file is read-only or locked.</source>
-      <translation>{} kan niet worden bewerkt: het bestand is alleen-lezen of vergrendeld.</translation>
     </message>
     <message>
       <source>{} – areas</source>
@@ -1042,36 +1066,8 @@ Pagina's: overzicht (alle horizonnen) en een per horizon (die horizon in kleur, 
       <translation>Een partij heeft een naam nodig.</translation>
     </message>
     <message>
-      <source>Another analysis or another program is writing to {}: try again when it has finished.</source>
-      <translation>Een andere analyse of een ander programma schrijft naar {}: probeer het opnieuw als die klaar is.</translation>
-    </message>
-    <message>
-      <source>The programme file {} is damaged: restore a copy (for example from a backup). Nothing was written.</source>
-      <translation>Het programmabestand {} is beschadigd: zet een kopie terug (bijvoorbeeld uit een back-up). Er is niets geschreven.</translation>
-    </message>
-    <message>
-      <source>The programme file {} is damaged: table {} cannot be read completely. Restore a copy (for example from a backup).</source>
-      <translation>Het programmabestand {} is beschadigd: tabel {} kan niet volledig worden gelezen. Zet een kopie terug (bijvoorbeeld uit een back-up).</translation>
-    </message>
-    <message>
-      <source>Table {} of {} has no column {}: it was changed outside the plugin. Restore a copy, or add the column.</source>
-      <translation>Tabel {} van {} heeft geen kolom {}: de tabel is buiten de plugin gewijzigd. Zet een kopie terug of voeg de kolom toe.</translation>
-    </message>
-    <message>
-      <source>Saving to {} failed; the details are in the log (tab Programmakamer).</source>
-      <translation>Opslaan in {} is mislukt; de details staan in het logboek (tabblad Programmakamer).</translation>
-    </message>
-    <message>
-      <source>Saving to {} failed: the disk is full. Nothing was saved.</source>
-      <translation>Opslaan in {} is mislukt: de schijf is vol. Er is niets opgeslagen.</translation>
-    </message>
-    <message>
       <source>{} has {} characters; at most {} fit.</source>
       <translation>{} heeft {} tekens; er passen er hoogstens {}.</translation>
-    </message>
-    <message>
-      <source>features refused</source>
-      <translation>objecten geweigerd</translation>
     </message>
     <message>
       <source>{} already exists; choose another name.</source>
@@ -1126,10 +1122,6 @@ Pagina's: overzicht (alle horizonnen) en een per horizon (die horizon in kleur, 
       <translation>Het programma heeft al een partij met de naam {}.</translation>
     </message>
     <message>
-      <source>Saving to {} failed: {}</source>
-      <translation>Opslaan in {} is mislukt: {}</translation>
-    </message>
-    <message>
       <source>Cannot write in {}: the folder is read-only.</source>
       <translation>Kan niet schrijven in {}: de map is alleen-lezen.</translation>
     </message>
@@ -1148,6 +1140,14 @@ Pagina's: overzicht (alle horizonnen) en een per horizon (die horizon in kleur, 
     <message>
       <source>Cannot store the styles: {}</source>
       <translation>De stijlen kunnen niet worden opgeslagen: {}</translation>
+    </message>
+    <message>
+      <source>features refused</source>
+      <translation>objecten geweigerd</translation>
+    </message>
+    <message>
+      <source>Saving to {} failed: {}</source>
+      <translation>Opslaan in {} is mislukt: {}</translation>
     </message>
     <message>
       <source>Programmakamer</source>

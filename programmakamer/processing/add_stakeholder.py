@@ -12,8 +12,9 @@ from qgis.core import (
 )
 
 from ..core.schema import DISCIPLINES
+from ..store.errors import ProgrammeError
 from ..store.layers import add_stakeholder_layers
-from ..store.programme import ProgrammeError, add_stakeholder
+from ..store.programme import add_stakeholder
 from ..translation import language
 from .algorithm import ProgrammakamerAlgorithm
 

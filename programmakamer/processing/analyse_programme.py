@@ -12,7 +12,7 @@ from qgis.core import (
 from ..core.errors import RuleError
 from ..core.settings import DEFINITIONS, MORATORIUM_DEFINITIONS
 from ..dependencies import shapely_problem
-from ..store.programme import ProgrammeError
+from ..store.errors import ProgrammeError
 from .add_stakeholder import programme_parameter
 from .algorithm import ProgrammakamerAlgorithm, listing, parameter_help, rule_error_message
 

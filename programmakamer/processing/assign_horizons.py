@@ -4,7 +4,8 @@ from __future__ import annotations
 
 from qgis.core import QgsProcessingException, QgsProcessingOutputNumber
 
-from ..store.programme import ProgrammeError, assign_horizons
+from ..store.errors import ProgrammeError
+from ..store.programme import assign_horizons
 from .add_stakeholder import programme_parameter
 from .algorithm import ProgrammakamerAlgorithm
 

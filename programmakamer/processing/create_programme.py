@@ -13,7 +13,8 @@ from qgis.core import (
 )
 
 from ..core.schema import DEFAULT_CRS
-from ..store.programme import ProgrammeError, create_programme
+from ..store.errors import ProgrammeError
+from ..store.programme import create_programme
 from .algorithm import ProgrammakamerAlgorithm
 
 

@@ -22,7 +22,7 @@ from qgis.core import (
 from ..core.schema import PROGRAMME_STATES
 from ..export.programme_map import PAGES, PAPERS
 from ..log import logger
-from ..store.programme import ProgrammeError
+from ..store.errors import ProgrammeError
 from ..translation import language, tr
 from .add_stakeholder import programme_parameter
 from .algorithm import ProgrammakamerAlgorithm

@@ -39,7 +39,7 @@ from ..core.periods import DateError, first_day, last_day, parse_moment
 from ..core.schema import FINDINGS
 from ..core.settings import RuleSetting, RuleSettings
 from ..dependencies import shapely_problem
-from ..store.programme import from_qvariant, make_features, qgs_fields
+from ..store.features import from_qvariant, make_features, qgs_fields
 from ..translation import language, tr
 from .algorithm import ProgrammakamerAlgorithm, listing, parameter_help, rule_error_message
 from .measuring import checked_crs, crs_name, distance_crs

@@ -25,21 +25,10 @@ from ..core.works import COLUMNS as WORK_COLUMNS
 from ..core.works import Works, valid_geometries, works_from_columns
 from ..translation import tr
 from .columns import read_columns, read_stored, stakeholder_names
-from .programme import (
-    UNIQUE_FINDING_ID,
-    CancelledError,
-    ProgrammeError,
-    bulk_write,
-    check_intact,
-    check_writable,
-    features_from_columns,
-    missing_columns,
-    provider_transaction,
-    read_programme,
-    table_layer,
-    to_qvariant,
-    write_failure,
-)
+from .errors import CancelledError, ProgrammeError, missing_columns, write_failure
+from .features import features_from_columns, to_qvariant
+from .programme import UNIQUE_FINDING_ID, read_programme, table_layer
+from .transactions import bulk_write, check_intact, check_writable, provider_transaction
 
 
 @dataclass

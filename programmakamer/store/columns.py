@@ -21,7 +21,7 @@ from qgis.core import QgsFeatureRequest, QgsProviderRegistry
 from qgis.PyQt.QtCore import QDate, QVariant
 
 from ..translation import tr
-from .programme import GdalErrors, ProgrammeError, missing_columns, unreadable
+from .errors import GdalErrors, ProgrammeError, missing_columns, unreadable
 
 _UNIX_JULIAN_DAY = 2440588
 

@@ -15,7 +15,8 @@ from functools import partial
 from qgis.core import QgsFeatureRequest, QgsVectorLayer
 
 from ..translation import tr
-from .programme import ProgrammeError, from_qvariant
+from .errors import ProgrammeError
+from .features import from_qvariant
 
 #: What a move changes; `last_changed` follows by the layer's on-update default.
 MOVED_FIELDS = ("horizon_override", "horizon_reason")

@@ -20,8 +20,9 @@ from qgis.core import (
 )
 from qgis.PyQt.QtGui import QColor
 
-from ..core.schema import DISCIPLINES, HORIZONS, choice_label
-from ..translation import tr
+from ..core.schema import DISCIPLINES, FINDING_KINDS, HORIZONS, WORK_TABLES, choice_label
+from ..translation import language, tr
+from .errors import ProgrammeError
 
 HORIZON_COLOURS = {"short": "#d7191c", "medium": "#f28e00", "long": "#2c7bb6"}
 NO_HORIZON_COLOUR = "#9e9e9e"
@@ -136,9 +137,7 @@ def stakeholder_renderer(
 
 def save_default_styles(path, stakeholders: list[dict]) -> None:
     """Store both work styles in the GeoPackage, so it shows by horizon without the plugin."""
-    from ..core.schema import WORK_TABLES
-    from ..translation import language
-    from .programme import ProgrammeError, table_layer
+    from .programme import table_layer  # here: programme imports this module at its top
 
     lang = language()
     for table in WORK_TABLES:
@@ -192,9 +191,6 @@ FINDING_COLOURS = {
 
 def findings_renderer() -> QgsCategorizedSymbolRenderer:
     """Findings by kind; open ones in colour, obsolete ones are not drawn."""
-    from ..core.schema import FINDING_KINDS
-    from ..translation import language
-
     categories = []
     for choice in FINDING_KINDS:
         colour = QColor(FINDING_COLOURS[choice.value])

@@ -13,9 +13,9 @@ from qgis.PyQt.QtCore import QDate, QDateTime, QObject, Qt, QTime, pyqtSignal
 from qgis.PyQt.QtWidgets import QMessageBox
 
 from ..core.schema import HORIZONS, choice_label
+from ..store.features import from_qvariant
 from ..store.horizon_moves import HorizonConflict, HorizonMoves, buffered_horizons
 from ..store.layers import STAKEHOLDER_PROPERTY, TABLE_PROPERTY, programme_group
-from ..store.programme import from_qvariant
 from ..translation import language, tr
 from .tab import reported
 

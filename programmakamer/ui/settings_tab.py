@@ -10,13 +10,8 @@ from qgis.PyQt.QtWidgets import QDoubleSpinBox, QLabel, QToolButton
 from ..core.schema import MORATORIUM_PERIODS
 from ..core.schema import RULE_SETTINGS as RULE_TABLE
 from ..core.settings import DEFINITIONS, MORATORIUM_DEFINITIONS
-from ..store.programme import (
-    ProgrammeError,
-    ProgrammeInfo,
-    assign_horizons,
-    read_table,
-    save_settings,
-)
+from ..store.errors import ProgrammeError
+from ..store.programme import ProgrammeInfo, assign_horizons, read_table, save_settings
 from ..translation import language, tr
 from .tab import PanelTab, form, reported
 

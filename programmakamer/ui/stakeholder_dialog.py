@@ -10,8 +10,9 @@ from qgis.PyQt.QtGui import QColor
 from qgis.PyQt.QtWidgets import QDialog, QMessageBox
 
 from ..core.schema import DISCIPLINES
+from ..store.errors import ProgrammeError
 from ..store.layers import PATH_PROPERTY, add_stakeholder_layers
-from ..store.programme import ProgrammeError, add_stakeholder
+from ..store.programme import add_stakeholder
 from ..translation import language, tr
 
 FORM, _ = uic.loadUiType(str(Path(__file__).with_name("stakeholder_dialog.ui")))

@@ -12,7 +12,7 @@ from qgis.PyQt.QtCore import pyqtSignal
 from qgis.PyQt.QtWidgets import QWidget
 
 from ..log import TAG, logger
-from ..store.programme import ProgrammeError
+from ..store.errors import ProgrammeError
 from ..translation import tr
 
 LOG = logger("panel")

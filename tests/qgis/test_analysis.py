@@ -11,7 +11,9 @@ from shapely.geometry import LineString
 
 from programmakamer.core.schema import DECISIONS, FINDINGS, WORK_TABLES
 from programmakamer.store import programme as store
+from programmakamer.store import transactions
 from programmakamer.store.analysis import analyse_programme
+from programmakamer.store.errors import ProgrammeError
 
 from .helpers import read_only
 
@@ -247,7 +249,7 @@ def test_cancel_while_writing_through_processing_says_that_nothing_was_written(
     rolls back whole, and the log says so."""
     from programmakamer.store.analysis import COMPUTED
 
-    monkeypatch.setattr(store, "WRITE_CHUNK", 50)
+    monkeypatch.setattr(transactions, "WRITE_CHUNK", 50)
     told = Told()
     seen = []
 
@@ -299,7 +301,7 @@ def test_a_second_analysis_rewrites_only_what_changed(demo_programme):
 
 
 def test_an_analysis_that_cannot_write_says_so_and_writes_nothing(demo_programme):
-    from programmakamer.store.programme import ProgrammeError
+    from programmakamer.store.errors import ProgrammeError
 
     with read_only(demo_programme.parent, demo_programme) as locked:
         if not locked and os.geteuid() == 0:
@@ -327,7 +329,7 @@ def _failing_halfway(monkeypatch):
 
 def test_a_write_failing_halfway_leaves_no_findings(demo_programme, monkeypatch):
     _failing_halfway(monkeypatch)
-    with pytest.raises(store.ProgrammeError, match="demo.gpkg"):
+    with pytest.raises(ProgrammeError, match="demo.gpkg"):
         analyse_programme(demo_programme)
     assert store.read_table(demo_programme, FINDINGS) == []
 
@@ -360,7 +362,7 @@ def test_a_reanalysis_failing_halfway_keeps_the_findings_and_decisions(demo_prog
             layer.changeGeometry(feature.id(), moved)
     assert layer.commitChanges()
     _failing_halfway(monkeypatch)
-    with pytest.raises(store.ProgrammeError, match="demo.gpkg"):
+    with pytest.raises(ProgrammeError, match="demo.gpkg"):
         analyse_programme(demo_programme)
     after = sorted(map(repr, store.read_table(demo_programme, FINDINGS)))
     assert after == before
@@ -373,9 +375,10 @@ from qgis.core import QgsApplication, QgsFeature
 app = QgsApplication([], False)
 app.initQgis()
 from programmakamer.store import programme as store
+from programmakamer.store.transactions import provider_transaction
 layer = store.table_layer(sys.argv[1], "findings")
 state = layer.fields().indexOf("state")
-with store.provider_transaction(layer) as (provider,):
+with provider_transaction(layer) as (provider,):
     extra = QgsFeature(layer.fields())
     extra.setAttribute("finding_id", "half-written")
     assert provider.addFeatures([extra])[0]
@@ -423,6 +426,6 @@ def test_a_truncated_programme_is_refused_with_a_message(demo_programme, kept):
     size = demo_programme.stat().st_size
     with open(demo_programme, "r+b") as file:
         file.truncate(int(size * kept))
-    with pytest.raises(store.ProgrammeError, match="not a GeoPackage that can be read"):
+    with pytest.raises(ProgrammeError, match="not a GeoPackage that can be read"):
         analyse_programme(demo_programme)
     assert demo_programme.stat().st_size == int(size * kept)

@@ -21,6 +21,7 @@ import pytest
 from programmakamer.core.schema import DECISIONS
 from programmakamer.store import programme as store
 from programmakamer.store.analysis import analyse_programme
+from programmakamer.store.errors import ProgrammeError
 
 from .helpers import read_only
 
@@ -181,7 +182,7 @@ def test_a_read_only_programme_with_a_leftover_wal_is_refused_and_untouched(demo
     files = sorted(demo_programme.parent.glob(demo_programme.name + "*"))
     before = {f: f.read_bytes() for f in files}
     with read_only(demo_programme.parent, *files):
-        with pytest.raises(store.ProgrammeError, match="read-only") as refused:
+        with pytest.raises(ProgrammeError, match="read-only") as refused:
             analyse_programme(demo_programme)
     assert "OGR" not in str(refused.value) and "sqlite" not in str(refused.value).lower()
     assert {f: f.read_bytes() for f in files} == before

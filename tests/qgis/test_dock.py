@@ -12,7 +12,9 @@ from qgis.PyQt.QtWidgets import QDockWidget, QToolBar, QToolButton
 from programmakamer.core.schema import DECISIONS, PROGRAMME, WORK_TABLES
 from programmakamer.store import programme as store
 from programmakamer.store.analysis import analyse_programme
+from programmakamer.store.errors import ProgrammeError
 from programmakamer.store.layers import open_programme, programme_group
+from programmakamer.store.transactions import edit_session
 from programmakamer.ui.dock import ProgrammeDock
 from programmakamer.ui.models import WORK_ROLE
 
@@ -192,7 +194,7 @@ def test_names_with_markup_and_line_breaks_show_as_typed(dock, demo_programme):
     chance = next(r for r in dock.findings_tab.findings.rows if r.kind == "combine")
     renamed = chance.stakeholders.split(" / ")[0]
     stakeholders = store.table_layer(demo_programme, STAKEHOLDERS.name)
-    with store.edit_session(stakeholders):
+    with edit_session(stakeholders):
         for feature in stakeholders.getFeatures():
             if feature["name"] == renamed:
                 stakeholders.changeAttributeValue(
@@ -266,7 +268,7 @@ def test_a_decision_that_cannot_be_saved_is_told_never_raised(dock, demo_program
     from programmakamer.ui import findings_tab
 
     def locked(path, *_):
-        raise store.ProgrammeError("Cannot edit {}: the file is read-only or locked.".format(path))
+        raise ProgrammeError("Cannot edit {}: the file is read-only or locked.".format(path))
 
     def disk_full(*_):
         raise OSError(28, "No space left on device")

@@ -30,6 +30,7 @@ from programmakamer.export.memo_tables import build_memo_tables, write_workbook
 from programmakamer.export.programme_map import build_programme_layout, export_programme_map
 from programmakamer.store import programme as store
 from programmakamer.store.analysis import analyse_programme
+from programmakamer.store.errors import ProgrammeError
 from programmakamer.store.layers import open_programme
 from programmakamer.store.styles import HORIZON_COLOURS
 
@@ -154,7 +155,7 @@ def test_a_huge_page_at_high_dpi_is_refused(analysed, project, tmp_path):
     layout = build_programme_layout(project, str(analysed), paper="A0")
     folder = tmp_path / "uit"
     folder.mkdir()
-    with pytest.raises(store.ProgrammeError, match="at most 359 dpi"):
+    with pytest.raises(ProgrammeError, match="at most 359 dpi"):
         with ExportSet(folder) as files:
             export_programme_map(layout, files, dpi=600)
     assert list(folder.iterdir()) == []
@@ -177,7 +178,7 @@ def test_an_empty_programme_gets_a_clear_message(tmp_path, project):
         ],
     )
     open_programme(project, path)
-    with pytest.raises(store.ProgrammeError, match="empty"):
+    with pytest.raises(ProgrammeError, match="empty"):
         build_programme_layout(project, str(path))
 
 
@@ -552,7 +553,7 @@ def test_neighbourhood_pages_need_neighbourhoods(tmp_path, project, demo_city):
     )
     store.write_works(path, demo_city.works[:20])
     open_programme(project, path)
-    with pytest.raises(store.ProgrammeError, match="no neighbourhoods"):
+    with pytest.raises(ProgrammeError, match="no neighbourhoods"):
         build_programme_layout(project, str(path), pages=("overview", "neighbourhoods"))
 
 
@@ -605,7 +606,7 @@ def test_too_many_neighbourhoods_are_refused(project):
         features.append(feature)
     layer.dataProvider().addFeatures(features)
     crs = QgsCoordinateReferenceSystem("EPSG:28992")
-    with pytest.raises(store.ProgrammeError, match="300 neighbourhoods"):
+    with pytest.raises(ProgrammeError, match="300 neighbourhoods"):
         neighbourhoods_from(
             layer.getFeatures(), crs, layer.fields(), None, crs, project.transformContext()
         )

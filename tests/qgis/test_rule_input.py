@@ -32,8 +32,6 @@ FIELDS = {
 STREET = "LINESTRING(136000 456000, 136100 456000)"
 FOUR_METRES_NORTH = "LINESTRING(136000 456004, 136100 456004)"
 
-ogr.UseExceptions()
-
 
 class Told(QgsProcessingFeedback):
     """What a run tells the user, by kind of line."""

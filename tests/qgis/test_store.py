@@ -12,7 +12,10 @@ from shapely.geometry import LineString
 
 from programmakamer.core.schema import TABLES, WORK_TABLES
 from programmakamer.store import programme as store
+from programmakamer.store.errors import ProgrammeError
+from programmakamer.store.features import make_features
 from programmakamer.store.layers import configure_fields, open_programme, programme_group
+from programmakamer.store.transactions import edit_session
 
 from .helpers import read_only
 
@@ -95,13 +98,13 @@ def test_aliases_and_value_lists_follow_the_schema(empty_programme):
 
 def test_an_existing_file_is_not_overwritten(empty_programme):
     before = digest(empty_programme)
-    with pytest.raises(store.ProgrammeError, match="already exists"):
+    with pytest.raises(ProgrammeError, match="already exists"):
         store.create_programme(empty_programme, "Ander", "Ergens", 2027)
     assert digest(empty_programme) == before
 
 
 def test_a_geographic_crs_is_refused_before_anything_is_written(tmp_path):
-    with pytest.raises(store.ProgrammeError, match="geographic"):
+    with pytest.raises(ProgrammeError, match="geographic"):
         store.create_programme(tmp_path / "wgs.gpkg", "P", "G", 2027, crs="EPSG:4326")
     assert list(tmp_path.iterdir()) == []
 
@@ -110,7 +113,7 @@ def test_a_read_only_folder_gives_a_clear_error_and_no_file(tmp_path):
     folder = tmp_path / "readonly"
     folder.mkdir()
     with read_only(folder):
-        with pytest.raises(store.ProgrammeError, match="read-only"):
+        with pytest.raises(ProgrammeError, match="read-only"):
             store.create_programme(folder / "p.gpkg", "P", "G", 2027)
         assert list(folder.iterdir()) == []
 
@@ -123,7 +126,7 @@ def test_a_geopackage_that_is_not_a_programme_is_refused_and_untouched(tmp_path,
     source.CreateLayer("wegen", srs, ogr.wkbLineString)
     source = None
     before = digest(path)
-    with pytest.raises(store.ProgrammeError, match="not a programme"):
+    with pytest.raises(ProgrammeError, match="not a programme"):
         open_programme(project, path)
     assert digest(path) == before
     assert not any(p.name.startswith("other.gpkg-") for p in tmp_path.iterdir())
@@ -133,7 +136,7 @@ def test_a_geopackage_that_is_not_a_programme_is_refused_and_untouched(tmp_path,
 def test_a_file_that_is_no_geopackage_at_all_is_refused(tmp_path):
     path = tmp_path / "kapot.gpkg"
     path.write_bytes(b"this is not sqlite")
-    with pytest.raises(store.ProgrammeError, match="not a GeoPackage"):
+    with pytest.raises(ProgrammeError, match="not a GeoPackage"):
         store.read_programme(path)
 
 
@@ -211,7 +214,7 @@ def test_adding_a_stakeholder_adds_its_layer_to_the_open_programme(demo_programm
     assert record["stakeholder_id"] == 13
     [layer] = add_stakeholder_layers(project, demo_programme, record)
     assert layer.name() == "Vervoerbedrijf" and layer.featureCount() == 0
-    with pytest.raises(store.ProgrammeError, match="already has a stakeholder"):
+    with pytest.raises(ProgrammeError, match="already has a stakeholder"):
         store.add_stakeholder(demo_programme, "vervoerbedrijf", "public_transport")
 
 
@@ -219,7 +222,7 @@ def test_a_locked_programme_refuses_edits_and_keeps_what_was_saved(empty_program
     """An immutable file stands in for a read-only share: the add fails, nothing changes."""
     before = digest(empty_programme)
     with read_only(empty_programme):
-        with pytest.raises(store.ProgrammeError):
+        with pytest.raises(ProgrammeError):
             store.add_stakeholder(empty_programme, "Telecom", "telecom")
     assert digest(empty_programme) == before
     assert [s["name"] for s in store.read_stakeholders(empty_programme)] == ["Riolering"]
@@ -238,7 +241,7 @@ def _drop_moratorium(path, surface_type):
     from programmakamer.core.schema import MORATORIUM_PERIODS
 
     layer = store.table_layer(path, MORATORIUM_PERIODS.name)
-    with store.edit_session(layer):
+    with edit_session(layer):
         for feature in layer.getFeatures():
             if feature["surface_type"] == surface_type:
                 layer.deleteFeature(feature.id())
@@ -266,7 +269,7 @@ def test_settings_failing_halfway_change_nothing(empty_programme, monkeypatch):
     _drop_moratorium(empty_programme, "asphalt")
     before = _settings(empty_programme)
     used = next(store.table_layer(empty_programme, MORATORIUM_PERIODS.name).getFeatures()).id()
-    make = store.make_features
+    make = make_features
 
     def clashing(table, records, fields):
         features = make(table, records, fields)
@@ -275,7 +278,7 @@ def test_settings_failing_halfway_change_nothing(empty_programme, monkeypatch):
         return features
 
     monkeypatch.setattr(store, "make_features", clashing)
-    with pytest.raises(store.ProgrammeError, match="p.gpkg"):
+    with pytest.raises(ProgrammeError, match="p.gpkg"):
         store.save_settings(
             empty_programme, "Ander", "Elders", {"combine_distance_m": 9.0}, {"asphalt": 4.0}
         )
@@ -285,11 +288,11 @@ def test_settings_failing_halfway_change_nothing(empty_programme, monkeypatch):
 def test_settings_on_a_locked_programme_are_refused(empty_programme):
     before = digest(empty_programme)
     with read_only(empty_programme):
-        with pytest.raises(store.ProgrammeError, match="read-only or locked"):
+        with pytest.raises(ProgrammeError, match="read-only or locked"):
             store.save_settings(empty_programme, "Ander", None, {}, {})
     assert digest(empty_programme) == before
 
 
 def test_settings_need_a_name(empty_programme):
-    with pytest.raises(store.ProgrammeError, match="needs a name"):
+    with pytest.raises(ProgrammeError, match="needs a name"):
         store.save_settings(empty_programme, "  ", None, {}, {})

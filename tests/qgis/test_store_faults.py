@@ -18,8 +18,11 @@ from qgis.core import QgsApplication, QgsProcessingException
 from programmakamer.core.schema import DECISIONS, FINDINGS, STAKEHOLDERS, WORK_TABLES
 from programmakamer.log import TAG
 from programmakamer.store import programme as store
+from programmakamer.store import transactions
 from programmakamer.store.analysis import analyse_programme
 from programmakamer.store.columns import read_columns, read_stored
+from programmakamer.store.errors import ProgrammeError
+from programmakamer.store.features import make_features
 
 from .helpers import read_only
 
@@ -77,7 +80,7 @@ translator = QTranslator()
 assert translator.load(sys.argv[4])
 app.installTranslator(translator)
 from programmakamer.store import analysis
-from programmakamer.store.programme import ProgrammeError
+from programmakamer.store.errors import ProgrammeError
 
 write = analysis.write_findings
 barrier = Path(sys.argv[2])
@@ -150,8 +153,9 @@ from qgis.core import QgsApplication
 app = QgsApplication([], False)
 app.initQgis()
 from programmakamer.store import programme as store
+from programmakamer.store.transactions import provider_transaction
 layer = store.table_layer(sys.argv[1], "findings")
-with store.provider_transaction(layer) as (provider,):
+with provider_transaction(layer) as (provider,):
     print("holding", flush=True)
     time.sleep(120)
 """
@@ -167,10 +171,10 @@ def test_an_analysis_that_finds_another_writing_waits_then_says_so(demo_programm
         env=child_env(),
     )
     told = []
-    monkeypatch.setattr(store, "WRITE_WAIT_SECONDS", 3.0)
+    monkeypatch.setattr(transactions, "WRITE_WAIT_SECONDS", 3.0)
     try:
         assert holder.stdout.readline().strip() == b"holding"
-        with pytest.raises(store.ProgrammeError, match="Another analysis or another program"):
+        with pytest.raises(ProgrammeError, match="Another analysis or another program"):
             analyse_programme(demo_programme, tell=told.append)
     finally:
         holder.kill()
@@ -181,7 +185,7 @@ def test_an_analysis_that_finds_another_writing_waits_then_says_so(demo_programm
 
 def _insert_findings(path, rows):
     layer = store.table_layer(path, FINDINGS.name)
-    features = store.make_features(FINDINGS, rows, layer.fields())
+    features = make_features(FINDINGS, rows, layer.fields())
     added = layer.dataProvider().addFeatures(features)[0]
     del layer
     return added
@@ -288,13 +292,13 @@ def test_a_programme_with_a_damaged_page_is_refused_before_anything_is_written(
     break_page(demo_programme, "works_lines")
     assert quick_check(demo_programme) != ["ok"]
     before = digest(demo_programme)
-    with pytest.raises(store.ProgrammeError, match="demo.gpkg is damaged: restore a copy"):
+    with pytest.raises(ProgrammeError, match="demo.gpkg is damaged: restore a copy"):
         analyse_programme(demo_programme)
     with pytest.raises(QgsProcessingException, match="is damaged: restore a copy"):
         processing_run("programmakamer:analyseprogramme", {"PROGRAMME": str(demo_programme)})
-    with pytest.raises(store.ProgrammeError, match="is damaged"):
+    with pytest.raises(ProgrammeError, match="is damaged"):
         store.save_settings(demo_programme, "Ander", None, {"combine_distance_m": 9.0}, {})
-    with pytest.raises(store.ProgrammeError, match="is damaged"):
+    with pytest.raises(ProgrammeError, match="is damaged"):
         store.add_stakeholder(demo_programme, "Glasvezel Noord", "telecom")
     assert digest(demo_programme) == before
     assert any("malformed" in message or "error code 11" in message for message in logged)
@@ -302,11 +306,11 @@ def test_a_programme_with_a_damaged_page_is_refused_before_anything_is_written(
 
 def test_the_reader_refuses_a_damaged_table_and_never_returns_fewer_rows(demo_programme):
     break_page(demo_programme, "works_lines")
-    with pytest.raises(store.ProgrammeError, match="table works_lines cannot be read completely"):
+    with pytest.raises(ProgrammeError, match="table works_lines cannot be read completely"):
         read_stored(demo_programme, WORK_TABLES[0], ["work_id", "opens_ground"], geometry=True)
     layer = store.table_layer(demo_programme, "works_lines")
     try:
-        with pytest.raises(store.ProgrammeError, match="cannot be read completely"):
+        with pytest.raises(ProgrammeError, match="cannot be read completely"):
             read_columns(layer, ["work_id", "title"])
     finally:
         del layer
@@ -314,7 +318,7 @@ def test_the_reader_refuses_a_damaged_table_and_never_returns_fewer_rows(demo_pr
 
 def test_a_damaged_programme_table_is_called_damaged_not_empty(demo_programme):
     break_page(demo_programme, "programme")
-    with pytest.raises(store.ProgrammeError, match="table programme cannot be read completely"):
+    with pytest.raises(ProgrammeError, match="table programme cannot be read completely"):
         store.read_programme(demo_programme)
 
 
@@ -323,7 +327,7 @@ def test_a_broken_text_value_is_refused_in_our_words_not_as_a_decode_error(demo_
     break_text(demo_programme, "works_lines", "Afkoppelen hemelwater")
     assert quick_check(demo_programme) == ["ok"]
     before = digest(demo_programme)
-    with pytest.raises(store.ProgrammeError, match="table works_lines cannot be read completely"):
+    with pytest.raises(ProgrammeError, match="table works_lines cannot be read completely"):
         analyse_programme(demo_programme)
     assert digest(demo_programme) == before
 
@@ -336,7 +340,7 @@ def test_a_read_only_programme_is_refused_before_the_analysis_starts(demo_progra
     with read_only(demo_programme) as locked:
         if not locked and os.geteuid() == 0:
             pytest.skip("root ignores permission bits and chattr is not available here")
-        with pytest.raises(store.ProgrammeError) as refusal:
+        with pytest.raises(ProgrammeError) as refusal:
             analyse_programme(demo_programme, progress=lambda p: seen.append(p) or True)
     assert str(refusal.value) == (
         "Cannot edit {}: the file is read-only or locked.".format(demo_programme)
@@ -349,7 +353,7 @@ def test_a_read_only_programme_refuses_a_stakeholder_without_provider_text(demo_
     with read_only(demo_programme) as locked:
         if not locked and os.geteuid() == 0:
             pytest.skip("root ignores permission bits and chattr is not available here")
-        with pytest.raises(store.ProgrammeError) as refusal:
+        with pytest.raises(ProgrammeError) as refusal:
             store.add_stakeholder(demo_programme, "Glasvezel Noord", "telecom")
     assert str(refusal.value) == (
         "Cannot edit {}: the file is read-only or locked.".format(demo_programme)
@@ -363,7 +367,7 @@ def test_a_programme_that_cannot_be_replaced_is_refused_in_our_words(tmp_path, l
     with read_only(path) as locked:
         if not locked:
             pytest.skip("chattr is not available here")
-        with pytest.raises(store.ProgrammeError) as refusal:
+        with pytest.raises(ProgrammeError) as refusal:
             store.create_programme(path, "Nieuw", "Ergens", 2028, overwrite=True)
     assert "Errno" not in str(refusal.value)
     assert str(refusal.value) == (
@@ -375,14 +379,14 @@ def test_a_programme_that_cannot_be_replaced_is_refused_in_our_words(tmp_path, l
 
 
 def test_a_stakeholder_name_longer_than_the_field_is_refused_by_us(demo_programme, processing_run):
-    with pytest.raises(store.ProgrammeError, match="Name has 101 characters; at most 100 fit"):
+    with pytest.raises(ProgrammeError, match="Name has 101 characters; at most 100 fit"):
         store.add_stakeholder(demo_programme, "x" * 101, "telecom")
     with pytest.raises(QgsProcessingException, match="Name has 200 characters; at most 100 fit"):
         processing_run(
             "programmakamer:addstakeholder",
             {"PROGRAMME": str(demo_programme), "NAME": "x" * 200, "DISCIPLINE": 4},
         )
-    with pytest.raises(store.ProgrammeError, match="Contact has 201 characters; at most 200"):
+    with pytest.raises(ProgrammeError, match="Contact has 201 characters; at most 200"):
         store.add_stakeholder(demo_programme, "Glasvezel Noord", "telecom", contact="c" * 201)
     assert len(store.read_table(demo_programme, STAKEHOLDERS)) == 12
 
@@ -400,14 +404,14 @@ def _set_null(path, table, key_field, key, value_field):
 
 def test_an_empty_rule_setting_is_refused_by_name(demo_programme):
     _set_null(demo_programme, "rule_settings", "key", "combine_distance_m", "value")
-    with pytest.raises(store.ProgrammeError, match=r"\(combine_distance_m\) has no value"):
+    with pytest.raises(ProgrammeError, match=r"\(combine_distance_m\) has no value"):
         analyse_programme(demo_programme)
     assert store.read_table(demo_programme, FINDINGS) == []
 
 
 def test_an_empty_moratorium_is_refused_by_surface_type(demo_programme):
     _set_null(demo_programme, "moratorium_periods", "surface_type", "asphalt", "years")
-    with pytest.raises(store.ProgrammeError, match="moratorium for Asphalt has no number of years"):
+    with pytest.raises(ProgrammeError, match="moratorium for Asphalt has no number of years"):
         analyse_programme(demo_programme)
     assert store.read_table(demo_programme, FINDINGS) == []
 
@@ -420,9 +424,7 @@ def test_a_findings_column_dropped_by_another_tool_is_named(demo_programme, colu
     assert findings.DeleteField(findings.GetLayerDefn().GetFieldIndex(column)) == 0
     findings = dataset = None
     before = digest(demo_programme)
-    with pytest.raises(
-        store.ProgrammeError, match="findings of .* has no column {}".format(column)
-    ):
+    with pytest.raises(ProgrammeError, match="findings of .* has no column {}".format(column)):
         analyse_programme(demo_programme)
     assert digest(demo_programme) == before
 
@@ -434,7 +436,7 @@ def test_cancel_while_writing_rolls_the_whole_write_back(demo_programme, monkeyp
     """Small chunks, so the cancel comes after some findings were handed to the database."""
     from programmakamer.store import analysis
 
-    monkeypatch.setattr(store, "WRITE_CHUNK", 50)
+    monkeypatch.setattr(transactions, "WRITE_CHUNK", 50)
     before = content_digest(demo_programme)
     seen = []
 
@@ -449,3 +451,31 @@ def test_cancel_while_writing_rolls_the_whole_write_back(demo_programme, monkeyp
     assert content_digest(demo_programme) == before
     report = analyse_programme(demo_programme)  # and the next one writes as usual
     assert report.written.new == len(store.read_table(demo_programme, FINDINGS)) > 0
+
+
+@pytest.fixture()
+def gdal_raising():
+    """GDAL's Python exceptions on for the whole process, as QGIS 3.40's own GDAL
+    Processing provider turns them on when it loads (another plugin may too)."""
+    from osgeo import gdal, ogr, osr
+
+    before = [(module, module.GetUseExceptions()) for module in (gdal, ogr, osr)]
+    for module, _ in before:
+        module.UseExceptions()
+    yield
+    for module, raising in reversed(before):  # GDAL 3.6: its handlers are a stack
+        if not raising:
+            module.DontUseExceptions()
+
+
+def test_refusals_stay_ours_when_gdal_raises_exceptions(demo_programme, tmp_path, gdal_raising):
+    from osgeo import gdal, ogr
+
+    not_a_programme = tmp_path / "kapot.gpkg"
+    not_a_programme.write_bytes(b"this is not sqlite")
+    with pytest.raises(ProgrammeError, match="not a GeoPackage"):
+        store.read_programme(not_a_programme)
+    break_page(demo_programme, "works_lines")
+    with pytest.raises(ProgrammeError, match="table works_lines cannot be read completely"):
+        read_stored(demo_programme, WORK_TABLES[0], ["work_id", "opens_ground"], geometry=True)
+    assert gdal.GetUseExceptions() and ogr.GetUseExceptions()  # as the process had them
