@@ -9,7 +9,7 @@ import pytest
 import shapely
 from shapely.geometry import Point, box
 
-from programmakamer.core import rules
+from programmakamer.core import pairs, rules
 from programmakamer.core.findings import stable_id
 
 from .helpers import street, work, works_of
@@ -306,15 +306,15 @@ def test_geometry_steps_in_threads_give_the_same_findings(monkeypatch):
     works = build_works([{**w, "stakeholder": str(w["stakeholder_id"])} for w in city.works])
     alone = rules.analyse(works, SETTINGS)
     calls = []
-    original = rules.ThreadPoolExecutor
+    original = pairs.ThreadPoolExecutor
 
     def counting(*args, **kwargs):
         calls.append(args)
         return original(*args, **kwargs)
 
-    monkeypatch.setattr(rules, "THREADED_FROM", 2)  # thread even the demo's few hundred
-    monkeypatch.setattr(rules.os, "cpu_count", lambda: 3)  # uneven slices
-    monkeypatch.setattr(rules, "ThreadPoolExecutor", counting)
+    monkeypatch.setattr(pairs, "THREADED_FROM", 2)  # thread even the demo's few hundred
+    monkeypatch.setattr(pairs.os, "cpu_count", lambda: 3)  # uneven slices
+    monkeypatch.setattr(pairs, "ThreadPoolExecutor", counting)
     threaded = rules.analyse(works, SETTINGS)
     assert calls  # the threaded path really ran
     assert list(threaded.finding_id) == list(alone.finding_id)
@@ -414,8 +414,8 @@ def test_five_thousand_overlapping_polygons_are_refused_in_seconds_not_after_min
         rules.find_clashes(works, SETTINGS)
     assert time.monotonic() - began < 5
     assert refused.value.code == "too_many_pairs"
-    pairs, _, needed, budget = refused.value.values
-    assert pairs > 10_000_000 and needed > rules.MEMORY_BUDGET >= budget
+    count, _, needed, budget = refused.value.values
+    assert count > 10_000_000 and needed > pairs.MEMORY_BUDGET >= budget
 
 
 def test_a_grid_that_would_exhaust_memory_is_refused_with_the_cell_size_that_fits():
