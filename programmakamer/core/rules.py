@@ -1,8 +1,10 @@
 """The chamber's rules: where works meet in space and time.
 
-Each rule is one function of plain data. A rule takes candidate pairs from one bulk
-spatial query (shapely STRtree, `dwithin`), applies vectorised time, stakeholder and
-flag masks, measures what remains and reports one finding per pair of works.
+Each rule is one function of plain data and reads as its definition: it takes candidate
+pairs from one bulk spatial query, applies vectorised time, stakeholder and flag masks,
+measures what remains and reports one finding per pair of works (hotspots: per cell).
+How pairs are found and measured lives in `pairs`, the hotspot cells in `grids`, the
+sentences that explain a finding in `explanations`.
 """
 
 from __future__ import annotations
@@ -12,7 +14,8 @@ from dataclasses import dataclass
 import numpy as np
 import shapely
 
-from .findings import Findings, concat, euros, make_findings, number_texts, year_text
+from . import explanations
+from .findings import Findings, concat, make_findings
 from .grids import grid_around, guard_cell_years, per_cell_and_year
 from .pairs import (
     LINE_TYPES,
@@ -28,8 +31,6 @@ from .pairs import (
 from .schema import STARTED_STATUSES
 from .settings import RuleSettings
 from .works import DAYS_PER_YEAR, OPEN_END, Works, gap_years, overlap_days
-
-LANGS = ("en", "nl")
 
 
 def _pair_findings(kind: str, works: Works, measured: WorkPairs, parameters: dict, **columns):
@@ -49,25 +50,6 @@ def _pair_findings(kind: str, works: Works, measured: WorkPairs, parameters: dic
         geometry=measured.zone,
         **columns,
     )
-
-
-def _periods(works: Works, index: np.ndarray) -> np.ndarray:
-    """'2027' or '2027–2029' per work in `index`, formatted once per distinct pair of years."""
-    first = works.start[index].astype("datetime64[Y]")
-    last = works.end[index].astype("datetime64[Y]")
-    if len(index) == 0:
-        return np.array([], dtype=object)
-    key = np.stack([first.view("int64"), last.view("int64")], axis=1)
-    _, where, inverse = np.unique(key, axis=0, return_index=True, return_inverse=True)
-    texts = np.array([_period_text(first[k], last[k]) for k in where], dtype=object)
-    return texts[inverse.reshape(-1)]
-
-
-def _period_text(first: np.datetime64, last: np.datetime64) -> str:
-    first_year, last_year = year_text(first), year_text(last)
-    if first_year == last_year or last_year >= "2200":
-        return first_year
-    return "{}–{}".format(first_year, last_year)
 
 
 # --- the rules ---------------------------------------------------------------------------
@@ -94,38 +76,7 @@ def find_combine_chances(
     gap = gap_years(works, a, b)
     flexible = np.maximum(works.flexibility[a], works.flexibility[b]) >= gap
     saving = measured.shared_length * settings.cost_per_metre_eur
-    who = list(
-        zip(
-            works.stakeholder[a],
-            works.title[a],
-            _periods(works, a),
-            works.stakeholder[b],
-            works.title[b],
-            _periods(works, b),
-        )
-    )
-    en = [
-        "{} ({}, {}) and {} ({}, {}) meet over {} m{}: digging once saves about {}.".format(
-            *names, length, when, saving_text
-        )
-        for names, length, when, saving_text in zip(
-            who,
-            number_texts(measured.shared_length, "en"),
-            _when_apart(gap, flexible, "en"),
-            euros(saving, "en"),
-        )
-    ]
-    nl = [
-        "{} ({}, {}) en {} ({}, {}) liggen {} m samen{}: één keer graven bespaart circa {}.".format(
-            *names, length, when, saving_text
-        )
-        for names, length, when, saving_text in zip(
-            who,
-            number_texts(measured.shared_length, "nl"),
-            _when_apart(gap, flexible, "nl"),
-            euros(saving, "nl"),
-        )
-    ]
+    en, nl = explanations.combine(works, a, b, gap, flexible, measured.shared_length, saving)
     return _pair_findings(
         "combine",
         works,
@@ -141,21 +92,6 @@ def find_combine_chances(
         explanation_en=en,
         explanation_nl=nl,
     )
-
-
-def _when_apart(gap: np.ndarray, flexible: np.ndarray, language: str) -> list[str]:
-    """', 1.5 years apart[, flexible enough to meet]' per pair; nothing when they meet."""
-    apart, close = (
-        (", {} jaar na elkaar", ", met genoeg flexibiliteit om samen te gaan")
-        if language == "nl"
-        else (", {} years apart", ", flexible enough to meet")
-    )
-    return [
-        apart.format(years) + (close if can else "") if far else ""
-        for years, can, far in zip(
-            number_texts(gap, language, 1), flexible.tolist(), (gap >= 0.05).tolist()
-        )
-    ]
 
 
 def find_clashes(
@@ -182,18 +118,7 @@ def find_clashes(
     a, b = measured.left, measured.right
     days = overlap_days(works, a, b)
     severity = days / 30.0 * (1.0 + measured.shared_length / 100.0)
-    en = [
-        "{} ({}) and {} ({}) work at the same place at the same time for {} days.".format(
-            works.stakeholder[i], works.title[i], works.stakeholder[j], works.title[j], d
-        )
-        for i, j, d in zip(a, b, number_texts(days, "en"))
-    ]
-    nl = [
-        "{} ({}) en {} ({}) werken {} dagen tegelijk op dezelfde plek.".format(
-            works.stakeholder[i], works.title[i], works.stakeholder[j], works.title[j], d
-        )
-        for i, j, d in zip(a, b, number_texts(days, "nl"))
-    ]
+    en, nl = explanations.clash(works, a, b, days)
     return _pair_findings(
         "clash",
         works,
@@ -226,26 +151,6 @@ def _renewal_then_dig(
     return measured, r, d, after, remaining
 
 
-def _renewal_rows(works: Works, r, d, after, remaining) -> list[tuple]:
-    """What the renewal rules' sentences say, per pair: the renewal's stakeholder, title and
-    period (0-2), the excavation's (3-5), the years between in English and Dutch (6, 7) and
-    the moratorium's length in English and Dutch (8, 9)."""
-    return list(
-        zip(
-            works.stakeholder[r],
-            works.title[r],
-            _periods(works, r),
-            works.stakeholder[d],
-            works.title[d],
-            _periods(works, d),
-            number_texts(after, "en", 1),
-            number_texts(after, "nl", 1),
-            number_texts(after + remaining, "en"),
-            number_texts(after + remaining, "nl"),
-        )
-    )
-
-
 def _renewal_findings(kind, works, settings, measured, after, remaining, en, nl) -> Findings:
     """Findings of the two renewal rules: the gap after the renewal, the moratorium left."""
     return _pair_findings(
@@ -272,17 +177,7 @@ def find_sequence_errors(
         & ~np.isin(status, STARTED_STATUSES)
     )
     measured, r, d, after, remaining = _renewal_then_dig(works, settings, pairs, renewal_mask)
-    rows = _renewal_rows(works, r, d, after, remaining)
-    en = [
-        "{0} renews the surface ({1}, {2}) {6} years before {3} digs there ({4}, {5}): "
-        "dig first, pave last.".format(*row)
-        for row in rows
-    ]
-    nl = [
-        "{0} vernieuwt de verharding ({1}, {2}) {7} jaar voordat {3} daar graaft ({4}, {5}): "
-        "eerst graven, dan bestraten.".format(*row)
-        for row in rows
-    ]
+    en, nl = explanations.sequence(works, r, d, after, remaining)
     return _renewal_findings("sequence", works, settings, measured, after, remaining, en, nl)
 
 
@@ -297,17 +192,7 @@ def find_moratorium_breaches(
         & np.isin(works.status, STARTED_STATUSES)
     )
     measured, r, d, after, remaining = _renewal_then_dig(works, settings, pairs, renewal_mask)
-    rows = _renewal_rows(works, r, d, after, remaining)
-    en = [
-        "{3} digs ({4}, {5}) {6} years after {0} renewed the surface ({1}, {2}), "
-        "inside the moratorium of {8} years.".format(*row)
-        for row in rows
-    ]
-    nl = [
-        "{3} graaft ({4}, {5}) {7} jaar nadat {0} de verharding vernieuwde ({1}, {2}), "
-        "binnen de graafrust van {9} jaar.".format(*row)
-        for row in rows
-    ]
+    en, nl = explanations.moratorium(works, r, d, after, remaining)
     return _renewal_findings("moratorium", works, settings, measured, after, remaining, en, nl)
 
 
@@ -339,25 +224,7 @@ def find_ambitions(works: Works, challenges: Challenges, settings: RuleSettings)
         shapely.buffer(works.geometry[w], settings.combine_distance_m / 2), challenges.geometry[c]
     )
     severity = np.where(is_line, length / 100.0, area / 10000.0)
-    sizes = {
-        lang: [
-            "{} m".format(m) if line else "{} m²".format(a)
-            for m, a, line in zip(
-                number_texts(length, lang), number_texts(area, lang), is_line.tolist()
-            )
-        ]
-        for lang in LANGS
-    }
-    en = [
-        "{} ({}) works inside '{}' over {}: add the ambition's measures while the street "
-        "is open.".format(works.stakeholder[i], works.title[i], challenges.title[j], size)
-        for i, j, size in zip(w, c, sizes["en"])
-    ]
-    nl = [
-        "{} ({}) werkt over {} binnen '{}': neem de maatregelen van de opgave mee nu de straat "
-        "toch open gaat.".format(works.stakeholder[i], works.title[i], size, challenges.title[j])
-        for i, j, size in zip(w, c, sizes["nl"])
-    ]
+    en, nl = explanations.ambition(works, w, challenges.title[c], is_line, length, area)
     return make_findings(
         "ambition",
         len(w),
@@ -439,15 +306,7 @@ def find_hotspots(
     ]
     rows = np.arange(len(hot))
     at_peak = np.column_stack([counts[rows, peak], digs[rows, peak], hindrance[rows, peak]])
-    texts = {lang: np.array(number_texts(at_peak.ravel(), lang)).reshape(-1, 3) for lang in LANGS}
-    en = [
-        "{}: {} works at once in {}, {} of them digging (hindrance {}).".format(label, n, y, d, h)
-        for label, (n, d, h), y in zip(labels_en, texts["en"], span[peak].tolist())
-    ]
-    nl = [
-        "{}: {} werken tegelijk in {}, waarvan {} gravend (hinder {}).".format(label, n, y, d, h)
-        for label, (n, d, h), y in zip(labels_nl, texts["nl"], span[peak].tolist())
-    ]
+    en, nl = explanations.hotspot(labels_en, labels_nl, at_peak, span[peak].tolist())
     return make_findings(
         "hotspot",
         len(hot),
