@@ -146,7 +146,7 @@ def _works(path: Path):
 def pair_search(path: Path, works=None) -> int:
     import numpy as np
 
-    from programmakamer.core.rules import find_pairs
+    from programmakamer.core.pairs import find_pairs
 
     return len(find_pairs(works, np.ones(len(works), dtype=bool), DISTANCE).left)
 

@@ -1,231 +1,36 @@
 """The chamber's rules: where works meet in space and time.
 
-Each rule is one function of plain data. A rule takes candidate pairs from one bulk
-spatial query (shapely STRtree, `dwithin`), applies vectorised time, stakeholder and
-flag masks, measures what remains and reports one finding per pair of works.
+Each rule is one function of plain data and reads as its definition: it takes candidate
+pairs from one bulk spatial query, applies vectorised time, stakeholder and flag masks,
+measures what remains and reports one finding per pair of works (hotspots: per cell).
+How pairs are found and measured lives in `pairs`, the hotspot cells in `grids`, the
+sentences that explain a finding in `explanations`.
 """
 
 from __future__ import annotations
 
-import os
-from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
 
 import numpy as np
 import shapely
 
-from .errors import RuleError
-from .findings import Findings, concat, euros, make_findings, number_texts, year_text
+from . import explanations
+from .findings import Findings, concat, make_findings
+from .grids import grid_around, guard_cell_years, per_cell_and_year
+from .pairs import (
+    LINE_TYPES,
+    Pairs,
+    WorkPairs,
+    find_pairs,
+    measure,
+    measure_pairs,
+    measured_part,
+    orient_symmetric,
+    pairs_for,
+)
 from .schema import STARTED_STATUSES
 from .settings import RuleSettings
 from .works import DAYS_PER_YEAR, OPEN_END, Works, gap_years, overlap_days
-
-#: Memory the pair and grid arrays of one run may take: a quarter of an 8 GiB chamber
-#: laptop, so that QGIS, its layers and the findings still fit beside them.
-MEMORY_BUDGET = 2 * 1024**3
-#: Peak bytes per footprint pair, from the query to the explained finding (indexes,
-#: buffers, zone, measures, sentences): measured 2.4-2.7 kB for squares and street lines
-#: (5 and 2 coordinates) and 6.7-17 kB for circles and wavy lines of 65-257 coordinates.
-PAIR_BYTES, PAIR_BYTES_PER_COORDINATE = 2500, 70
-#: Pairs of the simplest footprints that fit in the budget; footprints with many
-#: coordinates take more memory each, so fewer of their pairs are allowed.
-MAX_PAIRS = MEMORY_BUDGET // PAIR_BYTES
-LINE_TYPES = (1, 5)  # LineString, MultiLineString
-LANGS = ("en", "nl")
-
-
-@dataclass
-class Pairs:
-    """Candidate footprint pairs (left < right) within `reach` metres.
-
-    `distance` is filled only when a rule needs to narrow the pairs to a smaller reach.
-
-    `zone` and `shared` (see `measure`) are filled once by `measure_pairs` when several
-    rules share the pairs, so no rule measures a pair again.
-    """
-
-    left: np.ndarray
-    right: np.ndarray
-    distance: np.ndarray | None
-    reach: float
-    zone: np.ndarray | None = None
-    shared: np.ndarray | None = None
-
-    def subset(self, keep: np.ndarray, reach: float) -> Pairs:
-        measured = self.zone is not None and reach == self.reach
-        return Pairs(
-            self.left[keep],
-            self.right[keep],
-            None if self.distance is None else self.distance[keep],
-            reach,
-            self.zone[keep] if measured else None,  # type: ignore[index]  # measured: not None
-            self.shared[keep] if measured else None,  # type: ignore[index]
-        )
-
-
-def measure_pairs(works: Works, pairs: Pairs) -> Pairs:
-    zone, shared = _zone_and_shared(works, pairs.left, pairs.right, pairs.reach)
-    return Pairs(pairs.left, pairs.right, pairs.distance, pairs.reach, zone, shared)
-
-
-def find_pairs(works: Works, mask: np.ndarray, reach: float) -> Pairs:
-    """All footprint pairs of different works within `reach`, in one bulk query."""
-    index = np.flatnonzero(mask & ~shapely.is_missing(works.geometry))
-    geometry = works.geometry[index]
-    tree = shapely.STRtree(geometry)
-    _guard_pair_memory(tree, geometry, reach)
-    left, right = tree.query(geometry, predicate="dwithin", distance=reach)
-    keep = left < right
-    left, right = index[left[keep]], index[right[keep]]
-    other_work = works.work_index[left] != works.work_index[right]
-    left, right = left[other_work], right[other_work]
-    # Distances only when a rule asks for fewer metres than the search: measure() has its own.
-    return Pairs(left, right, None, reach)
-
-
-def _guard_pair_memory(tree: shapely.STRtree, geometry: np.ndarray, reach: float) -> None:
-    """Refuse, before the query, pairs that would not fit in the memory budget.
-
-    The pairs are estimated from the neighbours of sampled footprints times PAIR_BYTES
-    (more for footprints with many coordinates): first of eight, so the sample's own
-    query stays small however crowded the layer, then of up to a thousand."""
-    count = len(geometry)
-    for size in (8, 1000):
-        sample = geometry[:: max(1, count // size)]
-        if len(sample) == 0:
-            return
-        neighbours = len(tree.query(sample, predicate="dwithin", distance=reach)[0])
-        pairs = max(neighbours - len(sample), 0) / len(sample) * count / 2
-        coordinates = float(shapely.get_num_coordinates(sample).mean())
-        per_pair = PAIR_BYTES + PAIR_BYTES_PER_COORDINATE * coordinates
-        if pairs > MAX_PAIRS * PAIR_BYTES / per_pair:
-            budget = MAX_PAIRS * PAIR_BYTES
-            raise RuleError("too_many_pairs", int(pairs), reach, pairs * per_pair, budget)
-        if len(sample) == count:
-            return
-
-
-def _pairs_for(works: Works, pairs: Pairs | None, mask: np.ndarray, reach: float) -> Pairs:
-    if pairs is None or pairs.reach < reach:
-        return find_pairs(works, mask, reach)
-    keep = mask[pairs.left] & mask[pairs.right]
-    if reach < pairs.reach:
-        if pairs.distance is None:
-            pairs.distance = shapely.distance(
-                works.geometry[pairs.left], works.geometry[pairs.right]
-            )
-        keep &= pairs.distance <= reach
-    return pairs.subset(keep, reach)
-
-
-@dataclass
-class WorkPairs:
-    """Footprint pairs grouped per pair of works: a representative pair and the totals."""
-
-    left: np.ndarray
-    right: np.ndarray
-    distance: np.ndarray
-    shared_length: np.ndarray
-    shared_area: np.ndarray
-    zone: np.ndarray
-
-
-THREADED_FROM = 4_000  # below this, starting threads costs more than it gives
-
-
-def threaded(function, *arrays, **keywords) -> np.ndarray:
-    """A shapely array function on slices in threads, one per core.
-
-    GEOS releases the GIL, so on the two cores of a chamber laptop the heavy geometry steps
-    (buffers, intersections, distances) take about half the time. Element-wise functions
-    only: slices are independent and joined in order.
-    """
-    count = len(arrays[0])
-    workers = min(os.cpu_count() or 1, 8)
-    if workers < 2 or count < THREADED_FROM:
-        return function(*arrays, **keywords)
-    bounds = np.linspace(0, count, workers + 1).astype(int)
-
-    def part(i):
-        return function(*(a[bounds[i] : bounds[i + 1]] for a in arrays), **keywords)
-
-    with ThreadPoolExecutor(workers) as pool:
-        return np.concatenate(list(pool.map(part, range(workers))))
-
-
-def _zone_and_shared(works: Works, left: np.ndarray, right: np.ndarray, reach: float):
-    """Per footprint pair: the zone where both, buffered by reach/2, overlap, and the
-    length of line work lying within reach of the other (the shorter of the two)."""
-    a, b = works.geometry[left], works.geometry[right]
-    half = _buffers(works.geometry, np.r_[left, right], reach / 2)
-    full = _buffers(works.geometry, np.r_[left, right], reach)
-    zone = threaded(shapely.intersection, half[left], half[right])
-    length_a = _length_near(a, full[right], reach)
-    length_b = _length_near(b, full[left], reach)
-    return zone, np.nan_to_num(np.fmin(length_a, length_b), nan=0.0)
-
-
-def measure(
-    works: Works,
-    left: np.ndarray,
-    right: np.ndarray,
-    reach: float,
-    zone: np.ndarray | None = None,
-    shared: np.ndarray | None = None,
-) -> WorkPairs:
-    """Group footprint pairs (already oriented) per work pair and add up what they share.
-
-    `zone` and `shared` may come measured already (symmetric, so orientation is free).
-    """
-    if len(left) == 0:
-        empty = np.array([], dtype="float64")
-        return WorkPairs(left, right, empty, empty, empty, np.array([], dtype=object))
-    a, b = works.geometry[left], works.geometry[right]
-    if zone is None or shared is None:
-        zone, shared = _zone_and_shared(works, left, right, reach)
-    key = works.work_index[left].astype("int64") * (len(works) + 1) + works.work_index[right]
-    order = np.argsort(key, kind="stable")
-    key = key[order]
-    starts = np.flatnonzero(np.r_[True, key[1:] != key[:-1]])
-    first = order[starts]
-    distance = np.minimum.reduceat(threaded(shapely.distance, a, b)[order], starts)
-    length = np.add.reduceat(shared[order], starts)
-    zones = zone[first].copy()
-    sizes = np.diff(np.r_[starts, len(order)])
-    for group in np.flatnonzero(sizes > 1):
-        members = order[starts[group] : starts[group] + sizes[group]]
-        zones[group] = shapely.union_all(zone[members])
-    return WorkPairs(left[first], right[first], distance, length, shapely.area(zones), zones)
-
-
-def _buffers(geometry: np.ndarray, used: np.ndarray, distance: float) -> np.ndarray:
-    """Buffers of the footprints in `used`, each computed once, indexed like `geometry`.
-
-    Four segments per quarter circle: the zones are for maps and lengths, not surveying.
-    """
-    result = np.empty(len(geometry), dtype=object)
-    unique = np.unique(used)
-    result[unique] = threaded(shapely.buffer, geometry[unique], distance=distance, quad_segs=4)
-    return result
-
-
-def _length_near(line: np.ndarray, other_buffer: np.ndarray, reach: float) -> np.ndarray:
-    """Length of each line lying inside the other work's buffer (NaN for non-lines).
-
-    Works along one street usually lie wholly inside each other's buffer: a prepared
-    containment test settles those, and only the rest are cut (at 20k works that is
-    four times faster than cutting them all). The test is not threaded: one buffer can
-    serve several pairs, and GEOS's prepared geometries are not thread-safe."""
-    result = np.full(len(line), np.nan)
-    is_line = np.isin(shapely.get_type_id(line), LINE_TYPES)
-    if is_line.any():
-        lines, buffers = line[is_line], other_buffer[is_line]
-        shapely.prepare(buffers)
-        length = shapely.length(lines)
-        cut = ~shapely.contains_properly(buffers, lines)
-        length[cut] = shapely.length(threaded(shapely.intersection, lines[cut], buffers[cut]))
-        result[is_line] = length
-    return result
 
 
 def _pair_findings(kind: str, works: Works, measured: WorkPairs, parameters: dict, **columns):
@@ -247,36 +52,6 @@ def _pair_findings(kind: str, works: Works, measured: WorkPairs, parameters: dic
     )
 
 
-def _cached(pairs: Pairs, keep: np.ndarray):
-    if pairs.zone is None:
-        return None, None
-    return pairs.zone[keep], pairs.shared[keep]  # type: ignore[index]  # filled together
-
-
-def _orient_symmetric(works: Works, left: np.ndarray, right: np.ndarray):
-    swap = works.work_id[left] > works.work_id[right]
-    return np.where(swap, right, left), np.where(swap, left, right)
-
-
-def _periods(works: Works, index: np.ndarray) -> np.ndarray:
-    """'2027' or '2027–2029' per work in `index`, formatted once per distinct pair of years."""
-    first = works.start[index].astype("datetime64[Y]")
-    last = works.end[index].astype("datetime64[Y]")
-    if len(index) == 0:
-        return np.array([], dtype=object)
-    key = np.stack([first.view("int64"), last.view("int64")], axis=1)
-    _, where, inverse = np.unique(key, axis=0, return_index=True, return_inverse=True)
-    texts = np.array([_period_text(first[k], last[k]) for k in where], dtype=object)
-    return texts[inverse.reshape(-1)]
-
-
-def _period_text(first: np.datetime64, last: np.datetime64) -> str:
-    first_year, last_year = year_text(first), year_text(last)
-    if first_year == last_year or last_year >= "2200":
-        return first_year
-    return "{}–{}".format(first_year, last_year)
-
-
 # --- the rules ---------------------------------------------------------------------------
 
 
@@ -288,51 +63,20 @@ def find_combine_chances(
     digs, paves = works.opens_ground, works.renews_surface
     mask = works.active(settings.include_closed) & (digs | paves)
     reach = settings.combine_distance_m
-    found = _pairs_for(works, pairs, mask, reach)
-    left, right = _orient_symmetric(works, found.left, found.right)
+    found = pairs_for(works, pairs, mask, reach)
+    left, right = orient_symmetric(works, found.left, found.right)
     gap = gap_years(works, left, right)
     keep = (
         (works.stakeholder[left] != works.stakeholder[right])
         & ((digs[left] & digs[right]) | (digs[left] & paves[right]) | (paves[left] & digs[right]))
         & (gap <= settings.combine_window_years)
     )
-    measured = measure(works, left[keep], right[keep], reach, *_cached(found, keep))
+    measured = measure(works, left[keep], right[keep], reach, *measured_part(found, keep))
     a, b = measured.left, measured.right
     gap = gap_years(works, a, b)
     flexible = np.maximum(works.flexibility[a], works.flexibility[b]) >= gap
     saving = measured.shared_length * settings.cost_per_metre_eur
-    who = list(
-        zip(
-            works.stakeholder[a],
-            works.title[a],
-            _periods(works, a),
-            works.stakeholder[b],
-            works.title[b],
-            _periods(works, b),
-        )
-    )
-    en = [
-        "{} ({}, {}) and {} ({}, {}) meet over {} m{}: digging once saves about {}.".format(
-            *names, length, when, saving_text
-        )
-        for names, length, when, saving_text in zip(
-            who,
-            number_texts(measured.shared_length, "en"),
-            _when_apart(gap, flexible, "en"),
-            euros(saving, "en"),
-        )
-    ]
-    nl = [
-        "{} ({}, {}) en {} ({}, {}) liggen {} m samen{}: één keer graven bespaart circa {}.".format(
-            *names, length, when, saving_text
-        )
-        for names, length, when, saving_text in zip(
-            who,
-            number_texts(measured.shared_length, "nl"),
-            _when_apart(gap, flexible, "nl"),
-            euros(saving, "nl"),
-        )
-    ]
+    en, nl = explanations.combine(works, a, b, gap, flexible, measured.shared_length, saving)
     return _pair_findings(
         "combine",
         works,
@@ -350,21 +94,6 @@ def find_combine_chances(
     )
 
 
-def _when_apart(gap: np.ndarray, flexible: np.ndarray, language: str) -> list[str]:
-    """', 1.5 years apart[, flexible enough to meet]' per pair; nothing when they meet."""
-    apart, close = (
-        (", {} jaar na elkaar", ", met genoeg flexibiliteit om samen te gaan")
-        if language == "nl"
-        else (", {} years apart", ", flexible enough to meet")
-    )
-    return [
-        apart.format(years) + (close if can else "") if far else ""
-        for years, can, far in zip(
-            number_texts(gap, language, 1), flexible.tolist(), (gap >= 0.05).tolist()
-        )
-    ]
-
-
 def find_clashes(
     works: Works,
     settings: RuleSettings,
@@ -376,8 +105,8 @@ def find_clashes(
     accepted = {tuple(sorted(p)) for p in (accepted or set())}  # type: ignore[misc]  # pairs
     mask = works.active(settings.include_closed)
     reach = settings.clash_distance_m
-    found = _pairs_for(works, pairs, mask, reach)
-    left, right = _orient_symmetric(works, found.left, found.right)
+    found = pairs_for(works, pairs, mask, reach)
+    left, right = orient_symmetric(works, found.left, found.right)
     days = overlap_days(works, left, right)
     keep = days > 0
     if accepted:
@@ -385,22 +114,11 @@ def find_clashes(
             [(a, b) not in accepted for a, b in zip(works.work_id[left], works.work_id[right])],
             dtype=bool,
         )
-    measured = measure(works, left[keep], right[keep], reach, *_cached(found, keep))
+    measured = measure(works, left[keep], right[keep], reach, *measured_part(found, keep))
     a, b = measured.left, measured.right
     days = overlap_days(works, a, b)
     severity = days / 30.0 * (1.0 + measured.shared_length / 100.0)
-    en = [
-        "{} ({}) and {} ({}) work at the same place at the same time for {} days.".format(
-            works.stakeholder[i], works.title[i], works.stakeholder[j], works.title[j], d
-        )
-        for i, j, d in zip(a, b, number_texts(days, "en"))
-    ]
-    nl = [
-        "{} ({}) en {} ({}) werken {} dagen tegelijk op dezelfde plek.".format(
-            works.stakeholder[i], works.title[i], works.stakeholder[j], works.title[j], d
-        )
-        for i, j, d in zip(a, b, number_texts(days, "nl"))
-    ]
+    en, nl = explanations.clash(works, a, b, days)
     return _pair_findings(
         "clash",
         works,
@@ -420,45 +138,17 @@ def _renewal_then_dig(
     dig_mask = works.active(settings.include_closed) & works.opens_ground
     mask = renewal_mask | dig_mask
     reach = settings.sequence_distance_m
-    found = _pairs_for(works, pairs, mask, reach)
-    both = np.r_[found.left, found.right], np.r_[found.right, found.left]
-    renewal, dig = both
+    found = pairs_for(works, pairs, mask, reach)
+    doubled = found.both_ways()
+    renewal, dig = doubled.left, doubled.right
     years = settings.moratorium_for(works.surface_type[renewal])
     after = (works.start[dig] - works.end[renewal]).astype("float64") / DAYS_PER_YEAR
     keep = renewal_mask[renewal] & dig_mask[dig] & (after >= 0) & (after < years)
-    doubled = Pairs(
-        both[0],
-        both[1],
-        None if found.distance is None else np.r_[found.distance, found.distance],
-        reach,
-        None if found.zone is None else np.r_[found.zone, found.zone],
-        None if found.shared is None else np.r_[found.shared, found.shared],
-    )
-    measured = measure(works, renewal[keep], dig[keep], reach, *_cached(doubled, keep))
+    measured = measure(works, renewal[keep], dig[keep], reach, *measured_part(doubled, keep))
     r, d = measured.left, measured.right
     after = (works.start[d] - works.end[r]).astype("float64") / DAYS_PER_YEAR
     remaining = settings.moratorium_for(works.surface_type[r]) - after
     return measured, r, d, after, remaining
-
-
-def _renewal_rows(works: Works, r, d, after, remaining) -> list[tuple]:
-    """What the renewal rules' sentences say, per pair: the renewal's stakeholder, title and
-    period (0-2), the excavation's (3-5), the years between in English and Dutch (6, 7) and
-    the moratorium's length in English and Dutch (8, 9)."""
-    return list(
-        zip(
-            works.stakeholder[r],
-            works.title[r],
-            _periods(works, r),
-            works.stakeholder[d],
-            works.title[d],
-            _periods(works, d),
-            number_texts(after, "en", 1),
-            number_texts(after, "nl", 1),
-            number_texts(after + remaining, "en"),
-            number_texts(after + remaining, "nl"),
-        )
-    )
 
 
 def _renewal_findings(kind, works, settings, measured, after, remaining, en, nl) -> Findings:
@@ -487,17 +177,7 @@ def find_sequence_errors(
         & ~np.isin(status, STARTED_STATUSES)
     )
     measured, r, d, after, remaining = _renewal_then_dig(works, settings, pairs, renewal_mask)
-    rows = _renewal_rows(works, r, d, after, remaining)
-    en = [
-        "{0} renews the surface ({1}, {2}) {6} years before {3} digs there ({4}, {5}): "
-        "dig first, pave last.".format(*row)
-        for row in rows
-    ]
-    nl = [
-        "{0} vernieuwt de verharding ({1}, {2}) {7} jaar voordat {3} daar graaft ({4}, {5}): "
-        "eerst graven, dan bestraten.".format(*row)
-        for row in rows
-    ]
+    en, nl = explanations.sequence(works, r, d, after, remaining)
     return _renewal_findings("sequence", works, settings, measured, after, remaining, en, nl)
 
 
@@ -512,17 +192,7 @@ def find_moratorium_breaches(
         & np.isin(works.status, STARTED_STATUSES)
     )
     measured, r, d, after, remaining = _renewal_then_dig(works, settings, pairs, renewal_mask)
-    rows = _renewal_rows(works, r, d, after, remaining)
-    en = [
-        "{3} digs ({4}, {5}) {6} years after {0} renewed the surface ({1}, {2}), "
-        "inside the moratorium of {8} years.".format(*row)
-        for row in rows
-    ]
-    nl = [
-        "{3} graaft ({4}, {5}) {7} jaar nadat {0} de verharding vernieuwde ({1}, {2}), "
-        "binnen de graafrust van {9} jaar.".format(*row)
-        for row in rows
-    ]
+    en, nl = explanations.moratorium(works, r, d, after, remaining)
     return _renewal_findings("moratorium", works, settings, measured, after, remaining, en, nl)
 
 
@@ -554,25 +224,7 @@ def find_ambitions(works: Works, challenges: Challenges, settings: RuleSettings)
         shapely.buffer(works.geometry[w], settings.combine_distance_m / 2), challenges.geometry[c]
     )
     severity = np.where(is_line, length / 100.0, area / 10000.0)
-    sizes = {
-        lang: [
-            "{} m".format(m) if line else "{} m²".format(a)
-            for m, a, line in zip(
-                number_texts(length, lang), number_texts(area, lang), is_line.tolist()
-            )
-        ]
-        for lang in LANGS
-    }
-    en = [
-        "{} ({}) works inside '{}' over {}: add the ambition's measures while the street "
-        "is open.".format(works.stakeholder[i], works.title[i], challenges.title[j], size)
-        for i, j, size in zip(w, c, sizes["en"])
-    ]
-    nl = [
-        "{} ({}) werkt over {} binnen '{}': neem de maatregelen van de opgave mee nu de straat "
-        "toch open gaat.".format(works.stakeholder[i], works.title[i], size, challenges.title[j])
-        for i, j, size in zip(w, c, sizes["nl"])
-    ]
+    en, nl = explanations.ambition(works, w, challenges.title[c], is_line, length, area)
     return make_findings(
         "ambition",
         len(w),
@@ -590,124 +242,6 @@ def find_ambitions(works: Works, challenges: Challenges, settings: RuleSettings)
     )
 
 
-@dataclass
-class Grid:
-    """Hotspot cells. Keys and labels are formatted only for the cells reported: a city's
-    grid has thousands of cells and few hotspots."""
-
-    cells: np.ndarray
-    key_numbers: np.ndarray  # (n, 2): lower-left corner (squares) or column, row (hexagons)
-    label_numbers: np.ndarray  # (n, 2): lower-left corner or centre
-    prefix: str  # "cell" or "hex"
-
-    def keys(self, index: np.ndarray) -> np.ndarray:
-        return np.array(
-            [
-                "{}:{:.0f}_{:.0f}".format(self.prefix, x, y)
-                for x, y in self.key_numbers[index].tolist()
-            ],
-            dtype=object,
-        )
-
-    def labels(self, index: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
-        """English and Dutch: 'Cell at x, y' for squares, 'Cell around x, y' for hexagons."""
-        en, nl = (
-            ("Cell at ", "Cel bij ") if self.prefix == "cell" else ("Cell around ", "Cel rond ")
-        )
-        xy = ["{:.0f}, {:.0f}".format(x, y) for x, y in self.label_numbers[index].tolist()]
-        return np.array([en + t for t in xy], dtype=object), np.array(
-            [nl + t for t in xy], dtype=object
-        )
-
-
-#: Peak bytes per grid cell: its polygon, its place in the STRtree and its row in the
-#: count arrays (measured: 540 bytes for a million squares with their tree).
-CELL_BYTES = 700
-#: Bytes per candidate cell before the cells are made: up to eight int64 arrays at once
-#: (owner, offset, row count, key and the sorted copy np.unique makes).
-CANDIDATE_BYTES = 64
-_EDGE = 1e-9  # a footprint on a cell's edge meets that cell too, whatever the rounding
-
-
-def _hexagon_steps(size: float) -> tuple[float, float, float]:
-    """Radius, column step and row step of flat-topped hexagons of `size` × `size` area."""
-    r = size * np.sqrt(2.0 / (3.0 * np.sqrt(3.0)))
-    return r, 1.5 * r, np.sqrt(3.0) * r
-
-
-def _index_ranges(bounds: np.ndarray, size: float, hexagonal: bool):
-    """Per footprint, the first and last column and row of the cells its box can meet."""
-    xmin, ymin, xmax, ymax = bounds.T
-    if hexagonal:
-        r, dx, dy = _hexagon_steps(size)
-        columns = (np.ceil((xmin - r) / dx - _EDGE), np.floor((xmax + r) / dx + _EDGE))
-        rows = (np.ceil(ymin / dy - 1.0 - _EDGE), np.floor(ymax / dy + 0.5 + _EDGE))
-    else:
-        columns = (np.ceil(xmin / size - 1.0 - _EDGE), np.floor(xmax / size + _EDGE))
-        rows = (np.ceil(ymin / size - 1.0 - _EDGE), np.floor(ymax / size + _EDGE))
-    return columns, rows
-
-
-def cells_at(columns: np.ndarray, rows: np.ndarray, size: float, hexagonal: bool) -> Grid:
-    """The cells with these column and row numbers. Squares are aligned to multiples of
-    `size`. Hexagons are flat-topped with the area of a `size` × `size` square, columns
-    1.5 r apart and every other column shifted half a row, so the grid is the same
-    wherever the works lie: a cell keeps its key between analyses."""
-    columns, rows = columns.astype("float64"), rows.astype("float64")
-    if not hexagonal:
-        x, y = columns * size, rows * size
-        corners = np.column_stack([x, y])
-        return Grid(shapely.box(x, y, x + size, y + size), corners, corners, "cell")
-    r, dx, dy = _hexagon_steps(size)
-    cx = columns * dx
-    cy = rows * dy + np.where(columns % 2 == 1, dy / 2, 0.0)
-    angles = np.radians(np.arange(0, 360, 60))
-    ring = np.stack([cx[:, None] + r * np.cos(angles), cy[:, None] + r * np.sin(angles)], axis=-1)
-    ring = np.concatenate([ring, ring[:, :1]], axis=1)
-    centres = np.column_stack([cx, cy])
-    return Grid(shapely.polygons(ring), np.column_stack([columns, rows]), centres, "hex")
-
-
-def grid_around(geometry: np.ndarray, size: float, hexagonal: bool = False) -> Grid:
-    """The cells that the footprints' boxes meet, and no others.
-
-    A grid over the whole extent would grow with the empty space between works (one
-    feature at 0, 0 and a city at 155000, 463000 made 700 million cells); these cells
-    grow with what the works cover. Memory is estimated from the boxes before anything
-    is made, and a grid that would not fit is refused with a cell size that does."""
-    (c0, c1), (r0, r1) = _index_ranges(shapely.bounds(geometry), size, hexagonal)
-    width, height = c1 - c0 + 1, r1 - r0 + 1
-    per_footprint = width * height
-    candidates = float(per_footprint.sum())
-    # at least the cells of the largest footprint, at most one per candidate
-    _guard_cells(float(per_footprint.max()) * CELL_BYTES, per_footprint.max(), size)
-    _guard_cells(candidates * CANDIDATE_BYTES, candidates, size)
-    counts = per_footprint.astype("int64")
-    owner = np.repeat(np.arange(len(counts)), counts)
-    offset = np.arange(len(owner)) - np.repeat(np.cumsum(counts) - counts, counts)
-    tall = height.astype("int64")[owner]
-    left, bottom = int(c0.min()), int(r0.min())
-    rows_in_area = int(r1.max()) - bottom + 1
-    key = (c0.astype("int64")[owner] + offset // tall - left) * rows_in_area
-    key += r0.astype("int64")[owner] + offset % tall - bottom
-    del owner, offset, tall
-    unique = np.unique(key)
-    _guard_cells(len(unique) * CELL_BYTES, len(unique), size)
-    return cells_at(unique // rows_in_area + left, unique % rows_in_area + bottom, size, hexagonal)
-
-
-def _guard_cells(needed: float, cells: float, size: float) -> None:
-    if needed > MEMORY_BUDGET:
-        # cells shrink with the square of the size while the works cover whole cells
-        fits = np.ceil(size * np.sqrt(needed / MEMORY_BUDGET) * 1.1 / 10.0) * 10.0
-        raise RuleError("too_many_cells", int(cells), needed, MEMORY_BUDGET, float(fits))
-
-
-def hexagonal_grid(bounds: tuple[float, float, float, float], size: float) -> Grid:
-    """The hexagonal cells that meet `bounds`."""
-    return grid_around(np.array([shapely.box(*bounds)]), size, hexagonal=True)
-
-
 def _years(works: Works, w: np.ndarray) -> tuple[np.ndarray, np.ndarray, int, int]:
     """Per (work, cell) row its first and last year, and the span of years to count: from
     the earliest start to the last year in which any work starts or ends. An open-ended
@@ -718,15 +252,6 @@ def _years(works: Works, w: np.ndarray) -> tuple[np.ndarray, np.ndarray, int, in
     first = int(start.min())
     last = int(max(start.max(), end[closed].max() if closed.any() else first))
     return start, np.minimum(end, last), first, last
-
-
-def _per_cell_and_year(cell, start, end, first, cells: int, years: int) -> np.ndarray:
-    """How many of the (work, cell) rows run in each cell and year: +1 in a row's first
-    year, -1 after its last, summed along the years (no row × year matrix)."""
-    width = years + 1
-    change = np.bincount(cell * width + (start - first), minlength=cells * width)
-    change -= np.bincount(cell * width + (end - first + 1), minlength=cells * width)
-    return np.cumsum(change.reshape(cells, width), axis=1, dtype="int32")[:, :years]
 
 
 def find_hotspots(
@@ -758,14 +283,12 @@ def find_hotspots(
     if len(w) == 0:
         return make_findings("hotspot", 0, {})
     start, end, first, last = _years(works, w)
+    earliest, latest = works.work_id[w[start.argmin()]], works.work_id[w[end.argmax()]]
+    guard_cell_years(len(crowded), first, last, earliest, latest)
     years = last - first + 1
-    needed = len(crowded) * (years + 1) * 8 * 4
-    if needed > MEMORY_BUDGET:
-        earliest, latest = works.work_id[w[start.argmin()]], works.work_id[w[end.argmax()]]
-        raise RuleError("too_many_years", first, last, needed, MEMORY_BUDGET, earliest, latest)
-    counts = _per_cell_and_year(c, start, end, first, len(crowded), years)
+    counts = per_cell_and_year(c, start, end, first, len(crowded), years)
     digs_of = works.opens_ground[w]
-    digs = _per_cell_and_year(c[digs_of], start[digs_of], end[digs_of], first, len(crowded), years)
+    digs = per_cell_and_year(c[digs_of], start[digs_of], end[digs_of], first, len(crowded), years)
     hindrance = counts + 2 * digs
     hot_rows = np.flatnonzero(counts.max(axis=1) >= settings.hotspot_min_works)
     hot = crowded[hot_rows]
@@ -783,15 +306,7 @@ def find_hotspots(
     ]
     rows = np.arange(len(hot))
     at_peak = np.column_stack([counts[rows, peak], digs[rows, peak], hindrance[rows, peak]])
-    texts = {lang: np.array(number_texts(at_peak.ravel(), lang)).reshape(-1, 3) for lang in LANGS}
-    en = [
-        "{}: {} works at once in {}, {} of them digging (hindrance {}).".format(label, n, y, d, h)
-        for label, (n, d, h), y in zip(labels_en, texts["en"], span[peak].tolist())
-    ]
-    nl = [
-        "{}: {} werken tegelijk in {}, waarvan {} gravend (hinder {}).".format(label, n, y, d, h)
-        for label, (n, d, h), y in zip(labels_nl, texts["nl"], span[peak].tolist())
-    ]
+    en, nl = explanations.hotspot(labels_en, labels_nl, at_peak, span[peak].tolist())
     return make_findings(
         "hotspot",
         len(hot),

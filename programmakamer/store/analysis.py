@@ -17,7 +17,7 @@ from pathlib import Path
 import numpy as np
 import shapely
 
-from ..core import rules
+from ..core import pairs, rules
 from ..core.decisions import latest_decisions
 from ..core.findings import Findings
 from ..core.schema import CHALLENGES, DECISIONS, FINDINGS, WORK_TABLES
@@ -303,7 +303,7 @@ def _same_geometries(new, old) -> np.ndarray:
     both = ~missing_new & ~missing_old
     same = missing_new & missing_old
     if both.any():
-        same[both] = rules.threaded(shapely.equals, new[both], old[both])
+        same[both] = pairs.threaded(shapely.equals, new[both], old[both])
     return same
 
 

@@ -13,7 +13,7 @@ import pytest
 import shapely
 from shapely.geometry import LineString, MultiLineString, MultiPolygon, Point, box
 
-from programmakamer.core.rules import find_pairs
+from programmakamer.core.pairs import find_pairs
 from programmakamer.core.works import build_works
 
 
@@ -63,10 +63,10 @@ def test_bulk_pair_search_finds_exactly_the_pairs_plain_distance_finds(seed, rea
 
 
 def test_an_explosion_of_pairs_is_refused_before_it_is_built(monkeypatch):
-    from programmakamer.core import rules
+    from programmakamer.core import pairs
     from programmakamer.core.errors import RuleError
 
-    monkeypatch.setattr(rules, "MAX_PAIRS", 100_000)
+    monkeypatch.setattr(pairs, "MAX_PAIRS", 100_000)
     rng = np.random.default_rng(7)
     points = shapely.points(rng.uniform(0, 100, (3000, 2)))
     works = build_works(

@@ -9,7 +9,8 @@ import pytest
 import shapely
 from shapely.geometry import Point, box
 
-from programmakamer.core import rules
+from programmakamer.core import grids, pairs, rules
+from programmakamer.core.errors import RuleError
 from programmakamer.core.findings import stable_id
 
 from .helpers import street, work, works_of
@@ -222,7 +223,7 @@ def test_finding_ids_are_stable_and_depend_on_kind_and_works():
 
 @pytest.mark.parametrize("distance", [0.0, -5.0, float("nan"), 10_000.0])
 def test_bad_distances_are_refused(distance):
-    with pytest.raises(rules.RuleError):
+    with pytest.raises(RuleError):
         rules.RuleSettings(combine_distance_m=distance).validate()
 
 
@@ -275,7 +276,7 @@ def test_the_shared_pair_search_gives_what_each_rule_finds_alone():
 
 
 def test_hexagonal_cells_tile_the_plane_with_the_area_of_the_squares():
-    grid = rules.hexagonal_grid((0.0, 0.0, 1000.0, 1000.0), 100.0)
+    grid = grids.hexagonal_grid((0.0, 0.0, 1000.0, 1000.0), 100.0)
     cells, keys = grid.cells, grid.keys(np.arange(len(grid.cells)))
     assert np.allclose(shapely.area(cells), 100.0 * 100.0)
     assert len(set(keys)) == len(keys)
@@ -306,15 +307,15 @@ def test_geometry_steps_in_threads_give_the_same_findings(monkeypatch):
     works = build_works([{**w, "stakeholder": str(w["stakeholder_id"])} for w in city.works])
     alone = rules.analyse(works, SETTINGS)
     calls = []
-    original = rules.ThreadPoolExecutor
+    original = pairs.ThreadPoolExecutor
 
     def counting(*args, **kwargs):
         calls.append(args)
         return original(*args, **kwargs)
 
-    monkeypatch.setattr(rules, "THREADED_FROM", 2)  # thread even the demo's few hundred
-    monkeypatch.setattr(rules.os, "cpu_count", lambda: 3)  # uneven slices
-    monkeypatch.setattr(rules, "ThreadPoolExecutor", counting)
+    monkeypatch.setattr(pairs, "THREADED_FROM", 2)  # thread even the demo's few hundred
+    monkeypatch.setattr(pairs.os, "cpu_count", lambda: 3)  # uneven slices
+    monkeypatch.setattr(pairs, "ThreadPoolExecutor", counting)
     threaded = rules.analyse(works, SETTINGS)
     assert calls  # the threaded path really ran
     assert list(threaded.finding_id) == list(alone.finding_id)
@@ -384,8 +385,8 @@ def test_a_sparse_grid_covers_the_same_cells_as_the_full_grid():
     for size, hexagonal in ((250.0, False), (100.0, True)):
         numbers = np.arange(-3, 3500 / (size / 2))
         columns, rows = (a.ravel() for a in np.meshgrid(numbers, numbers))
-        full = rules.cells_at(columns, rows, size, hexagonal)
-        sparse = rules.grid_around(geometry, size, hexagonal)
+        full = grids.cells_at(columns, rows, size, hexagonal)
+        sparse = grids.grid_around(geometry, size, hexagonal)
         met = []
         for grid in (full, sparse):
             w, c = shapely.STRtree(grid.cells).query(geometry, predicate="intersects")
@@ -410,12 +411,12 @@ def test_five_thousand_overlapping_polygons_are_refused_in_seconds_not_after_min
 
     works = overlapping_squares(5000)
     began = time.monotonic()
-    with pytest.raises(rules.RuleError) as refused:
+    with pytest.raises(RuleError) as refused:
         rules.find_clashes(works, SETTINGS)
     assert time.monotonic() - began < 5
     assert refused.value.code == "too_many_pairs"
-    pairs, _, needed, budget = refused.value.values
-    assert pairs > 10_000_000 and needed > rules.MEMORY_BUDGET >= budget
+    count, _, needed, budget = refused.value.values
+    assert count > 10_000_000 and needed > pairs.MEMORY_BUDGET >= budget
 
 
 def test_a_grid_that_would_exhaust_memory_is_refused_with_the_cell_size_that_fits():
@@ -426,7 +427,7 @@ def test_a_grid_that_would_exhaust_memory_is_refused_with_the_cell_size_that_fit
         region, *[work(str(i), "S", Point(150000, 460000), 2027, 2027) for i in range(4)]
     )
     began = time.monotonic()
-    with pytest.raises(rules.RuleError) as refused:
+    with pytest.raises(RuleError) as refused:
         rules.find_hotspots(works, rules.RuleSettings(hotspot_cell_m=10))
     assert time.monotonic() - began < 5
     assert refused.value.code == "too_many_cells"
@@ -445,8 +446,8 @@ def test_a_span_of_years_too_long_for_memory_is_refused_naming_the_works_that_st
         work("LAAT", "S4", Point(14, 10), 2027, 2090),
     )
     # one crowded cell of 100 m: 700 bytes; its 1,091 years: 35 kB
-    monkeypatch.setattr(rules, "MEMORY_BUDGET", 10_000)
-    with pytest.raises(rules.RuleError) as refused:
+    monkeypatch.setattr(grids, "MEMORY_BUDGET", 10_000)
+    with pytest.raises(RuleError) as refused:
         rules.find_hotspots(works, rules.RuleSettings(hotspot_cell_m=100))
     assert refused.value.code == "too_many_years"
     first, last, needed, budget, earliest, latest = refused.value.values
