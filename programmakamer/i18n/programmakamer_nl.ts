@@ -1278,26 +1278,6 @@ Pagina's: overzicht (alle horizonnen) en een per horizon (die horizon in kleur, 
       <translation>Programmajaar {}: {} werken naar een andere horizon.</translation>
     </message>
     <message>
-      <source>m</source>
-      <translation>m</translation>
-    </message>
-    <message>
-      <source>years</source>
-      <translation>jaar</translation>
-    </message>
-    <message>
-      <source>EUR/m</source>
-      <translation>EUR/m</translation>
-    </message>
-    <message>
-      <source>(0 = no, 1 = yes)</source>
-      <translation>(0 = nee, 1 = ja)</translation>
-    </message>
-    <message>
-      <source>works</source>
-      <translation>werken</translation>
-    </message>
-    <message>
       <source>Reference year (year 1 of the horizons)</source>
       <translation>Peiljaar (jaar 1 van de horizonnen)</translation>
     </message>

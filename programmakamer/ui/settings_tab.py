@@ -7,6 +7,7 @@ from qgis.core import Qgis
 from qgis.PyQt.QtCore import pyqtSignal
 from qgis.PyQt.QtWidgets import QDoubleSpinBox, QLabel, QToolButton
 
+from ..core.findings import number_text
 from ..core.schema import MORATORIUM_PERIODS
 from ..core.schema import RULE_SETTINGS as RULE_TABLE
 from ..core.settings import DEFINITIONS, MORATORIUM_DEFINITIONS
@@ -67,24 +68,22 @@ class SettingsTab(PanelTab, FORM):
             if item.widget() is not None:
                 item.widget().deleteLater()
         self.rule_editors, self.moratorium_editors = {}, {}
-        entries = [
-            (s.key, s.description(self.lang), s.default, s.minimum, s.maximum, s.unit)
-            for s in DEFINITIONS + MORATORIUM_DEFINITIONS
-        ]
-        for number, (key, text, default, low, high, unit) in enumerate(entries):
+        for number, setting in enumerate(DEFINITIONS + MORATORIUM_DEFINITIONS):
+            key, default = setting.key, setting.default
             is_rule = number < len(DEFINITIONS)
-            label = QLabel(text)
+            label = QLabel(setting.description(self.lang))
             label.setWordWrap(True)
             editor = QDoubleSpinBox()
-            editor.setRange(low, high)
-            editor.setDecimals(0 if unit in ("0/1", "works") else 1)
-            editor.setSuffix(" " + _unit(unit))
+            editor.setRange(setting.minimum, setting.maximum)
+            editor.setDecimals(0 if setting.whole else 1)
+            editor.setSuffix(" " + setting.unit_text(self.lang))
             stored = values.get(key) if is_rule else moratorium.get(key)
             editor.setValue(default if stored is None else stored)
-            hint = QLabel(tr("default {}").format(_number(default, self.lang)))
+            default_text = number_text(default, self.lang, None)
+            hint = QLabel(tr("default {}").format(default_text))
             reset = QToolButton()
             reset.setText("↺")
-            reset.setToolTip(tr("Back to the default ({})").format(_number(default, self.lang)))
+            reset.setToolTip(tr("Back to the default ({})").format(default_text))
             reset.clicked.connect(self.on_reset_setting)
             reset.setProperty("setting", key)
             reset.setProperty("default", default)
@@ -138,20 +137,3 @@ class SettingsTab(PanelTab, FORM):
         moved = tr("Reference year {}: {} works moved to another horizon.")
         self.tell(moved.format(year, report.moved), Qgis.MessageLevel.Info, 10)
         return report.moved
-
-
-def _unit(unit: str) -> str:
-    units = {
-        "m": tr("m"),
-        "years": tr("years"),
-        "EUR/m": tr("EUR/m"),
-        "0/1": tr("(0 = no, 1 = yes)"),
-        "works": tr("works"),
-    }
-    return units.get(unit, unit)
-
-
-def _number(value: float, lang: str) -> str:
-    """1.5 in English, 1,5 in Dutch; whole numbers without decimals."""
-    text = "{:g}".format(value)
-    return text.replace(".", ",") if lang == "nl" else text
