@@ -930,6 +930,10 @@ Pagina's: overzicht (alle horizonnen) en een per horizon (die horizon in kleur, 
       <translation>Geometrieverzamelingen in laag {} uiteengenomen in hun vlakken, lijnen en punten ({}): objecten {}</translation>
     </message>
     <message>
+      <source>Field {} holds statuses that are not the programme's, those works taken as planned ({}): {}</source>
+      <translation>Veld {} bevat statussen die niet die van het programma zijn, die werken gelden als gepland ({}): {}</translation>
+    </message>
+    <message>
       <source>Dates that cannot be read, their works left out ({}): {}</source>
       <translation>Datums die niet te lezen zijn, hun werken weggelaten ({}): {}</translation>
     </message>

@@ -36,13 +36,15 @@ from ..core.errors import RuleError
 from ..core.findings import number_text
 from ..core.interpretation import garbled_values, read_flag
 from ..core.periods import DateError, first_day, last_day, parse_moment
-from ..core.schema import FINDINGS
+from ..core.schema import FINDINGS, STATUSES
 from ..core.settings import RuleSetting, RuleSettings
 from ..dependencies import shapely_problem
 from ..store.features import from_qvariant, make_features, qgs_fields
 from ..translation import language, tr
 from .algorithm import ProgrammakamerAlgorithm, listing, parameter_help, rule_error_message
 from .measuring import checked_crs, crs_name, distance_crs
+
+STATUS_VALUES = frozenset(s.value for s in STATUSES)
 
 
 class WorkLayerRuleAlgorithm(ProgrammakamerAlgorithm):
@@ -348,7 +350,7 @@ class WorkLayerRuleAlgorithm(ProgrammakamerAlgorithm):
         if read is None:
             return None, crs
         rows, geometries = read
-        records, unreadable, unknown_flags = [], {}, {}
+        records, unreadable, unknown_flags, unknown_statuses = [], {}, {}, Counter()
         for row, geometry in zip(rows, geometries):
             work_id = (
                 str(row["work_id"]) if row["work_id"] is not None else "f{}".format(row["_fid"])
@@ -365,7 +367,7 @@ class WorkLayerRuleAlgorithm(ProgrammakamerAlgorithm):
                     ),
                     "planned_start": first_day(*start) if start else None,
                     "planned_end": last_day(*end) if end else None,
-                    "status": row["status"],
+                    "status": _status(row["status"], unknown_statuses),
                     "opens_ground": _flag(row, "opens", wanted, True, unknown_flags),
                     "renews_surface": _flag(row, "renews", wanted, False, unknown_flags),
                     "surface_type": row["surface"],
@@ -377,6 +379,17 @@ class WorkLayerRuleAlgorithm(ProgrammakamerAlgorithm):
         works.geometry, repaired = valid_geometries(as_read)
         self.tell_dates(feedback, works, unreadable)
         self.tell_flags(feedback, unknown_flags)
+        if unknown_statuses:
+            feedback.pushWarning(
+                self.tr(
+                    "Field {} holds statuses that are not the programme's, those works taken "
+                    "as planned ({}): {}"
+                ).format(
+                    wanted["status"],
+                    sum(unknown_statuses.values()),
+                    listing("'{}' ({})".format(v, n) for v, n in unknown_statuses.most_common()),
+                )
+            )
         self.tell_geometry(feedback, works, repaired, dimension_changes(as_read, works.geometry))
         return works, crs
 
@@ -555,6 +568,16 @@ def _period(row: dict, wanted: dict, work_id: str, unreadable: dict):
     if not readable:
         return None, None
     return moments["start"], moments.get("end", moments["start"])
+
+
+def _status(value, unknown: Counter):
+    """The programme's status value; another word (a register's own "Work cancelled") is
+    counted and told, never silently read as a running work."""
+    if value is None or str(value).strip() == "":
+        return None
+    if value not in STATUS_VALUES:
+        unknown[str(value)] += 1
+    return value
 
 
 def _flag(row: dict, role: str, wanted: dict, default: bool, unknown: dict) -> bool:

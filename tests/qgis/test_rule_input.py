@@ -450,3 +450,30 @@ def test_a_feature_that_cannot_be_transformed_is_skipped_and_listed(processing_r
     assert pairs(result) == [("1", "2")]
     said = [w for w in told.warnings if "cannot be transformed" in w]
     assert len(said) == 1 and "EPSG:28992" in said[0] and "(1): 3" in said[0]
+
+
+def test_statuses_in_a_registers_own_words_are_told_not_silently_running(processing_run):
+    """A register's "Work cancelled" is not one of the programme's statuses: the run says
+    how such works were taken instead of letting them clash without a word."""
+    from qgis.core import QgsFeature, QgsGeometry, QgsVectorLayer
+
+    layer = QgsVectorLayer(
+        "LineString?crs=EPSG:28992&field=nr:string&field=partij:string&field=start:string"
+        "&field=eind:string&field=status:string",
+        "levering",
+        "memory",
+    )
+    features = []
+    for values, wkt in (
+        (["1", "Stedin", "2027", "2027", "planned"], STREET),
+        (["2", "Vitens", "2027", "2027", "Work cancelled"], FOUR_METRES_NORTH),
+    ):
+        feature = QgsFeature(layer.fields())
+        feature.setAttributes(values)
+        feature.setGeometry(QgsGeometry.fromWkt(wkt))
+        features.append(feature)
+    layer.dataProvider().addFeatures(features)
+    told = Told()
+    run(processing_run, "findclashes", layer, told, STATUS_FIELD="status")
+    [line] = [w for w in told.warnings if "statuses" in w]
+    assert "status" in line and "'Work cancelled' (1)" in line and "planned" in line
