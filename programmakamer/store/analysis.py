@@ -26,7 +26,7 @@ from ..core.works import Works, valid_geometries, works_from_columns
 from ..translation import tr
 from .columns import read_columns, read_stored, stakeholder_names
 from .errors import CancelledError, ProgrammeError, missing_columns, write_failure
-from .features import features_from_columns, to_qvariant
+from .features import features_from_columns
 from .programme import UNIQUE_FINDING_ID, read_programme, table_layer
 from .transactions import bulk_write, check_intact, check_writable, provider_transaction
 
@@ -177,6 +177,7 @@ class _Merge:
     new: list
     changes: dict
     geometries: dict
+    seen: list
     report: WriteReport
 
 
@@ -229,8 +230,25 @@ def write_findings(
         indexed, error = provider.transaction().executeSql(UNIQUE_FINDING_ID)
         if not indexed:
             raise write_failure(path, error)
+        _stamp_found_again(provider, path, merge.seen, now)
         bulk_write(provider, path, merge.new, merge.changes, merge.geometries, progress=writing)
     return merge.report
+
+
+def _stamp_found_again(provider, path, fids: list, now: datetime) -> None:
+    """last_found of the findings found again unchanged, in one statement per 10,000: most
+    findings of a re-analysis, where a provider call per feature took a third of the write.
+    The text is what GDAL writes for a datetime without a zone."""
+    stamp = now.strftime("%Y-%m-%dT%H:%M:%S.000")
+    for start in range(0, len(fids), 10_000):
+        ids = ",".join(str(int(fid)) for fid in fids[start : start + 10_000])
+        done, error = provider.transaction().executeSql(
+            "UPDATE \"{}\" SET last_found = '{}' WHERE rowid IN ({})".format(
+                FINDINGS.name, stamp, ids
+            )
+        )
+        if not done:
+            raise write_failure(path, error)
 
 
 def _merge(layer, columns: dict, geometry: np.ndarray, now: datetime) -> _Merge:
@@ -272,14 +290,12 @@ def _merge(layer, columns: dict, geometry: np.ndarray, now: datetime) -> _Merge:
     ]
     # first_found stays as it was: that is when the chamber first saw the finding
     kept = [fields.indexOf(f.name) for f in FINDINGS.fields if f.name != "first_found"]
-    state, last_found = fields.indexOf("state"), fields.indexOf("last_found")
-    stamp = to_qvariant(now, "datetime")
+    state = fields.indexOf("state")
     changes = {fid: {i: feature.attribute(i) for i in kept} for fid, feature in updates}
-    changes.update({fid: {last_found: stamp} for fid in seen})
     changes.update({fid: {state: "obsolete"} for fid in gone})
     geometries = {fid: feature.geometry() for fid, feature in updates}
     report = WriteReport(len(new), len(updates), len(gone), len(seen), len(doubled))
-    return _Merge(doubled, new, changes, geometries, report)
+    return _Merge(doubled, new, changes, geometries, seen, report)
 
 
 def _same_column(new: list, old: list) -> np.ndarray:
