@@ -43,7 +43,6 @@ from qgis.core import (
     QgsUnitTypes,
     QgsVectorLayer,
 )
-from qgis.PyQt.QtCore import QVariant
 from qgis.PyQt.QtGui import QColor, QFont
 from qgis.PyQt.QtXml import QDomDocument
 
@@ -52,7 +51,7 @@ from ..core.periods import format_moment
 from ..core.schema import DECISIONS, HORIZONS, PROGRAMME, PROGRAMME_STATES, choice_label
 from ..log import logger
 from ..store.errors import ProgrammeError
-from ..store.features import from_qvariant
+from ..store.features import FIELD_KINDS, FIELD_TYPES, from_qvariant
 from ..store.layers import STAKEHOLDER_PROPERTY, TABLE_PROPERTY, programme_group
 from ..store.programme import read_programme, read_table, table_layer
 from ..store.styles import horizon_focus_renderer
@@ -254,7 +253,7 @@ def neighbourhoods_from(
     if not name_field:
         lowered = {n.lower(): n for n in names}
         usual = [lowered[n] for n in NAME_FIELDS if n in lowered]
-        text = [f.name() for f in fields if f.type() == QVariant.String]
+        text = [f.name() for f in fields if FIELD_KINDS.get(f.type()) == "text"]
         name_field = (usual or text or [None])[0]
     transform = None
     if crs != target:
@@ -302,7 +301,7 @@ def _mask_layer(project: QgsProject, crs, neighbourhoods: list[Neighbourhood]):
     """The neighbourhood outlines, drawn per page as a veil over everything outside one."""
     layer = QgsVectorLayer("MultiPolygon?crs={}".format(crs.authid()), tr("Outside"), "memory")
     provider = layer.dataProvider()
-    provider.addAttributes([QgsField("page", QVariant.Int)])
+    provider.addAttributes([QgsField("page", FIELD_TYPES["integer"])])
     layer.updateFields()
     features = []
     for number, neighbourhood in enumerate(neighbourhoods):

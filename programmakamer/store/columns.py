@@ -22,11 +22,11 @@ from qgis.PyQt.QtCore import QDate, QVariant
 
 from ..translation import tr
 from .errors import GdalErrors, ProgrammeError, missing_columns, unreadable
+from .features import FIELD_KINDS
 
 _UNIX_JULIAN_DAY = 2440588
 
 
-_KINDS = {QVariant.Date: "date", QVariant.DateTime: "datetime", QVariant.Bool: "boolean"}
 
 
 def read_columns(layer, names: list[str] | None = None, geometry: bool = False):
@@ -38,7 +38,7 @@ def read_columns(layer, names: list[str] | None = None, geometry: bool = False):
         raise missing_columns(layer.name(), layer.source().split("|")[0], missing)
     table = _geopackage_table(layer)
     if table is not None:
-        kinds = {n: _KINDS.get(fields.field(n).type(), "other") for n in names}
+        kinds = {n: FIELD_KINDS.get(fields.field(n).type(), "other") for n in names}
         return _read_arrow(*table, names, geometry, kinds)
     return _read_features(layer, names, geometry)
 
@@ -232,10 +232,10 @@ def _read_features(layer, names: list[str], geometry: bool):
     raw = list(zip(*values)) if values else [() for _ in names]
     columns = {}
     for name, column in zip(names, raw):
-        kind = fields.field(name).type()
-        if kind == QVariant.Date:
+        kind = FIELD_KINDS.get(fields.field(name).type())
+        if kind == "date":
             columns[name] = _date_column(column)
-        elif kind == QVariant.DateTime:
+        elif kind == "datetime":
             columns[name] = [v.toPyDateTime() if v and v.isValid() else None for v in column]
         else:
             columns[name] = [None if isinstance(v, QVariant) else v for v in column]

@@ -9,25 +9,39 @@ from __future__ import annotations
 from collections.abc import Sequence
 from datetime import date, datetime
 
-from qgis.core import QgsFeature, QgsField, QgsFields, QgsGeometry
-from qgis.PyQt.QtCore import QDate, QDateTime, QTime, QVariant
+from qgis.core import Qgis, QgsFeature, QgsField, QgsFields, QgsGeometry
+from qgis.PyQt.QtCore import QDate, QDateTime, QMetaType, QTime, QVariant
 
 from ..core.schema import Table
 
-_QVARIANT = {
-    "text": QVariant.String,
-    "integer": QVariant.Int,
-    "real": QVariant.Double,
-    "boolean": QVariant.Bool,
-    "date": QVariant.Date,
-    "datetime": QVariant.DateTime,
-}
+#: QGIS's field type of each schema kind: QMetaType from QGIS 3.38 on (QVariant's types are
+#: gone in Qt 6, and 3.38+ warns about them), QVariant's before. Equal as numbers, so a
+#: field's type() of either kind finds its schema kind in FIELD_KINDS.
+if Qgis.QGIS_VERSION_INT >= 33800:
+    FIELD_TYPES = {
+        "text": QMetaType.Type.QString,
+        "integer": QMetaType.Type.Int,
+        "real": QMetaType.Type.Double,
+        "boolean": QMetaType.Type.Bool,
+        "date": QMetaType.Type.QDate,
+        "datetime": QMetaType.Type.QDateTime,
+    }
+else:
+    FIELD_TYPES = {
+        "text": QVariant.String,
+        "integer": QVariant.Int,
+        "real": QVariant.Double,
+        "boolean": QVariant.Bool,
+        "date": QVariant.Date,
+        "datetime": QVariant.DateTime,
+    }
+FIELD_KINDS = {kind_type: kind for kind, kind_type in FIELD_TYPES.items()}
 
 
 def qgs_fields(table: Table) -> QgsFields:
     fields = QgsFields()
     for f in table.fields:
-        fields.append(QgsField(f.name, _QVARIANT[f.kind], len=f.length))
+        fields.append(QgsField(f.name, FIELD_TYPES[f.kind], len=f.length))
     return fields
 
 
