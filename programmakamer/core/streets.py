@@ -517,7 +517,7 @@ def _numbers(street: _Street, network: StreetNetwork, numbers: tuple[int, int]):
     if ranged:
         pieces = []
         for i in ranged:
-            first, last = network.segment_numbers[i]  # type: ignore[misc]
+            first, last = network.segment_numbers[i]
             piece = _segment_stretch(network.segment_geometries[i], first, last, lo, hi)
             if piece is not None:
                 pieces.append(piece)
