@@ -189,7 +189,7 @@ class StreetMatch:
     row that is not exact. `cut` says what the geometry is: "street" (the whole street),
     "cross_streets" or "numbers"; `problems` are codes of what could not be done
     ("place_unknown", "from_street_not_found", "to_street_not_found",
-    "cross_street_not_crossing", "one_cross_street", "numbers_outside_street",
+    "cross_street_not_crossing", "cross_streets_meet", "one_cross_street", "numbers_outside_street",
     "numbers_approximate"), so the wizard can say them.
     """
 
@@ -474,30 +474,27 @@ def _between_cross_streets(query: StreetQuery, street: _Street, network: StreetN
         crossings.append(network.streets[found.streets[0]].geometry)
     if problems:
         return street.geometry, "street", tuple(problems)
-    part = _part_between(street.geometry, crossings[0], crossings[1])
-    if part is None:
-        return street.geometry, "street", ("cross_street_not_crossing",)
-    return part, "cross_streets", ()
+    return _part_between(street.geometry, crossings[0], crossings[1])
 
 
 def _part_between(line: BaseGeometry, first: BaseGeometry, second: BaseGeometry):
     """The shortest stretch of one of the street's lines from a crossing with `first` to a
-    crossing with `second`, or None when no line of the street meets both."""
+    crossing with `second`; the whole street and why when no line of the street meets both
+    apart."""
     best = None
+    problem = "cross_street_not_crossing"
     for part in shapely.get_parts(line):
         if shapely.get_type_id(part) != 1:
             continue
-        at_first = _crossings(part, first)
-        at_second = _crossings(part, second)
-        for a in at_first:
-            for b in at_second:
+        for a in _crossings(part, first):
+            for b in _crossings(part, second):
                 if abs(a - b) < 1e-9:
-                    continue
-                if best is None or abs(a - b) < best[0]:
+                    problem = "cross_streets_meet"  # both at one crossing: no stretch between
+                elif best is None or abs(a - b) < best[0]:
                     best = (abs(a - b), part, min(a, b), max(a, b))
     if best is None:
-        return None
-    return substring(best[1], best[2], best[3])
+        return line, "street", (problem,)
+    return substring(best[1], best[2], best[3]), "cross_streets", ()
 
 
 def _crossings(line: BaseGeometry, other: BaseGeometry) -> list[float]:

@@ -198,6 +198,16 @@ def test_a_cross_street_that_does_not_cross_is_said(town):
     assert match.problems == ("cross_street_not_crossing",)
 
 
+def test_cross_streets_that_meet_the_street_at_one_crossing_give_no_stretch():
+    network = _network(
+        _segments("Kerkstraat", None, KERKSTRAAT),
+        _segments("Noordweg", None, [(100, 0), (100, 80)]),
+        _segments("Zuidweg", None, [(100, 0), (100, -80)]),
+    )
+    match = one(network, "Kerkstraat", from_street="Noordweg", to_street="Zuidweg")
+    assert (match.cut, match.problems) == ("street", ("cross_streets_meet",))
+
+
 def test_house_numbers_follow_the_networks_ranges_where_it_has_them(town):
     match = one(town, "Kerkstraat", "Utrecht", numbers=(21, 39))
     assert match.cut == "numbers" and match.problems == ()
