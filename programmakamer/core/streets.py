@@ -252,14 +252,20 @@ class StreetNetwork:
         groups: dict[tuple[str, str], list[int]] = defaultdict(list)
         spellings: dict[tuple[str, str], Counter] = defaultdict(Counter)
         place_spellings: dict[tuple[str, str], Counter] = defaultdict(Counter)
+        keys: dict[str | None, str] = {}  # a street has many segments: normalise each name once
         for i, (name, place, geometry) in enumerate(zip(names, places, geoms)):
             if geometry is None or not name or not str(name).strip():
                 continue
-            key = normalise_street_name(name)
+            key = keys.get(name)
+            if key is None:
+                key = keys[name] = normalise_street_name(name)
             if not key:
                 continue
             place_text = str(place).strip() if place is not None and str(place).strip() else None
-            group = (key, normalise_street_name(place_text))
+            place_key = keys.get(place_text)
+            if place_key is None:
+                place_key = keys[place_text] = normalise_street_name(place_text)
+            group = (key, place_key)
             groups[group].append(i)
             spellings[group][str(name).strip()] += 1
             if place_text:
@@ -404,13 +410,12 @@ def _choose(
 ) -> _Found:
     """Narrow the scored names by place, and decide the level."""
     streets = network.streets
-    ranked: list[tuple[int, float]] = [
-        (i, s)
-        for k, s in keys
-        for i in network._by_key[k]
-        if not place_key or _in(streets[i], place_key)
-    ]
-    elsewhere = [(i, s) for k, s in keys for i in network._by_key[k] if (i, s) not in ranked]
+    ranked: list[tuple[int, float]] = []
+    elsewhere: list[tuple[int, float]] = []
+    for k, s in keys:
+        for i in network._by_key[k]:
+            here = not place_key or streets[i].place_key == place_key
+            (ranked if here else elsewhere).append((i, s))
     candidates = [(streets[i].name, streets[i].place, round(s, 1)) for i, s in ranked + elsewhere]
     candidates = candidates[:CANDIDATES]
     if not ranked:
@@ -423,10 +428,6 @@ def _choose(
     if level == "fuzzy" and best < ACCEPT_SCORE:
         return _Found("fuzzy", best, [], candidates)
     return _Found(level, best, top, [] if level == "exact" else candidates)
-
-
-def _in(street: _Street, place_key: str) -> bool:
-    return street.place_key == place_key
 
 
 def _finish(query: StreetQuery, network: StreetNetwork, found: _Found, cache: dict) -> StreetMatch:
