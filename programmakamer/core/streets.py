@@ -67,6 +67,20 @@ range is interpolated along that segment instead."""
 
 LEVELS = ("exact", "normalised", "fuzzy", "ambiguous", "none")
 
+PROBLEMS = (
+    "place_unknown",  # the row's place is none of the network's: it did not narrow
+    "from_street_not_found",  # the cross street is not found (accepted) in the street's place
+    "to_street_not_found",
+    "one_cross_street",  # only one cross street given: no stretch between two
+    "cross_street_not_crossing",  # a cross street does not meet the street (within SNAP_M)
+    "cross_streets_meet",  # both cross streets meet the street at one crossing
+    "cut_needs_lines",  # the street is made of areas (road parts): not cut
+    "numbers_outside_street",  # the network's house-number ranges do not hold the numbers
+    "numbers_approximate",  # placed proportionally (METRES_PER_HOUSE_NUMBER), not by ranges
+)
+"""What a match could not do, as codes; the street's whole geometry is kept where a cut
+failed."""
+
 # Whole words written out or abbreviated: both normalise to the short form, because the
 # short form is the one that stands for several words (Pr. is Prins or Prinses).
 _WORDS = {
@@ -187,10 +201,8 @@ class StreetMatch:
     `geometry` is set only when the match is accepted (exact, normalised, or fuzzy at
     ACCEPT_SCORE or above); `candidates` are (name, place, score), best first, for every
     row that is not exact. `cut` says what the geometry is: "street" (the whole street),
-    "cross_streets" or "numbers"; `problems` are codes of what could not be done
-    ("place_unknown", "from_street_not_found", "to_street_not_found",
-    "cross_street_not_crossing", "cross_streets_meet", "one_cross_street", "numbers_outside_street",
-    "numbers_approximate"), so the wizard can say them.
+    "cross_streets" or "numbers"; `problems` are codes from PROBLEMS of what could not be
+    done, so the wizard can say them.
     """
 
     row: int
@@ -453,6 +465,8 @@ def _finish(query: StreetQuery, network: StreetNetwork, found: _Found, cache: di
 def _cut(query: StreetQuery, street: _Street, network: StreetNetwork, cache: dict):
     """The part of the street the row asks for: between cross streets, or a number range."""
     wanted = [s for s in (query.from_street, query.to_street) if s and s.strip()]
+    if (wanted or query.numbers is not None) and shapely.get_dimensions(street.geometry) != 1:
+        return street.geometry, "street", ("cut_needs_lines",)  # road parts (areas)
     if len(wanted) == 2:
         return _between_cross_streets(query, street, network, cache)
     problems: tuple[str, ...] = ("one_cross_street",) if wanted else ()
@@ -522,9 +536,7 @@ def _numbers(street: _Street, network: StreetNetwork, numbers: tuple[int, int]):
         if not pieces:
             return None, ("numbers_outside_street",)
         return shapely.line_merge(shapely.union_all(pieces)), ()
-    lines = [p for p in shapely.get_parts(street.geometry) if shapely.get_type_id(p) == 1]
-    if not lines:
-        return None, ("numbers_approximate",)
+    lines = list(shapely.get_parts(street.geometry))
     length = sum(p.length for p in lines)
     last = max(hi, round(length / METRES_PER_HOUSE_NUMBER))
     span = max(last - 1, 1)

@@ -4,10 +4,12 @@ from __future__ import annotations
 
 import pytest
 import shapely
-from shapely.geometry import LineString
+from shapely.geometry import LineString, box
 
 from programmakamer.core.streets import (
     ACCEPT_SCORE,
+    LEVELS,
+    PROBLEMS,
     StreetNetwork,
     StreetQuery,
     match_chosen,
@@ -47,7 +49,9 @@ def town():
 
 
 def one(network, street, place=None, **kwargs):
-    return match_streets([StreetQuery(7, street, place, **kwargs)], network)[0]
+    match = match_streets([StreetQuery(7, street, place, **kwargs)], network)[0]
+    assert match.level in LEVELS and set(match.problems) <= set(PROBLEMS)
+    return match
 
 
 @pytest.mark.parametrize(
@@ -229,6 +233,16 @@ def test_house_numbers_without_ranges_are_placed_proportionally_and_said_so(town
 def test_numbers_outside_the_networks_ranges_keep_the_street_and_say_so(town):
     match = one(town, "Kerkstraat", "Utrecht", numbers=(101, 120))
     assert match.cut == "street" and match.problems == ("numbers_outside_street",)
+
+
+def test_road_parts_become_one_area_per_street_and_a_cut_on_them_is_said():
+    network = StreetNetwork.from_segments(
+        ["Kerkstraat", "Kerkstraat", "Dorpsweg"],
+        [box(0, -5, 100, 5), box(100, -5, 200, 5), box(95, -50, 105, 50)],
+    )
+    match = one(network, "Kerkstraat", numbers=(1, 10))
+    assert match.accepted and match.geometry.area == pytest.approx(2000)
+    assert (match.cut, match.problems) == ("street", ("cut_needs_lines",))
 
 
 def test_the_specialists_choice_among_candidates_gives_its_geometry(town):
