@@ -242,7 +242,6 @@ class StreetNetwork:
     streets: list[_Street] = field(default_factory=list)
     segment_geometries: np.ndarray = field(default_factory=lambda: np.array([], dtype=object))
     segment_numbers: list[tuple[int, int] | None] = field(default_factory=list)
-    _by_name: dict[str, list[int]] = field(default_factory=dict)
     _by_key: dict[str, list[int]] = field(default_factory=dict)
     _place_keys: set[str] = field(default_factory=set)
     _trigram_index: dict[str, list[str]] = field(default_factory=dict)
@@ -266,7 +265,7 @@ class StreetNetwork:
         place_spellings: dict[tuple[str, str], Counter] = defaultdict(Counter)
         keys: dict[str | None, str] = {}  # a street has many segments: normalise each name once
         for i, (name, place, geometry) in enumerate(zip(names, places, geoms)):
-            if geometry is None or not name or not str(name).strip():
+            if geometry is None or geometry.is_empty or not name or not str(name).strip():
                 continue
             key = keys.get(name)
             if key is None:
@@ -286,6 +285,8 @@ class StreetNetwork:
         order = sorted(groups)
         merged = _merged_lines(geoms, [groups[g] for g in order])
         for group, geometry in zip(order, merged):
+            if geometry is None:
+                continue
             key, place_key = group
             places_seen = place_spellings[group]
             street = _Street(
@@ -299,8 +300,6 @@ class StreetNetwork:
             )
             index = len(network.streets)
             network.streets.append(street)
-            for spelling in street.names:
-                network._by_name.setdefault(spelling, []).append(index)
             network._by_key.setdefault(key, []).append(index)
             if place_key:
                 network._place_keys.add(place_key)
@@ -320,30 +319,31 @@ class StreetNetwork:
         return [k for k, _ in shared.most_common(size)]
 
 
-def _merged_lines(geometries: np.ndarray, groups: list[list[int]]) -> list[BaseGeometry]:
+def _merged_lines(geometries: np.ndarray, groups: list[list[int]]) -> list[BaseGeometry | None]:
     """Each group's segments as one (Multi)LineString, merged where they meet, in bulk;
-    areas (road parts) are unioned instead."""
+    areas (road parts) are unioned instead; None for a group of points only."""
     if not groups:
         return []
     members = np.concatenate([np.asarray(g, dtype=np.int64) for g in groups])
     owners = np.repeat(np.arange(len(groups)), [len(g) for g in groups])
     parts, source = shapely.get_parts(geometries[members], return_index=True)
     owners = owners[source]
-    lines = shapely.get_type_id(parts) == 1
+    kinds = shapely.get_type_id(parts)
+    lines, areas = kinds == 1, kinds == 3
     result: list[BaseGeometry | None] = [None] * len(groups)
     if lines.any():
-        line_owners = owners[lines]
-        multis = shapely.multilinestrings(parts[lines], indices=line_owners)
-        merged = shapely.line_merge(multis)
-        for owner, geometry in zip(np.unique(line_owners), merged):
+        # shapely wants the indices of the collections it builds without gaps
+        owned, dense = np.unique(owners[lines], return_inverse=True)
+        merged = shapely.line_merge(shapely.multilinestrings(parts[lines], indices=dense))
+        for owner, geometry in zip(owned, merged):
             result[int(owner)] = geometry
-    if (~lines).any():
-        for owner in np.unique(owners[~lines]):
-            shapes = list(parts[~lines][owners[~lines] == owner])
+    if areas.any():
+        for owner in np.unique(owners[areas]):
+            shapes = list(parts[areas][owners[areas] == owner])
             if result[int(owner)] is not None:
                 shapes.append(result[int(owner)])
             result[int(owner)] = shapely.union_all(shapes)
-    return [g for g in result if g is not None]
+    return result
 
 
 def match_streets(queries: Sequence[StreetQuery], network: StreetNetwork) -> list[StreetMatch]:
@@ -394,16 +394,8 @@ def _find(street: str | None, place: str | None, network: StreetNetwork, cache: 
     if not network._place_keys:
         place_key = ""
     key = normalise_street_name(text)
-    exact = network._by_name.get(text, [])
-    if exact:
-        level, score, keys = "exact", 100.0, [(network.streets[exact[0]].key, 100.0)]
-    elif key in network._by_key:
-        level, score, keys = "normalised", 100.0, [(key, 100.0)]
-    else:
-        level, score, keys = "fuzzy", 0.0, _scored(key, network)
-        if keys:
-            score = keys[0][1]
-    found = _choose(level, score, keys, place_key, network)
+    keys = [(key, 100.0)] if key in network._by_key else _scored(key, network)
+    found = _choose(text, key in network._by_key, keys, place_key, network)
     found.problems = problems + found.problems
     cache[memo] = found
     return found
@@ -418,9 +410,10 @@ def _scored(key: str, network: StreetNetwork) -> list[tuple[str, float]]:
 
 
 def _choose(
-    level: str, score: float, keys: list[tuple[str, float]], place_key: str, network: StreetNetwork
+    text: str, known: bool, keys: list[tuple[str, float]], place_key: str, network: StreetNetwork
 ) -> _Found:
-    """Narrow the scored names by place, and decide the level."""
+    """Narrow the scored names by place, and decide the level: exact when the street found
+    has the name as written, normalised when only its normalised name is known."""
     streets = network.streets
     ranked: list[tuple[int, float]] = []
     elsewhere: list[tuple[int, float]] = []
@@ -431,15 +424,17 @@ def _choose(
     candidates = [(streets[i].name, streets[i].place, round(s, 1)) for i, s in ranked + elsewhere]
     candidates = candidates[:CANDIDATES]
     if not ranked:
-        return _Found("none", score if keys else 0.0, [], candidates)
+        return _Found("none", keys[0][1] if keys else 0.0, [], candidates)
     best = ranked[0][1]
     top = [i for i, s in ranked if s == best]
     if len(top) > 1:
         # one name in several places (or two names scored alike) and nothing to tell them apart
         return _Found("ambiguous", best, [], candidates)
-    if level == "fuzzy" and best < ACCEPT_SCORE:
-        return _Found("fuzzy", best, [], candidates)
-    return _Found(level, best, top, [] if level == "exact" else candidates)
+    if not known:
+        return _Found("fuzzy", best, top if best >= ACCEPT_SCORE else [], candidates)
+    if text in streets[top[0]].names:
+        return _Found("exact", best, top, [])
+    return _Found("normalised", best, top, candidates)
 
 
 def _finish(query: StreetQuery, network: StreetNetwork, found: _Found, cache: dict) -> StreetMatch:

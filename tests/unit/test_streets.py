@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 import shapely
-from shapely.geometry import LineString, box
+from shapely.geometry import LineString, MultiLineString, Point, box
 
 from programmakamer.core.streets import (
     ACCEPT_SCORE,
@@ -98,6 +98,15 @@ def test_the_name_as_given_matches_exactly_and_needs_no_candidates(town):
     assert (match.level, match.score, match.candidates) == ("exact", 100.0, [])
     assert match.row == 7 and match.accepted and match.cut == "street"
     assert match.geometry.equals(LineString([(200, -50), (200, 50)]))
+
+
+def test_a_name_written_as_another_places_street_is_normalised_in_its_own_place():
+    network = _network(
+        _segments("Kerkstraat", "Utrecht", KERKSTRAAT),
+        _segments("KERKSTRAAT", "Zeist", [(0, 5000), (100, 5000)]),
+    )
+    match = one(network, "Kerkstraat", "Zeist")
+    assert (match.level, match.street, match.place) == ("normalised", "KERKSTRAAT", "Zeist")
 
 
 def test_an_abbreviated_name_matches_at_the_normalised_level(town):
@@ -243,6 +252,27 @@ def test_road_parts_become_one_area_per_street_and_a_cut_on_them_is_said():
     match = one(network, "Kerkstraat", numbers=(1, 10))
     assert match.accepted and match.geometry.area == pytest.approx(2000)
     assert (match.cut, match.problems) == ("street", ("cut_needs_lines",))
+
+
+def test_a_network_of_lines_areas_and_points_keeps_each_street_its_own_geometry():
+    network = StreetNetwork.from_segments(
+        ["Bakkerstraat", "Kerkstraat", "Molenweg", "Zuidweg", "Zuidweg"],
+        [
+            LineString([(0, 0), (10, 0)]),
+            box(0, 10, 100, 20),
+            Point(5, 5),
+            LineString([(0, 30), (40, 30)]),
+            MultiLineString([[(40, 30), (60, 30)]]),
+        ],
+    )
+    assert len(network) == 3  # a street of points only is no street
+    lengths = [
+        m.geometry.length
+        for m in match_streets([StreetQuery(0, "Bakkerstraat"), StreetQuery(1, "Zuidweg")], network)
+    ]
+    assert lengths == [10, 60]
+    assert one(network, "Kerkstraat").geometry.area == 1000
+    assert one(network, "Molenweg").level == "none"
 
 
 def test_the_specialists_choice_among_candidates_gives_its_geometry(town):
