@@ -5,7 +5,7 @@ plain data: one name, optionally a place and a house-number range per segment, a
 line. Segments that share a normalised name and place form one street, merged into lines in
 one bulk call. Each query then gets a match level:
 
-- ``exact``: the name as given (trimmed) is a street's name;
+- ``exact``: the name as given (trimmed) is the found street's name, in the row's place;
 - ``normalised``: equal after :func:`normalise_street_name` (case, diacritics, spacing,
   punctuation, Dutch abbreviations such as Burg., Kon., v.d., -str.);
 - ``fuzzy``: the most similar normalised name, scored 0-100 (difflib's ratio, the share of
@@ -356,7 +356,7 @@ def match_chosen(
     query: StreetQuery, network: StreetNetwork, name: str, place: str | None
 ) -> StreetMatch:
     """The match the specialist chose among a row's candidates: its geometry, cut as the
-    row asks."""
+    row asks; level "exact", because the specialist named the street."""
     place_key = normalise_street_name(place)
     key = normalise_street_name(name)
     indexes = [i for i in network._by_key.get(key, []) if network.streets[i].place_key == place_key]
