@@ -346,10 +346,21 @@ def _merged_lines(geometries: np.ndarray, groups: list[list[int]]) -> list[BaseG
     return result
 
 
-def match_streets(queries: Sequence[StreetQuery], network: StreetNetwork) -> list[StreetMatch]:
-    """One match per query, in the queries' order."""
-    cache: dict[tuple[str, str], _Found] = {}
-    return [_match(query, network, cache) for query in queries]
+def match_streets(
+    queries: Sequence[StreetQuery], network: StreetNetwork, accept_score: float = ACCEPT_SCORE
+) -> list[StreetMatch]:
+    """One match per query, in the queries' order; fuzzy matches below `accept_score` are
+    offered, never taken."""
+    run = _Run(accept_score)
+    return [_match(query, network, run) for query in queries]
+
+
+@dataclass
+class _Run:
+    """One matching: its accept score, and each (name, place) found once."""
+
+    accept_score: float
+    found: dict[tuple[str, str], _Found] = field(default_factory=dict)
 
 
 def match_chosen(
@@ -363,7 +374,7 @@ def match_chosen(
     if not indexes:
         raise ValueError("no street {!r} in {!r}".format(name, place))
     found = _Found("exact", 100.0, indexes, [])
-    return _finish(query, network, found, {})
+    return _finish(query, network, found, _Run(ACCEPT_SCORE))
 
 
 @dataclass
@@ -375,18 +386,18 @@ class _Found:
     problems: tuple[str, ...] = ()
 
 
-def _match(query: StreetQuery, network: StreetNetwork, cache: dict) -> StreetMatch:
-    found = _find(query.street, query.place, network, cache)
-    return _finish(query, network, found, cache)
+def _match(query: StreetQuery, network: StreetNetwork, run: _Run) -> StreetMatch:
+    found = _find(query.street, query.place, network, run)
+    return _finish(query, network, found, run)
 
 
-def _find(street: str | None, place: str | None, network: StreetNetwork, cache: dict) -> _Found:
+def _find(street: str | None, place: str | None, network: StreetNetwork, run: _Run) -> _Found:
     """The street (as indexes into network.streets) a name and place stand for."""
     text = (street or "").strip()
     place_key = normalise_street_name(place)
     memo = (text, place_key)
-    if memo in cache:
-        return cache[memo]
+    if memo in run.found:
+        return run.found[memo]
     problems: tuple[str, ...] = ()
     if place_key and network._place_keys and place_key not in network._place_keys:
         problems = ("place_unknown",)
@@ -395,9 +406,9 @@ def _find(street: str | None, place: str | None, network: StreetNetwork, cache: 
         place_key = ""
     key = normalise_street_name(text)
     keys = [(key, 100.0)] if key in network._by_key else _scored(key, network)
-    found = _choose(text, key in network._by_key, keys, place_key, network)
+    found = _choose(text, key in network._by_key, keys, place_key, network, run.accept_score)
     found.problems = problems + found.problems
-    cache[memo] = found
+    run.found[memo] = found
     return found
 
 
@@ -410,7 +421,12 @@ def _scored(key: str, network: StreetNetwork) -> list[tuple[str, float]]:
 
 
 def _choose(
-    text: str, known: bool, keys: list[tuple[str, float]], place_key: str, network: StreetNetwork
+    text: str,
+    known: bool,
+    keys: list[tuple[str, float]],
+    place_key: str,
+    network: StreetNetwork,
+    accept_score: float,
 ) -> _Found:
     """Narrow the scored names by place, and decide the level: exact when the street found
     has the name as written, normalised when only its normalised name is known."""
@@ -431,19 +447,19 @@ def _choose(
         # one name in several places (or two names scored alike) and nothing to tell them apart
         return _Found("ambiguous", best, [], candidates)
     if not known:
-        return _Found("fuzzy", best, top if best >= ACCEPT_SCORE else [], candidates)
+        return _Found("fuzzy", best, top if best >= accept_score else [], candidates)
     if text in streets[top[0]].names:
         return _Found("exact", best, top, [])
     return _Found("normalised", best, top, candidates)
 
 
-def _finish(query: StreetQuery, network: StreetNetwork, found: _Found, cache: dict) -> StreetMatch:
+def _finish(query: StreetQuery, network: StreetNetwork, found: _Found, run: _Run) -> StreetMatch:
     if not found.streets:
         return StreetMatch(
             query.row, found.level, found.score, None, found.candidates, problems=found.problems
         )
     street = network.streets[found.streets[0]]
-    geometry, cut, problems = _cut(query, street, network, cache)
+    geometry, cut, problems = _cut(query, street, network, run)
     return StreetMatch(
         query.row,
         found.level,
@@ -457,13 +473,13 @@ def _finish(query: StreetQuery, network: StreetNetwork, found: _Found, cache: di
     )
 
 
-def _cut(query: StreetQuery, street: _Street, network: StreetNetwork, cache: dict):
+def _cut(query: StreetQuery, street: _Street, network: StreetNetwork, run: _Run):
     """The part of the street the row asks for: between cross streets, or a number range."""
     wanted = [s for s in (query.from_street, query.to_street) if s and s.strip()]
     if (wanted or query.numbers is not None) and shapely.get_dimensions(street.geometry) != 1:
         return street.geometry, "street", ("cut_needs_lines",)  # road parts (areas)
     if len(wanted) == 2:
-        return _between_cross_streets(query, street, network, cache)
+        return _between_cross_streets(query, street, network, run)
     problems: tuple[str, ...] = ("one_cross_street",) if wanted else ()
     if query.numbers is not None:
         geometry, more = _numbers(street, network, query.numbers)
@@ -473,11 +489,11 @@ def _cut(query: StreetQuery, street: _Street, network: StreetNetwork, cache: dic
     return street.geometry, "street", problems
 
 
-def _between_cross_streets(query: StreetQuery, street: _Street, network: StreetNetwork, cache):
+def _between_cross_streets(query: StreetQuery, street: _Street, network: StreetNetwork, run):
     problems: list[str] = []
     crossings = []
     for text, code in ((query.from_street, "from_street"), (query.to_street, "to_street")):
-        found = _find(text, street.place, network, cache)
+        found = _find(text, street.place, network, run)
         if not found.streets:
             problems.append(code + "_not_found")
             continue

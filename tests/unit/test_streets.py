@@ -158,6 +158,12 @@ def test_a_typo_is_a_fuzzy_match_with_its_score(town):
     assert match.candidates[0] == ("Kerkstraat", "Utrecht", 94.7)
 
 
+def test_a_stricter_accept_score_offers_the_typo_instead_of_taking_it(town):
+    [match] = match_streets([StreetQuery(0, "Kerkstaat", "Utrecht")], town, accept_score=95)
+    assert (match.level, match.geometry) == ("fuzzy", None)
+    assert match.candidates[0] == ("Kerkstraat", "Utrecht", 94.7)
+
+
 def test_a_fuzzy_match_below_the_accept_score_is_offered_never_taken(town):
     match = one(town, "Kerklaan", "Utrecht")
     assert match.level == "fuzzy" and match.score < ACCEPT_SCORE
