@@ -2,8 +2,9 @@
 
 Generates a street network of about 5,000 segments in four places (a city and three
 villages; common names such as Kerkstraat exist in several) and a delivery of 1,000 rows
-written as stakeholders write them: the name as is, in another case or spacing, abbreviated
-(Burg., Pr., Kon., v.d., St., -str., -ln.), with one typo, with and without the place,
+written as stakeholders write them: the name as is, with house numbers in the same field,
+in another case or spacing, abbreviated (Burg., Pr., Kon., v.d., St., -str., -ln.), with
+one typo, with and without the place,
 names that exist only in another place, and names that exist nowhere. The generator keeps
 each row's truth, and the figures are measured against it:
 
@@ -212,8 +213,13 @@ def delivery(rng: random.Random, rows: int, crossing: dict, all_names: set):
         name, place = rng.choice(keys)
         truth: object = (name, place)
         given_place: str | None = place
-        if r < 0.35:
+        if r < 0.30:
             text = name
+        elif r < 0.35:
+            first = rng.randint(1, 60)
+            text = rng.choice(("{} {}", "{} {}-{}", "{}, {} t/m {}")).format(
+                name, first, first + rng.randint(1, 20)
+            )
         elif r < 0.47:
             text = rng.choice((name.lower(), name.upper(), "  " + name.replace(" ", "  ") + " "))
         elif r < 0.65:

@@ -32,7 +32,7 @@ import re
 import unicodedata
 from collections import Counter, defaultdict
 from collections.abc import Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from difflib import SequenceMatcher
 
 import numpy as np
@@ -163,6 +163,23 @@ def _short_word(token: str) -> str:
         if token.endswith(short):
             return token[: len(token) - len(short)] + full
     return token
+
+
+_HOUSE_NUMBERS = re.compile(
+    r"^(?P<street>.*?[^\d\s])\s*,?\s+(?P<first>\d{1,5})\s*[a-zA-Z]{0,2}"
+    r"(?:\s*(?:-|–|/|t/m|tm|tot en met|tot|en)\s*(?P<last>\d{1,5})\s*[a-zA-Z]{0,2})?\s*$"
+)
+
+
+def split_house_numbers(text: str | None) -> tuple[str, tuple[int, int] | None]:
+    """A street with its house numbers in one field ("Kerkstraat 12-40", "Kerkstr. 3a t/m
+    9") as the street and the number range; the text unchanged and None otherwise."""
+    found = _HOUSE_NUMBERS.match((text or "").strip())
+    if found is None:
+        return (text or "").strip(), None
+    first = int(found["first"])
+    last = int(found["last"]) if found["last"] else first
+    return found["street"].strip(), (min(first, last), max(first, last))
 
 
 def similarity(a: str, b: str) -> float:
@@ -387,6 +404,10 @@ class _Found:
 
 
 def _match(query: StreetQuery, network: StreetNetwork, run: _Run) -> StreetMatch:
+    if query.numbers is None and normalise_street_name(query.street) not in network._by_key:
+        street, numbers = split_house_numbers(query.street)  # never splits "Plein 1944"
+        if numbers is not None:
+            query = replace(query, street=street, numbers=numbers)
     found = _find(query.street, query.place, network, run)
     return _finish(query, network, found, run)
 
@@ -552,8 +573,13 @@ def _numbers(street: _Street, network: StreetNetwork, numbers: tuple[int, int]):
     last = max(hi, round(length / METRES_PER_HOUSE_NUMBER))
     span = max(last - 1, 1)
     start, end = (lo - 1) / span * length, (hi - 1) / span * length
-    if end <= start:
-        end = min(length, start + METRES_PER_HOUSE_NUMBER)
+    if end - start < METRES_PER_HOUSE_NUMBER:  # one number (or a few): its own plot
+        middle = min(
+            max((start + end) / 2, METRES_PER_HOUSE_NUMBER / 2),
+            length - METRES_PER_HOUSE_NUMBER / 2,
+        )
+        start = max(middle - METRES_PER_HOUSE_NUMBER / 2, 0.0)
+        end = min(middle + METRES_PER_HOUSE_NUMBER / 2, length)
     return _stretch_of_parts(lines, start, end), ("numbers_approximate",)
 
 

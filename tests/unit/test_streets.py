@@ -15,6 +15,7 @@ from programmakamer.core.streets import (
     match_chosen,
     match_streets,
     normalise_street_name,
+    split_house_numbers,
 )
 
 
@@ -243,6 +244,43 @@ def test_house_numbers_without_ranges_are_placed_proportionally_and_said_so(town
     # 250 m of street holds numbers 1..50 (5 m a number): 1..30 is the first 29/49 of it
     assert match.geometry.length == pytest.approx(250 * 29 / 49)
     assert match.geometry.coords[0] == (0, 5000)
+
+
+@pytest.mark.parametrize(
+    "text, street, numbers",
+    [
+        ("Kerkstraat 21-39", "Kerkstraat", (21, 39)),
+        ("Kerkstr. 39 - 21", "Kerkstr.", (21, 39)),
+        ("Kerkstraat, 21a t/m 39", "Kerkstraat", (21, 39)),
+        ("Kerkstraat 25", "Kerkstraat", (25, 25)),
+        ("Laan 1940-1945", "Laan", (1940, 1945)),
+        ("1e Helmersstraat", "1e Helmersstraat", None),
+        ("Kerkstraat", "Kerkstraat", None),
+    ],
+)
+def test_house_numbers_written_after_the_street_are_split_off(text, street, numbers):
+    assert split_house_numbers(text) == (street, numbers)
+
+
+def test_a_row_with_numbers_in_its_street_field_is_cut_to_them(town):
+    match = one(town, "Kerkstr. 21-39", "Utrecht")
+    assert (match.street, match.cut) == ("Kerkstraat", "numbers")
+    assert match.geometry.length == pytest.approx(100)
+
+
+def test_a_street_whose_name_ends_in_a_number_is_not_split():
+    network = _network(_segments("Plein 1944", None, [(0, 0), (80, 0)]))
+    match = one(network, "plein 1944")
+    assert (match.level, match.street, match.cut) == ("normalised", "Plein 1944", "street")
+
+
+@pytest.mark.parametrize(
+    "number, start", [(1, 0.0), (26, 25 / 49 * 250 - 2.5), (50, 245.0), (80, 245.0)]
+)
+def test_one_house_number_without_ranges_is_its_own_plot_along_the_street(town, number, start):
+    match = one(town, "Kerkstraat", "Zeist", numbers=(number, number))
+    assert match.geometry.length == pytest.approx(5.0)
+    assert match.geometry.coords[0][0] == pytest.approx(start)
 
 
 def test_numbers_outside_the_networks_ranges_keep_the_street_and_say_so(town):
