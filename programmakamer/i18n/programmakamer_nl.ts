@@ -1134,6 +1134,10 @@ Pagina's: overzicht (alle horizonnen) en een per horizon (die horizon in kleur, 
       <translation>Kan {} niet schrijven: het bestand of de map is alleen-lezen of vergrendeld.</translation>
     </message>
     <message>
+      <source>The street layer {} holds no lines or areas: choose a layer of road segments (NWB, OSM) or road parts (BGT).</source>
+      <translation>De stratenlaag {} bevat geen lijnen of vlakken: kies een laag met wegvakken (NWB, OSM) of wegdelen (BGT).</translation>
+    </message>
+    <message>
       <source>No horizon (done, cancelled, undated)</source>
       <translation>Geen horizon (gereed, vervallen, zonder datum)</translation>
     </message>
