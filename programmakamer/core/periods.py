@@ -10,9 +10,10 @@ from __future__ import annotations
 import calendar
 import math
 import re
+from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta
-from functools import lru_cache
+from functools import lru_cache, partial
 
 from .interpretation import fold, is_empty
 
@@ -244,10 +245,12 @@ _WEEKS = (
 )
 _RANGE_SEPARATOR = re.compile(
     r"\s*(?:-|/|–|—|\bt/m\b|\btot en met\b|\btot\b|\bto\b|\buntil\b|\btill\b|\bbis\b|\bau\b)\s*"
-)  # fmt: skip
+)
 
 
-def parse_period(value, date_format: str | None = None, serial_system: str | None = None):
+def parse_period(
+    value, date_format: str | None = None, serial_system: str | None = None
+) -> Period | None:
     """The period a delivery's value means, with its precision; None when empty.
 
     Without a date_format every reading below is tried; one that two readings fit
@@ -341,10 +344,10 @@ def _number(number: float, date_format, serial_system) -> Period | str:
     """A number's period, or the code of why it is none."""
     if serial_system is not None and number >= SERIAL_FROM:
         return _attempt(lambda: Period.of(excel_date(number, serial_system), "day"))
-    if number != int(number) or date_format not in (None, "jjjj"):
-        return "unreadable"
     if number >= SERIAL_FROM:
         return "a_number"
+    if number != int(number) or date_format not in (None, "jjjj"):
+        return "unreadable"
     return _attempt(lambda: Period.of(_day(int(number), 1, 1), "year"))
 
 
@@ -359,7 +362,9 @@ def _attempt(read) -> Period | str:
 def _read_text(text: str, date_format, serial_system, ranges: bool) -> Period | str:
     """A text's period, or the code of why it is none; cached, as a column repeats its
     dates. A range is tried only when the whole is no single reading."""
-    readers = _READERS if date_format is None else (_FORMATS[date_format], _text_number)
+    readers: tuple[Callable, ...] = _READERS
+    if date_format is not None:
+        readers = (_FORMATS[date_format], partial(_text_number, date_format=date_format))
     found = _single(text, readers, serial_system)
     if found != "unreadable" or not ranges:
         return found
@@ -434,18 +439,16 @@ def _year(text, _serial):
     return None
 
 
-def _text_number(text, serial_system):
-    """A number written as text: an Excel day number with a serial system, else a
-    number of five digits or more is told as such (a year has four)."""
+def _text_number(text, serial_system, date_format=None):
+    """A number written as text ("2027.0", "45000,5") read as the number it is."""
     match = _NUMBER.fullmatch(text)
     if not match:
         return None
     number = float("{}.{}".format(match.group(1), match.group(2) or "0"))
-    if serial_system is not None and number >= SERIAL_FROM:
-        return Period.of(excel_date(number, serial_system), "day")
-    if len(match.group(1)) > 4:
-        raise DateError("a_number", text)
-    return None
+    found = _number(number, date_format, serial_system)
+    if isinstance(found, str):
+        raise DateError(found, text)
+    return found
 
 
 def _month(text, _serial):
@@ -533,7 +536,7 @@ def _week(text, _serial):
 
 
 _READERS = (_ymd, _dmy, _year, _text_number, _quarter, _month, _named_day, _week, _half, _season)
-_FORMATS = {
+_FORMATS: dict[str, Callable] = {
     "dd-mm-jjjj": lambda text, serial: _dmy(text, serial, digits=(4,)),
     "d-m-jj": lambda text, serial: _dmy(text, serial, digits=(2,)),
     "jjjj/mm/dd": _ymd,

@@ -179,6 +179,7 @@ def _period(start, start_precision, end=None, end_precision=None):
         ("eerste helft 2027", _period(date(2027, 1, 1), "quarter", date(2027, 6, 30))),
         ("1er semestre 2027", _period(date(2027, 1, 1), "quarter", date(2027, 6, 30))),
         (2027, _period(date(2027, 1, 1), "year", date(2027, 12, 31))),
+        ("2027.0", _period(date(2027, 1, 1), "year", date(2027, 12, 31))),  # a float as text
         (date(2027, 2, 1), _period(date(2027, 2, 1), "day")),
         (None, None),
         ("  ", None),
@@ -211,6 +212,8 @@ def test_every_precision_read_is_one_the_schema_knows():
         ("week 53 2027", "no_such_date"),  # 2027 has 52 ISO weeks
         ("2027 - 31-02-2028", "no_such_date"),
         ("45000", "a_number"),
+        ("46000,5", "a_number"),
+        ("27", "year_out_of_range"),
         ("zomer", "unreadable"),
         ("Q5 2027", "unreadable"),
         ("H3 2027", "unreadable"),
