@@ -282,8 +282,6 @@ def read_flag(value, own_map: Mapping[str, str] | None = None) -> bool | None:
     word is not known. Empty is no: a flag field left blank says nothing happens."""
     if is_empty(value):
         return False
-    if isinstance(value, (int, float)) and not isinstance(value, bool) and value not in (0, 1):
-        return None
     code = read_choice("flag", value, own_map)
     return None if code is None else code == FLAG_CODES[0]
 

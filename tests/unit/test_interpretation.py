@@ -61,6 +61,13 @@ def test_built_in_words_give_only_codes_of_their_kind():
     assert CODES["status"] == tuple(s.value for s in schema.STATUSES)
 
 
+def test_a_word_given_for_two_codes_is_refused_when_the_table_is_built():
+    from programmakamer.core.interpretation import _words
+
+    with pytest.raises(ValueError):
+        _words("status", {"done": ("klaar",), "committed": ("Klaar ",)})
+
+
 def test_a_french_register_table_is_read_and_its_closed_works_stay_closed():
     column = ["En cours", "Terminé", "Annulé", "Programmé", "en cours", "Clôturé", "A l'étude"]
     codes = [read_choice("status", value) for value in column]
