@@ -154,7 +154,7 @@ _ISO = re.compile(
 )
 _YEAR = re.compile(r"(\d{4})")
 _NUMBER = re.compile(r"(\d+)(?:[.,](\d+))?")
-_ISO_MONTH = re.compile(r"(\d{4})-(\d{1,2})")
+_ISO_MONTH = re.compile(r"(\d{4})[-/](\d{1,2})")
 _MONTH_YEAR = re.compile(r"(\d{1,2})[-/.](\d{4})")
 
 _MONTH_WORDS = {
@@ -262,7 +262,8 @@ def parse_period(
     - day-month-year "14-09-2027", "3-4-27" (two-digit years are 20jj) and
       year-month-day "2027-09-14", "2020/06/01", with or without a time and zone;
       "14 sep 2027", "1er mars 2027", "March 14, 2027"; these have precision day;
-    - months "mrt 2027", "maart 2027", "March 2027", "März 2027", "03-2027", "2027-03";
+    - months "mrt 2027", "maart 2027", "March 2027", "März 2027", "03-2027", "2027-03",
+      "2027/06";
     - quarters "Q3 2027", "2027-Q3", "3e kwartaal 2027", "T3 2027" (trimestre);
     - half years "H2 2027", "2e helft 2027", "second half 2027", "2. Halbjahr 2027":
       two quarters, precision quarter;

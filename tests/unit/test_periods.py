@@ -159,6 +159,7 @@ def _period(start, start_precision, end=None, end_precision=None):
         ("févr. 2028", _period(date(2028, 2, 1), "month", date(2028, 2, 29))),
         ("03-2027", _period(date(2027, 3, 1), "month", date(2027, 3, 31))),
         ("2027-03", _period(date(2027, 3, 1), "month", date(2027, 3, 31))),
+        ("2027/06", _period(date(2027, 6, 1), "month", date(2027, 6, 30))),
         # seasons are meteorological: whole months, so precision month covers them
         ("najaar 2027", _period(date(2027, 9, 1), "month", date(2027, 11, 30))),
         ("voorjaar 2027", _period(date(2027, 3, 1), "month", date(2027, 5, 31))),
