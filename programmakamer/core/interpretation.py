@@ -16,7 +16,7 @@ from collections import Counter
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from functools import lru_cache
 
-from .schema import DISCIPLINES, STATUSES, SURFACE_TYPES
+from .schema import DISCIPLINES, STATUSES, SURFACE_TYPES, WORK_FIELDS
 
 REPLACEMENT = "\ufffd"  # what a decoder puts where bytes were not of its encoding
 FLAG_CODES = ("true", "false")
@@ -286,11 +286,12 @@ def read_flag(value, own_map: Mapping[str, str] | None = None) -> bool | None:
     return None if code is None else code == FLAG_CODES[0]
 
 
-# Field names: schema field -> its names in deliveries (nl, en, fr, de), best first.
+# Field names: schema field -> its names in deliveries (nl, en, fr, de), best first,
+# after the schema's own name and labels (a programme's own export maps onto itself).
 FIELD_SYNONYMS = {
     "external_ref": (
         "kenmerk", "referentie", "projectnummer", "projectnr", "projectcode", "projectid",
-        "project id", "nummer", "nr", "code", "id", "ref",
+        "project id", "werk id", "work id", "nummer", "nr", "code", "id", "ref",
         "reference", "project number", "project reference", "identifier", "work reference",
         "référence", "numéro", "numéro de projet", "identifiant",
         "Referenz", "Kennung", "Projektnummer",
@@ -411,7 +412,11 @@ def suggest_mapping(source_fields: Sequence[str]) -> dict[str, str]:
     then a name earlier in the field's list: "Begindatum" before "Jaar") and each source
     field and schema field is used once, so "Straatnaam" is the location and not also a
     title (naam). A guess for the user to confirm, never applied without asking."""
-    synonyms = {field: [_name(s) for s in names] for field, names in FIELD_SYNONYMS.items()}
+    schema_fields = {f.name: f for f in WORK_FIELDS}
+    synonyms = {
+        field: [_name(s) for s in (field, schema_fields[field].en, schema_fields[field].nl, *names)]
+        for field, names in FIELD_SYNONYMS.items()
+    }
     candidates = []
     for position, source in enumerate(source_fields):
         name = _name(source)

@@ -8,6 +8,7 @@ import pytest
 from programmakamer.core import schema
 from programmakamer.core.interpretation import (
     CODES,
+    SUGGESTED_FIELDS,
     WORDS,
     fold,
     read_choice,
@@ -237,6 +238,16 @@ def test_a_messy_dutch_header_row_is_mapped_by_names_and_synonyms():
 )
 def test_french_english_and_german_headers_are_mapped(header, expected):
     assert suggest_mapping(header) == expected
+
+
+def test_a_programmes_own_export_maps_onto_itself_by_field_names_and_labels():
+    names = [f.name for f in schema.WORK_FIELDS if f.name in SUGGESTED_FIELDS]
+    assert suggest_mapping(names) == {name: name for name in names}
+    dutch = [f.nl for f in schema.WORK_FIELDS if f.name in SUGGESTED_FIELDS]
+    assert suggest_mapping(dutch) == {
+        f.name: f.nl for f in schema.WORK_FIELDS if f.name in SUGGESTED_FIELDS
+    }
+    assert suggest_mapping(["work_id"]) == {"external_ref": "work_id"}
 
 
 def test_each_source_field_is_suggested_once_and_the_best_match_wins():
