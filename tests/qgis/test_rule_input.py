@@ -300,8 +300,8 @@ def test_yes_no_words_that_are_not_known_are_told_not_silently_no(processing_run
     )
     features = []
     for nr, party, digs, wkt in [
-        ("1", "Enedis", "oui", STREET),
-        ("2", "Eau", "oui", FOUR_METRES_NORTH),
+        ("1", "Enedis", "misschien", STREET),  # oui, ja, wahr are known words
+        ("2", "Eau", "misschien", FOUR_METRES_NORTH),
         ("3", "Orange", "ja", FOUR_METRES_NORTH),
     ]:
         feature = QgsFeature(layer.fields())
@@ -312,7 +312,7 @@ def test_yes_no_words_that_are_not_known_are_told_not_silently_no(processing_run
     told = Told()
     run(processing_run, "findcombinechances", layer, told, OPENS_FIELD="graaft")
     said = [w for w in told.warnings if "graaft" in w]
-    assert len(said) == 1 and "(2): 'oui' (2)" in said[0]
+    assert len(said) == 1 and "(2): 'misschien' (2)" in said[0]
 
 
 def cp1252_csv(path):

@@ -23,8 +23,9 @@ from programmakamer.core.works import dimension_changes, split_collections, vali
         (0.0, False),
         ("", False),
         (None, False),
-        ("oui", None),  # not known: the adapter reports it, never a silent "no"
-        ("misschien", None),
+        ("oui", True),
+        ("Nein", False),
+        ("misschien", None),  # not known: the adapter reports it, never a silent "no"
         (2, None),
     ],
 )
