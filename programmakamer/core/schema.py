@@ -9,7 +9,9 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-SCHEMA_VERSION = 1
+#: 2: the status "withdrawn", the import_profiles table and decisions' delivery_change
+#: (a programme of schema 1 gains them at its first import: store.programme.upgrade_programme).
+SCHEMA_VERSION = 2
 DEFAULT_CRS = "EPSG:28992"
 
 
@@ -60,13 +62,15 @@ class Field:
 
 @dataclass(frozen=True)
 class Table:
-    """A table of the programme. `geometry` is none, line, polygon or point."""
+    """A table of the programme. `geometry` is none, line, polygon or point. `since`: the
+    schema version that brought it (an older programme lacks it until it is upgraded)."""
 
     name: str
     geometry: str
     en: str
     nl: str
     fields: tuple[Field, ...] = field(default_factory=tuple)
+    since: int = 1
 
     def field(self, name: str) -> Field:
         for f in self.fields:
@@ -112,6 +116,9 @@ STATUSES = (
     Status("in_execution", "In execution", "In uitvoering", started=True),
     Status("done", "Done", "Gereed", started=True, closed=True),
     Status("cancelled", "Cancelled", "Vervallen", closed=True),
+    # no longer in its stakeholder's latest delivery: kept (decisions may point at it), not
+    # analysed, and back to the delivered status if a later delivery brings it again
+    Status("withdrawn", "Withdrawn by its stakeholder", "Ingetrokken door de partij", closed=True),
 )
 CLOSED_STATUSES = tuple(s.value for s in STATUSES if s.closed)
 RUNNING_STATUSES = tuple(s.value for s in STATUSES if s.started and not s.closed)
@@ -307,6 +314,14 @@ DECISIONS = Table(
         Field("action_holder", "text", "Action holder", "Actiehouder", length=100),
         Field("decided_by", "text", "Decided by", "Besloten door", length=100),
         Field("decided_at", "datetime", "Decided at", "Besloten op", required=True),
+        # set when a later delivery changed the work's period or place: the decision was
+        # taken on what the work was then
+        Field(
+            "delivery_change",
+            "text",
+            "Changed by a later delivery",
+            "Gewijzigd door een latere levering",
+        ),
     ),
 )
 
@@ -355,6 +370,21 @@ NEIGHBOURHOODS = Table(
     ),
 )
 
+#: The field mapping of a stakeholder's last delivery (core.delivery.DeliveryMapping as
+#: JSON), so next quarter's delivery imports with one click.
+IMPORT_PROFILES = Table(
+    "import_profiles",
+    "none",
+    "Import profiles",
+    "Importprofielen",
+    (
+        Field("stakeholder_id", "integer", "Stakeholder", "Partij", required=True),
+        Field("mapping", "text", "Field mapping (JSON)", "Veldkoppeling (JSON)", required=True),
+        Field("updated", "datetime", "Updated", "Bijgewerkt", required=True),
+    ),
+    since=2,
+)
+
 TABLES = (
     PROGRAMME,
     STAKEHOLDERS,
@@ -366,6 +396,7 @@ TABLES = (
     MORATORIUM_PERIODS,
     STREETS,
     NEIGHBOURHOODS,
+    IMPORT_PROFILES,
 )
 
 

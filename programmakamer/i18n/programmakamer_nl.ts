@@ -766,6 +766,182 @@ Pagina's: overzicht (alle horizonnen) en een per horizon (die horizon in kleur, 
       <translation>Graafrust na een vernieuwing (jaren)</translation>
     </message>
     <message>
+      <source>Import delivery</source>
+      <translation>Levering importeren</translation>
+    </message>
+    <message>
+      <source>Imports a stakeholder's delivery of works: a GeoPackage, shapefile, GeoJSON or any other vector file, a CSV (as a Dutch Excel writes it: semicolons, decimal commas, cp1252 or UTF-8) or an Excel workbook (.xlsx). Every value is read as text and then interpreted; every row with a problem is reported and left out. Works are matched with the stakeholder's works by their external reference: new ones are added, known ones changed, and (for a complete delivery) the stakeholder's works the delivery no longer holds are marked withdrawn, never deleted. The chamber's horizon overrides and decisions are never overwritten; a decision on a work whose period or place the delivery changes gets a note. All valid rows are written in one transaction, or none.
+
+Input: the delivery file. Layer / sheet: which layer or sheet (default the first).
+Stakeholder: its name or id in the programme.
+Field mapping (JSON): which source field gives each work field, constants, value maps, date format and the geometry source, for example {"fields": {"external_ref": "kenmerk", "title": "omschrijving", "planned_start": "startjaar", "status": {"constant": "planned"}}, "value_maps": {"status": {"in uitvoering": "in_execution"}, "flag": {"oui": "true"}}, "geometry": {"kind": "xy", "x": "x", "y": "y", "crs": "EPSG:28992"}}. Empty: the mapping saved with the stakeholder's last import.
+Save the mapping: keep it for the stakeholder's next delivery.
+Encoding, separator: override what is detected for a CSV.
+Date format: how dates are written (empty: recognised from the values; ambiguous dates are reported, never guessed).
+Complete delivery: the stakeholder's whole list (works it no longer holds are withdrawn); off for a delivery of news only.
+Dry run: check and report only; nothing is written.
+Report: a workbook with the totals, every problem by row, and what is added, changed and withdrawn.</source>
+      <translation>Importeert de levering van werken van een partij: een GeoPackage, shapefile, GeoJSON of een ander vectorbestand, een CSV (zoals een Nederlandse Excel hem schrijft: puntkomma's, decimale komma's, cp1252 of UTF-8) of een Excel-werkmap (.xlsx). Elke waarde wordt als tekst gelezen en dan geïnterpreteerd; elke rij met een probleem wordt gemeld en weggelaten. Werken worden met de werken van de partij verbonden via hun externe referentie: nieuwe worden toegevoegd, bekende gewijzigd, en (bij een volledige levering) worden de werken van de partij die de levering niet meer bevat als ingetrokken gemarkeerd, nooit verwijderd. Horizonafwijkingen en besluiten van de kamer worden nooit overschreven; een besluit over een werk waarvan de levering de periode of plaats wijzigt krijgt een aantekening. Alle geldige rijen worden in één transactie geschreven, of geen.
+
+Invoer: het leveringsbestand. Laag / werkblad: welke laag of welk werkblad (standaard het eerste).
+Partij: haar naam of id in het programma.
+Veldkoppeling (JSON): welk bronveld elk veld van een werk geeft, vaste waarden, waardetabellen, datumnotatie en de geometriebron, bijvoorbeeld {"fields": {"external_ref": "kenmerk", "title": "omschrijving", "planned_start": "startjaar", "status": {"constant": "planned"}}, "value_maps": {"status": {"in uitvoering": "in_execution"}, "flag": {"oui": "true"}}, "geometry": {"kind": "xy", "x": "x", "y": "y", "crs": "EPSG:28992"}}. Leeg: de koppeling die bij de vorige import van de partij is bewaard.
+Koppeling bewaren: voor de volgende levering van de partij.
+Tekenset, scheidingsteken: overschrijven wat voor een CSV wordt herkend.
+Datumnotatie: hoe datums geschreven zijn (leeg: herkend uit de waarden; dubbelzinnige datums worden gemeld, nooit geraden).
+Volledige levering: de hele lijst van de partij (werken die er niet meer in staan worden ingetrokken); uit voor een levering met alleen nieuws.
+Proefrun: alleen controleren en rapporteren; er wordt niets geschreven.
+Rapport: een werkmap met de totalen, elk probleem per rij, en wat wordt toegevoegd, gewijzigd en ingetrokken.</translation>
+    </message>
+    <message>
+      <source>Delivery</source>
+      <translation>Levering</translation>
+    </message>
+    <message>
+      <source>Layer</source>
+      <translation>Laag</translation>
+    </message>
+    <message>
+      <source>Sheet</source>
+      <translation>Werkblad</translation>
+    </message>
+    <message>
+      <source>Stakeholder (name or id)</source>
+      <translation>Partij (naam of id)</translation>
+    </message>
+    <message>
+      <source>Field mapping (JSON)</source>
+      <translation>Veldkoppeling (JSON)</translation>
+    </message>
+    <message>
+      <source>Save the mapping for the next delivery</source>
+      <translation>Koppeling bewaren voor de volgende levering</translation>
+    </message>
+    <message>
+      <source>Encoding</source>
+      <translation>Tekenset</translation>
+    </message>
+    <message>
+      <source>Separator</source>
+      <translation>Scheidingsteken</translation>
+    </message>
+    <message>
+      <source>Date format</source>
+      <translation>Datumnotatie</translation>
+    </message>
+    <message>
+      <source>Complete delivery (withdraw works it lacks)</source>
+      <translation>Volledige levering (ontbrekende werken intrekken)</translation>
+    </message>
+    <message>
+      <source>Dry run (check and report only)</source>
+      <translation>Proefrun (alleen controleren en rapporteren)</translation>
+    </message>
+    <message>
+      <source>Validation report</source>
+      <translation>Controlerapport</translation>
+    </message>
+    <message>
+      <source>Excel workbook (*.xlsx)</source>
+      <translation>Excel-werkmap (*.xlsx)</translation>
+    </message>
+    <message>
+      <source>Rows read</source>
+      <translation>Rijen gelezen</translation>
+    </message>
+    <message>
+      <source>Valid rows</source>
+      <translation>Geldige rijen</translation>
+    </message>
+    <message>
+      <source>Rows with problems</source>
+      <translation>Rijen met problemen</translation>
+    </message>
+    <message>
+      <source>Works added</source>
+      <translation>Werken toegevoegd</translation>
+    </message>
+    <message>
+      <source>Works changed</source>
+      <translation>Werken gewijzigd</translation>
+    </message>
+    <message>
+      <source>Works withdrawn</source>
+      <translation>Werken ingetrokken</translation>
+    </message>
+    <message>
+      <source>Written (1) or not (0)</source>
+      <translation>Geschreven (1) of niet (0)</translation>
+    </message>
+    <message>
+      <source>The programme has no neighbourhoods: whether works lie inside the municipality was not checked.</source>
+      <translation>Het programma heeft geen wijken: of werken binnen de gemeente liggen is niet gecontroleerd.</translation>
+    </message>
+    <message>
+      <source>Dry run: nothing was written.</source>
+      <translation>Proefrun: er is niets geschreven.</translation>
+    </message>
+    <message>
+      <source>Cancelled: nothing was written.</source>
+      <translation>Geannuleerd: er is niets geschreven.</translation>
+    </message>
+    <message>
+      <source>The programme has no stakeholder {} (stakeholders: {}).</source>
+      <translation>Het programma heeft geen partij {} (partijen: {}).</translation>
+    </message>
+    <message>
+      <source>No field mapping given, and none saved for this stakeholder: give one (see the help).</source>
+      <translation>Geen veldkoppeling opgegeven en er is er geen bewaard voor deze partij: geef er een op (zie de help).</translation>
+    </message>
+    <message>
+      <source>{} rows</source>
+      <translation>{} rijen</translation>
+    </message>
+    <message>
+      <source>Read {}: {}.</source>
+      <translation>{} gelezen: {}.</translation>
+    </message>
+    <message>
+      <source>{} rows read, {} valid, {} with problems (left out).</source>
+      <translation>{} rijen gelezen, {} geldig, {} met problemen (weggelaten).</translation>
+    </message>
+    <message>
+      <source>{} works to add, {} to change, {} to withdraw, {} unchanged.</source>
+      <translation>{} werken toe te voegen, {} te wijzigen, {} in te trekken, {} ongewijzigd.</translation>
+    </message>
+    <message>
+      <source>No valid rows: nothing was written.</source>
+      <translation>Geen geldige rijen: er is niets geschreven.</translation>
+    </message>
+    <message>
+      <source>encoding {}</source>
+      <translation>tekenset {}</translation>
+    </message>
+    <message>
+      <source>separator {}</source>
+      <translation>scheidingsteken {}</translation>
+    </message>
+    <message>
+      <source>sheet {}</source>
+      <translation>werkblad {}</translation>
+    </message>
+    <message>
+      <source>layer {}</source>
+      <translation>laag {}</translation>
+    </message>
+    <message>
+      <source>{}: {} rows (rows {}).</source>
+      <translation>{}: {} rijen (rijen {}).</translation>
+    </message>
+    <message>
+      <source>Unknown values of {}: {}.</source>
+      <translation>Onbekende waarden van {}: {}.</translation>
+    </message>
+    <message>
+      <source>Written to {}.</source>
+      <translation>Geschreven naar {}.</translation>
+    </message>
+    <message>
       <source>an unnamed CRS</source>
       <translation>een naamloos stelsel</translation>
     </message>
@@ -990,6 +1166,282 @@ Pagina's: overzicht (alle horizonnen) en een per horizon (die horizon in kleur, 
       <translation>Tabel {} van {} veranderde tijdens het lezen.</translation>
     </message>
     <message>
+      <source>The field mapping is not valid JSON: {}</source>
+      <translation>De veldkoppeling is geen geldige JSON: {}</translation>
+    </message>
+    <message>
+      <source>The field mapping cannot be read: {}</source>
+      <translation>De veldkoppeling kan niet gelezen worden: {}</translation>
+    </message>
+    <message>
+      <source>A delivery cannot fill these fields: {}</source>
+      <translation>Een levering kan deze velden niet vullen: {}</translation>
+    </message>
+    <message>
+      <source>Unknown kind of geometry source: {} (source, wkt, geojson, xy, none).</source>
+      <translation>Onbekende soort geometriebron: {} (source, wkt, geojson, xy, none).</translation>
+    </message>
+    <message>
+      <source>A geometry from {} needs its column(s).</source>
+      <translation>Een geometrie uit {} heeft zijn kolom(men) nodig.</translation>
+    </message>
+    <message>
+      <source>no geometry</source>
+      <translation>geen geometrie</translation>
+    </message>
+    <message>
+      <source>invalid geometry that cannot be repaired</source>
+      <translation>ongeldige geometrie die niet te herstellen is</translation>
+    </message>
+    <message>
+      <source>geometry cannot be read or placed</source>
+      <translation>geometrie niet te lezen of te plaatsen</translation>
+    </message>
+    <message>
+      <source>a mix of points, lines and areas</source>
+      <translation>een mengsel van punten, lijnen en vlakken</translation>
+    </message>
+    <message>
+      <source>outside the municipality</source>
+      <translation>buiten de gemeente</translation>
+    </message>
+    <message>
+      <source>ends before it starts</source>
+      <translation>eindigt voor het begint</translation>
+    </message>
+    <message>
+      <source>unknown stakeholder</source>
+      <translation>onbekende partij</translation>
+    </message>
+    <message>
+      <source>unknown discipline</source>
+      <translation>onbekende discipline</translation>
+    </message>
+    <message>
+      <source>unknown status</source>
+      <translation>onbekende status</translation>
+    </message>
+    <message>
+      <source>unknown surface type</source>
+      <translation>onbekend verhardingstype</translation>
+    </message>
+    <message>
+      <source>not a yes/no value</source>
+      <translation>geen ja/nee-waarde</translation>
+    </message>
+    <message>
+      <source>reference occurs more than once</source>
+      <translation>referentie komt meer dan eens voor</translation>
+    </message>
+    <message>
+      <source>required field is empty</source>
+      <translation>verplicht veld is leeg</translation>
+    </message>
+    <message>
+      <source>date cannot be read</source>
+      <translation>datum niet te lezen</translation>
+    </message>
+    <message>
+      <source>date can be read in two ways</source>
+      <translation>datum is op twee manieren te lezen</translation>
+    </message>
+    <message>
+      <source>not a number</source>
+      <translation>geen getal</translation>
+    </message>
+    <message>
+      <source>formula error in the cell</source>
+      <translation>formulefout in de cel</translation>
+    </message>
+    <message>
+      <source>text too long</source>
+      <translation>tekst te lang</translation>
+    </message>
+    <message>
+      <source>wrong number of cells (found/expected)</source>
+      <translation>verkeerd aantal cellen (gevonden/verwacht)</translation>
+    </message>
+    <message>
+      <source>invalid geometry repaired (imported)</source>
+      <translation>ongeldige geometrie hersteld (geïmporteerd)</translation>
+    </message>
+    <message>
+      <source>hidden row in the workbook (imported)</source>
+      <translation>verborgen rij in de werkmap (geïmporteerd)</translation>
+    </message>
+    <message>
+      <source>Problems</source>
+      <translation>Problemen</translation>
+    </message>
+    <message>
+      <source>Rows with problems (not imported)</source>
+      <translation>Rijen met problemen (niet geïmporteerd)</translation>
+    </message>
+    <message>
+      <source>Rows with warnings (imported)</source>
+      <translation>Rijen met waarschuwingen (geïmporteerd)</translation>
+    </message>
+    <message>
+      <source>Problem</source>
+      <translation>Probleem</translation>
+    </message>
+    <message>
+      <source>Rows</source>
+      <translation>Rijen</translation>
+    </message>
+    <message>
+      <source>Row</source>
+      <translation>Rij</translation>
+    </message>
+    <message>
+      <source>Field</source>
+      <translation>Veld</translation>
+    </message>
+    <message>
+      <source>Value</source>
+      <translation>Waarde</translation>
+    </message>
+    <message>
+      <source>Imported</source>
+      <translation>Geïmporteerd</translation>
+    </message>
+    <message>
+      <source>Changes</source>
+      <translation>Wijzigingen</translation>
+    </message>
+    <message>
+      <source>The programme changed since the delivery was checked: check it again.</source>
+      <translation>Het programma is gewijzigd sinds de levering werd gecontroleerd: controleer haar opnieuw.</translation>
+    </message>
+    <message>
+      <source>Municipality area unknown (no neighbourhoods): not checked</source>
+      <translation>Gebied van de gemeente onbekend (geen wijken): niet gecontroleerd</translation>
+    </message>
+    <message>
+      <source>Works unchanged</source>
+      <translation>Werken ongewijzigd</translation>
+    </message>
+    <message>
+      <source>Reference</source>
+      <translation>Referentie</translation>
+    </message>
+    <message>
+      <source>What</source>
+      <translation>Wat</translation>
+    </message>
+    <message>
+      <source>Old</source>
+      <translation>Oud</translation>
+    </message>
+    <message>
+      <source>New</source>
+      <translation>Nieuw</translation>
+    </message>
+    <message>
+      <source>File not found: {}</source>
+      <translation>Bestand niet gevonden: {}</translation>
+    </message>
+    <message>
+      <source>{} is an old Excel file (.xls): save it as .xlsx in Excel and import that.</source>
+      <translation>{} is een oud Excel-bestand (.xls): sla het in Excel op als .xlsx en importeer dat.</translation>
+    </message>
+    <message>
+      <source>{} holds no rows.</source>
+      <translation>{} bevat geen rijen.</translation>
+    </message>
+    <message>
+      <source>A separator is one character, not {}.</source>
+      <translation>Een scheidingsteken is één teken, niet {}.</translation>
+    </message>
+    <message>
+      <source>Sheet {} of {} holds no rows.</source>
+      <translation>Werkblad {} van {} bevat geen rijen.</translation>
+    </message>
+    <message>
+      <source>{} could not be read completely; the details are in the log.</source>
+      <translation>{} kon niet volledig gelezen worden; de details staan in het logboek.</translation>
+    </message>
+    <message>
+      <source>The coordinates of {} have no coordinate reference system: give it (for example EPSG:4326 for longitude and latitude).</source>
+      <translation>De coördinaten van {} hebben geen coördinatenstelsel: geef het op (bijvoorbeeld EPSG:4326 voor lengte- en breedtegraad).</translation>
+    </message>
+    <message>
+      <source>Unknown coordinate reference system: {}</source>
+      <translation>Onbekend coördinatenstelsel: {}</translation>
+    </message>
+    <message>
+      <source>{} has no field {} (fields: {}).</source>
+      <translation>{} heeft geen veld {} (velden: {}).</translation>
+    </message>
+    <message>
+      <source>no</source>
+      <translation>nee</translation>
+    </message>
+    <message>
+      <source>added</source>
+      <translation>toegevoegd</translation>
+    </message>
+    <message>
+      <source>withdrawn</source>
+      <translation>ingetrokken</translation>
+    </message>
+    <message>
+      <source>{} cannot be read as {}: choose another encoding.</source>
+      <translation>{} kan niet als {} gelezen worden: kies een andere tekenset.</translation>
+    </message>
+    <message>
+      <source>{} cannot be read as an Excel workbook (.xlsx).</source>
+      <translation>{} kan niet als Excel-werkmap (.xlsx) gelezen worden.</translation>
+    </message>
+    <message>
+      <source>{} has no sheet {} (sheets: {}).</source>
+      <translation>{} heeft geen werkblad {} (werkbladen: {}).</translation>
+    </message>
+    <message>
+      <source>{} cannot be read as a table or a map layer.</source>
+      <translation>{} kan niet als tabel of kaartlaag gelezen worden.</translation>
+    </message>
+    <message>
+      <source>{} has no geometry: choose a WKT, GeoJSON or x/y column, or match street names.</source>
+      <translation>{} heeft geen geometrie: kies een WKT-, GeoJSON- of x/y-kolom, of koppel straatnamen.</translation>
+    </message>
+    <message>
+      <source>{} has no column {}.</source>
+      <translation>{} heeft geen kolom {}.</translation>
+    </message>
+    <message>
+      <source>The expression {} cannot be read: {}</source>
+      <translation>De expressie {} kan niet gelezen worden: {}</translation>
+    </message>
+    <message>
+      <source>The saved field mapping of this stakeholder cannot be read: {}</source>
+      <translation>De bewaarde veldkoppeling van deze partij kan niet gelezen worden: {}</translation>
+    </message>
+    <message>
+      <source>Unknown values of {}</source>
+      <translation>Onbekende waarden van {}</translation>
+    </message>
+    <message>
+      <source>changed</source>
+      <translation>gewijzigd</translation>
+    </message>
+    <message>
+      <source>geometry</source>
+      <translation>geometrie</translation>
+    </message>
+    <message>
+      <source>Cannot write {}: the file or its folder is read-only or locked.</source>
+      <translation>Kan {} niet schrijven: het bestand of de map is alleen-lezen of vergrendeld.</translation>
+    </message>
+    <message>
+      <source>{} has no layer {}.</source>
+      <translation>{} heeft geen laag {}.</translation>
+    </message>
+    <message>
+      <source>The expression {} failed: {}</source>
+      <translation>De expressie {} is mislukt: {}</translation>
+    </message>
+    <message>
       <source>Another analysis or another program is writing to {}: try again when it has finished.</source>
       <translation>Een andere analyse of een ander programma schrijft naar {}: probeer het opnieuw als die klaar is.</translation>
     </message>
@@ -1078,10 +1530,6 @@ Pagina's: overzicht (alle horizonnen) en een per horizon (die horizon in kleur, 
       <translation>{} bestaat al; kies een andere naam.</translation>
     </message>
     <message>
-      <source>Unknown coordinate reference system: {}</source>
-      <translation>Onbekend coördinatenstelsel: {}</translation>
-    </message>
-    <message>
       <source>{} is geographic (degrees); a programme needs a projected CRS in metres.</source>
       <translation>{} is geografisch (graden); een programma heeft een geprojecteerd stelsel in meters nodig.</translation>
     </message>
@@ -1092,10 +1540,6 @@ Pagina's: overzicht (alle horizonnen) en een per horizon (die horizon in kleur, 
     <message>
       <source>Reference year {} is not a plausible year.</source>
       <translation>Programmajaar {} is geen aannemelijk jaartal.</translation>
-    </message>
-    <message>
-      <source>File not found: {}</source>
-      <translation>Bestand niet gevonden: {}</translation>
     </message>
     <message>
       <source>{} is not a GeoPackage that can be read.</source>
@@ -1128,10 +1572,6 @@ Pagina's: overzicht (alle horizonnen) en een per horizon (die horizon in kleur, 
     <message>
       <source>Cannot write in {}: the folder is read-only.</source>
       <translation>Kan niet schrijven in {}: de map is alleen-lezen.</translation>
-    </message>
-    <message>
-      <source>Cannot write {}: the file or its folder is read-only or locked.</source>
-      <translation>Kan {} niet schrijven: het bestand of de map is alleen-lezen of vergrendeld.</translation>
     </message>
     <message>
       <source>The street layer {} holds no lines or areas: choose a layer of road segments (NWB, OSM) or road parts (BGT).</source>

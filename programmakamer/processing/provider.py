@@ -18,6 +18,7 @@ from .find_combine_chances import FindCombineChances
 from .find_hotspots import FindHotspots
 from .find_moratorium_breaches import FindMoratoriumBreaches
 from .find_sequence_errors import FindSequenceErrors
+from .import_delivery import ImportDelivery
 
 
 class ProgrammakamerProvider(QgsProcessingProvider):
@@ -34,6 +35,7 @@ class ProgrammakamerProvider(QgsProcessingProvider):
         for algorithm in (
             CreateProgramme(),
             AddStakeholder(),
+            ImportDelivery(),
             AssignHorizons(),
             AnalyseProgramme(),
             FindCombineChances(),

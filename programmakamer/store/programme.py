@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
 
-from osgeo import gdal
+from osgeo import gdal, ogr
 from qgis.core import (
     QgsCoordinateReferenceSystem,
     QgsCoordinateTransformContext,
@@ -45,7 +45,13 @@ from ..translation import language, tr
 from .errors import GdalErrors, ProgrammeError, unreadable, write_failure
 from .features import from_qvariant, make_features, qgs_fields
 from .styles import save_default_styles
-from .transactions import append_features, bulk_write, provider_transaction
+from .transactions import (
+    append_features,
+    bulk_write,
+    check_intact,
+    check_writable,
+    provider_transaction,
+)
 
 _WKB = {
     "none": QgsWkbTypes.NoGeometry,
@@ -326,7 +332,8 @@ def read_programme(path: str | Path) -> ProgrammeInfo:
             names = {dataset.GetLayer(i).GetName() for i in range(dataset.GetLayerCount())}
     if dataset is None:
         raise ProgrammeError(tr("{} is not a GeoPackage that can be read.").format(path))
-    missing = sorted(t.name for t in TABLES if t.name not in names)
+    # tables of a later schema version come with the upgrade at the first write that needs them
+    missing = sorted(t.name for t in TABLES if t.name not in names and t.since == 1)
     if missing:
         raise ProgrammeError(
             tr(
@@ -355,6 +362,75 @@ def read_programme(path: str | Path) -> ProgrammeInfo:
         crs=feature.GetField("crs") or DEFAULT_CRS,
         state=feature.GetField("state") or "draft",
     )
+
+
+_OGR_TYPES = {
+    "text": (ogr.OFTString, ogr.OFSTNone),
+    "integer": (ogr.OFTInteger, ogr.OFSTNone),
+    "real": (ogr.OFTReal, ogr.OFSTNone),
+    "boolean": (ogr.OFTInteger, ogr.OFSTBoolean),
+    "date": (ogr.OFTDate, ogr.OFSTNone),
+    "datetime": (ogr.OFTDateTime, ogr.OFSTNone),
+}
+
+
+def upgrade_programme(path: str | Path) -> bool:
+    """Bring a programme made by an earlier version to the current schema: missing tables
+    and columns are added (nothing is removed or rewritten), in one transaction. True when
+    something was added; a current programme is not touched."""
+    info_version = _schema_version(path)
+    with GdalErrors() as errors:
+        dataset = gdal.OpenEx(
+            str(path), gdal.OF_VECTOR | gdal.OF_READONLY, allowed_drivers=["GPKG"]
+        )
+        missing = _missing_parts(dataset) if dataset is not None else None
+        dataset = None
+    if missing is None or errors.messages:
+        raise unreadable(path, PROGRAMME.name, errors.messages)
+    if not missing and info_version >= SCHEMA_VERSION:
+        return False
+    check_writable(path)
+    check_intact(path)
+    with GdalErrors() as errors:
+        dataset = gdal.OpenEx(str(path), gdal.OF_VECTOR | gdal.OF_UPDATE, allowed_drivers=["GPKG"])
+        if dataset is not None and dataset.StartTransaction() == ogr.OGRERR_NONE:
+            for table, fields in missing:
+                layer = dataset.GetLayerByName(table.name)
+                if layer is None:
+                    layer = dataset.CreateLayer(table.name, geom_type=ogr.wkbNone)
+                for field in fields:
+                    kind, subtype = _OGR_TYPES[field.kind]
+                    definition = ogr.FieldDefn(field.name, kind)
+                    definition.SetSubType(subtype)
+                    definition.SetWidth(field.length)
+                    layer.CreateField(definition)
+            dataset.ExecuteSQL(
+                'UPDATE "{}" SET schema_version = {}'.format(PROGRAMME.name, SCHEMA_VERSION)
+            )
+            if errors.messages or dataset.CommitTransaction() != ogr.OGRERR_NONE:
+                dataset.RollbackTransaction()
+        dataset = None
+    if errors.messages:
+        raise write_failure(path, "; ".join(errors.messages))
+    logger("store").info("%s upgraded to schema %s", path, SCHEMA_VERSION)
+    return True
+
+
+def _schema_version(path) -> int:
+    rows = read_table(path, PROGRAMME)
+    return int(rows[0]["schema_version"] or 0) if rows else 0
+
+
+def _missing_parts(dataset) -> list[tuple[Table, list]]:
+    """Each table of the schema with the fields it lacks (all of them for a missing table)."""
+    missing = []
+    for table in TABLES:
+        layer = dataset.GetLayerByName(table.name)
+        present = {f.GetName() for f in layer.schema} if layer is not None else set()
+        fields = [f for f in table.fields if f.name not in present]
+        if fields:
+            missing.append((table, fields))
+    return missing
 
 
 def read_table(path: str | Path, table: Table) -> list[dict]:

@@ -56,6 +56,7 @@ def test_works_carry_every_attribute_the_chamber_needs():
         "in_execution",
         "done",
         "cancelled",
+        "withdrawn",
     )
 
 

@@ -18,8 +18,9 @@ def test_each_status_says_whether_the_work_has_started_and_whether_it_is_closed(
         "in_execution": (True, False),
         "done": (True, True),
         "cancelled": (False, True),
+        "withdrawn": (False, True),
     }
-    assert schema.CLOSED_STATUSES == ("done", "cancelled")
+    assert schema.CLOSED_STATUSES == ("done", "cancelled", "withdrawn")
     assert schema.RUNNING_STATUSES == ("in_execution",)
     assert schema.STARTED_STATUSES == ("in_execution", "done")
 
