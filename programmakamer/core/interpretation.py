@@ -88,11 +88,12 @@ _STATUS_WORDS = {
         "abgeschlossen", "fertig", "fertiggestellt", "erledigt", "beendet", "ausgeführt",
     ),
     "cancelled": (
-        "geannuleerd", "ingetrokken", "afgevoerd", "geschrapt", "vervalt", "komt te vervallen",
-        "canceled", "work cancelled", "works cancelled", "work canceled", "withdrawn",
-        "abandoned", "revoked", "annulé", "abandonné", "supprimé", "retiré",
-        "abgesagt", "storniert", "entfallen", "gestrichen", "abgebrochen", "zurückgezogen",
+        "geannuleerd", "afgevoerd", "geschrapt", "vervalt", "komt te vervallen",
+        "canceled", "work cancelled", "works cancelled", "work canceled",
+        "abandoned", "revoked", "annulé", "abandonné", "supprimé",
+        "abgesagt", "storniert", "entfallen", "gestrichen", "abgebrochen",
     ),
+    "withdrawn": ("ingetrokken", "teruggetrokken", "retiré", "zurückgezogen"),
 }  # fmt: skip
 
 _DISCIPLINE_WORDS = {

@@ -35,7 +35,7 @@ from programmakamer.core.interpretation import (
         ("à venir", "planned"),
         ("abgeschlossen", "done"),
         ("Im  Bau", "in_execution"),
-        ("zurückgezogen", "cancelled"),
+        ("zurückgezogen", "withdrawn"),
         ("  Vastgesteld ", "committed"),
         ("In preparation", "in_preparation"),
         ("idee", "idea"),
