@@ -9,7 +9,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-SCHEMA_VERSION = 1
+#: 2: the action lists' table (what each stakeholder's last list said).
+SCHEMA_VERSION = 2
 DEFAULT_CRS = "EPSG:28992"
 
 
@@ -60,13 +61,15 @@ class Field:
 
 @dataclass(frozen=True)
 class Table:
-    """A table of the programme. `geometry` is none, line, polygon or point."""
+    """A table of the programme. `geometry` is none, line, polygon or point; `since` is the
+    schema version that brought it (an older programme gains it at its upgrade)."""
 
     name: str
     geometry: str
     en: str
     nl: str
     fields: tuple[Field, ...] = field(default_factory=tuple)
+    since: int = 1
 
     def field(self, name: str) -> Field:
         for f in self.fields:
@@ -166,6 +169,13 @@ VERDICTS = _choices(
     ("accepted", "Accepted", "Aanvaard"),
     ("rejected", "Rejected", "Verworpen"),
     ("deferred", "Deferred", "Uitgesteld"),
+)
+
+LISTED_ITEMS = _choices(
+    ("list", "The list itself", "De lijst zelf"),
+    ("work", "Work", "Werk"),
+    ("finding", "Finding", "Bevinding"),
+    ("decision", "Decision", "Besluit"),
 )
 
 PROGRAMME_STATES = _choices(
@@ -310,6 +320,24 @@ DECISIONS = Table(
     ),
 )
 
+#: What each stakeholder's last action list held, so the next list can tell what is new,
+#: changed or closed since: a line per item with a fingerprint of what it said.
+ACTION_LISTS = Table(
+    "action_lists",
+    "none",
+    "Action lists (last made)",
+    "Actielijsten (laatst gemaakt)",
+    (
+        Field("stakeholder_id", "integer", "Stakeholder", "Partij", required=True),
+        Field("item_kind", "text", "Item", "Onderdeel", LISTED_ITEMS, True, 20),
+        Field("item_id", "text", "Item id", "Onderdeel-id", length=120),
+        Field("summary", "text", "What the list said", "Wat de lijst zei"),
+        Field("fingerprint", "text", "Fingerprint", "Vingerafdruk", length=40),
+        Field("listed_at", "datetime", "Listed at", "Opgenomen op", required=True),
+    ),
+    since=2,
+)
+
 RULE_SETTINGS = Table(
     "rule_settings",
     "none",
@@ -366,6 +394,7 @@ TABLES = (
     MORATORIUM_PERIODS,
     STREETS,
     NEIGHBOURHOODS,
+    ACTION_LISTS,
 )
 
 

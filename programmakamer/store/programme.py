@@ -45,7 +45,7 @@ from ..translation import language, tr
 from .errors import GdalErrors, ProgrammeError, unreadable, write_failure
 from .features import from_qvariant, make_features, qgs_fields
 from .styles import save_default_styles
-from .transactions import append_features, bulk_write, provider_transaction
+from .transactions import append_features, bulk_write, check_writable, provider_transaction
 
 _WKB = {
     "none": QgsWkbTypes.NoGeometry,
@@ -326,7 +326,7 @@ def read_programme(path: str | Path) -> ProgrammeInfo:
             names = {dataset.GetLayer(i).GetName() for i in range(dataset.GetLayerCount())}
     if dataset is None:
         raise ProgrammeError(tr("{} is not a GeoPackage that can be read.").format(path))
-    missing = sorted(t.name for t in TABLES if t.name not in names)
+    missing = sorted(t.name for t in TABLES if t.name not in names and t.since == 1)
     if missing:
         raise ProgrammeError(
             tr(
@@ -345,6 +345,13 @@ def read_programme(path: str | Path) -> ProgrammeInfo:
         raise ProgrammeError(
             tr("{} was made by a newer version of the plugin (schema {}); please update.").format(
                 path.name, version
+            )
+        )
+    lost = sorted(t.name for t in TABLES if t.name not in names and 1 < t.since <= version)
+    if lost:
+        raise ProgrammeError(
+            tr("{} lacks tables of its schema ({}): the file is damaged.").format(
+                path.name, ", ".join(lost)
             )
         )
     return ProgrammeInfo(
@@ -446,3 +453,25 @@ def assign_horizons(
             for provider, (_, changes) in zip(providers, planned):
                 bulk_write(provider, path, changes=changes)
     return HorizonReport(total=total, moved=moved, undated=undated)
+
+
+def upgrade_programme(path: str | Path) -> bool:
+    """Bring a programme made by an earlier version up to this schema: the tables it lacks
+    are added (empty) and its schema version set. True when something was added; a
+    programme that is up to date is not touched."""
+    info = read_programme(path)
+    layer = table_layer(path, PROGRAMME.name)
+    [feature] = list(layer.getFeatures())
+    version = from_qvariant(feature["schema_version"]) or 0
+    if version >= SCHEMA_VERSION:
+        return False
+    check_writable(path)
+    qcrs = QgsCoordinateReferenceSystem(info.crs)
+    for table in TABLES:
+        if table.since > version:
+            _create_table(Path(path), table, qcrs)
+    index = layer.fields().indexOf("schema_version")
+    with provider_transaction(layer) as [provider]:
+        bulk_write(provider, path, changes={feature.id(): {index: SCHEMA_VERSION}})
+    logger("store").info("%s upgraded from schema %s to %s", path, version, SCHEMA_VERSION)
+    return True
