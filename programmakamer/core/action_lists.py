@@ -92,6 +92,7 @@ class Change:
     kind: str  # work, finding, decision
     item_id: str
     summary: str
+    before: str = ""  # what the previous list said, when it read otherwise
 
 
 @dataclass
@@ -199,7 +200,8 @@ def compare(previous: Sequence[Entry], current: Sequence[Entry]) -> list[Change]
     for entry in current:
         was = before.get((entry.kind, entry.item_id))
         if was is not None and was.fingerprint != entry.fingerprint:
-            changes.append(Change("changed", entry.kind, entry.item_id, entry.summary))
+            said = was.summary if was.summary != entry.summary else ""
+            changes.append(Change("changed", entry.kind, entry.item_id, entry.summary, said))
     for entry in previous:
         if (entry.kind, entry.item_id) not in now:
             changes.append(Change("closed", entry.kind, entry.item_id, entry.summary))

@@ -129,7 +129,11 @@ def sections(action_list: ActionList, lang: str) -> list[Section]:
             changes_title,
             [tr("Change"), tr("Item"), tr("What")],
             [
-                [change_labels[c.change], choice_label(LISTED_ITEMS, c.kind, lang), c.summary]
+                [
+                    change_labels[c.change],
+                    choice_label(LISTED_ITEMS, c.kind, lang),
+                    tr("{} (was: {})").format(c.summary, c.before) if c.before else c.summary,
+                ]
                 for c in action_list.changes
             ],
             tr("Nothing changed.") if action_list.previous_at is not None else "",

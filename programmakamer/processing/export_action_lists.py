@@ -98,9 +98,14 @@ class ExportActionLists(ProgrammakamerAlgorithm):
         if written is None:
             feedback.pushInfo(self.tr("Cancelled: the files in the folder are unchanged."))
             return {}
-        feedback.pushInfo(
-            self.tr("Written: {} action lists and {}.").format(len(written.pdfs), written.workbook)
-        )
+        if len(written.pdfs) == 1:
+            feedback.pushInfo(self.tr("Written: 1 action list and {}.").format(written.workbook))
+        else:
+            feedback.pushInfo(
+                self.tr("Written: {} action lists and {}.").format(
+                    len(written.pdfs), written.workbook
+                )
+            )
         feedback.setProgress(100)
         return {
             self.OUTPUT: str(folder),

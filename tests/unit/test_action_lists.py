@@ -131,6 +131,8 @@ def test_the_first_list_has_no_changes_and_the_next_tells_new_changed_and_closed
     second = lists(works=works, findings=findings, previous=kept)["Riolering"]
     assert second.previous_at == datetime(2026, 11, 13, 9, 0)
     changes = {(c.change, c.kind, c.item_id) for c in second.changes}
+    [renamed] = [c for c in second.changes if c.item_id == "R2"]
+    assert (renamed.summary, renamed.before) == ("R2 Riool Markt en plein", "R2 Riool Markt")
     assert changes == {
         ("new", "work", "R4"),
         ("changed", "work", "R2"),
