@@ -71,15 +71,23 @@ class Section:
     empty: str = ""
     note: str = ""
     widths: tuple[int, ...] = ()  # of the columns on paper, in percent
+    money: tuple[int, ...] = ()  # columns of amounts in euros: numbers in the workbook
 
 
 @dataclass
 class Heading:
-    """The lines on top of every list, as on the programme map."""
+    """The lines on top of every list, as on the programme map, and their language."""
 
     programme: str
     state: str
     exported: str
+    language: str
+
+
+def _cell_text(value, money: bool, lang: str) -> str:
+    if value is None:
+        return ""
+    return euro(value, lang, approximate=False) if money else str(value)
 
 
 @dataclass
@@ -158,7 +166,7 @@ def sections(action_list: ActionList, lang: str) -> list[Section]:
                     tr("Period"),
                     tr("Status"),
                     tr("Horizon set by the chamber"),
-                    tr("Cost estimate"),
+                    tr("Cost estimate (EUR)"),
                 ],
                 [
                     [
@@ -168,12 +176,13 @@ def sections(action_list: ActionList, lang: str) -> list[Section]:
                         w.period,
                         w.status,
                         tr("yes") if w.set_by_chamber else "",
-                        "" if w.cost is None else euro(w.cost, lang, approximate=False),
+                        w.cost,
                     ]
                     for w in lines
                 ],
                 tr("No works in this horizon."),
                 widths=(7, 30, 14, 14, 11, 10, 14),
+                money=(6,),
             )
         )
     parts.append(
@@ -268,7 +277,10 @@ def write_pdf(action_list: ActionList, heading: Heading, parts: list[Section], t
         )
         rows = [
             "<tr>{}</tr>".format(
-                "".join("<td>{}</td>".format(escape("" if v is None else str(v))) for v in row)
+                "".join(
+                    "<td>{}</td>".format(escape(_cell_text(v, i in part.money, heading.language)))
+                    for i, v in enumerate(row)
+                )
             )
             for row in part.rows
         ]
@@ -338,8 +350,10 @@ def write_workbook(
                 cell.font, cell.fill = header_font, header_fill
             for row in part.rows:
                 sheet.append(row)
-                for cell in sheet[sheet.max_row]:
+                for index, cell in enumerate(sheet[sheet.max_row]):
                     cell.alignment = wrap
+                    if index in part.money:
+                        cell.number_format = "#,##0"
         for index in range(1, sheet.max_column + 1):
             sheet.column_dimensions[get_column_letter(index)].width = 18 if index > 1 else 22
         sheet.column_dimensions["F"].width = 60  # explanations
@@ -363,6 +377,7 @@ def export_action_lists(
         tr("{} – {}, reference year {}").format(info.name, info.municipality, info.reference_year),
         choice_label(PROGRAMME_STATES, state or info.state, lang),
         format_moment(today or date.today(), "day", lang),
+        lang,
     )
     lists = read_action_lists(path, lang)
     if not lists:

@@ -156,8 +156,8 @@
       <translation>Horizon gekozen door de kamer</translation>
     </message>
     <message>
-      <source>Cost estimate</source>
-      <translation>Kostenraming</translation>
+      <source>Cost estimate (EUR)</source>
+      <translation>Kostenraming (EUR)</translation>
     </message>
     <message>
       <source>Works: {}</source>
@@ -198,10 +198,6 @@
     <message>
       <source>Stakeholder</source>
       <translation>Partij</translation>
-    </message>
-    <message>
-      <source>Cost estimate (EUR)</source>
-      <translation>Kostenraming (EUR)</translation>
     </message>
     <message>
       <source>Combined with</source>

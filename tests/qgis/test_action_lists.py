@@ -245,6 +245,12 @@ def test_nothing_is_written_when_the_output_folder_is_read_only(processing_run, 
             export(processing_run, session, folder)
     assert {p.name: p.read_bytes() for p in folder.iterdir()} == before
     assert store.read_table(session, ACTION_LISTS) == kept
+    # one list open elsewhere (read-only): the others and the kept lists stay too
+    with read_only(folder / "actielijst-{}.pdf".format(GRID)):
+        with pytest.raises(QgsProcessingException, match="open in another program or read-only"):
+            export(processing_run, session, folder)
+    assert {p.name: p.read_bytes() for p in folder.iterdir()} == before
+    assert store.read_table(session, ACTION_LISTS) == kept
 
 
 def test_an_older_programme_gains_the_table_at_its_first_list(processing_run, session, tmp_path):
