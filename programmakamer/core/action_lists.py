@@ -417,7 +417,7 @@ def _decision_lines(
             Entry(
                 "decision",
                 item_id,
-                "{}: {} {}".format(subject, verdict, text).strip(),
+                "{}: {}".format(subject, " – ".join(t for t in (verdict, text) if t)),
                 _fingerprint(decision["verdict"], text, holder, decision["decided_at"]),
             )
         )

@@ -264,12 +264,12 @@ def write_pdf(action_list: ActionList, heading: Heading, parts: list[Section], t
     if action_list.contact:
         body.append("<p>{}</p>".format(escape(_contact_line(action_list))))
     for part in parts:
-        body.append('<h2 style="margin-top: 14px">{}</h2>'.format(escape(part.title)))
-        if part.note:
-            body.append("<p><i>{}</i></p>".format(escape(part.note)))
+        body.append("<p>&nbsp;</p>")  # Qt's rich text adds no margin after a table
         if not part.rows:
-            if part.empty:
-                body.append("<p>{}</p>".format(escape(part.empty)))
+            body.append("<h2>{}</h2>".format(escape(part.title)))
+            for text in (part.note, part.empty):
+                if text:
+                    body.append("<p>{}</p>".format(escape(text)))
             continue
         cells = "".join(
             '<th width="{}%">{}</th>'.format(width, escape(h))
@@ -286,7 +286,12 @@ def write_pdf(action_list: ActionList, heading: Heading, parts: list[Section], t
         ]
         body.append(
             '<table width="98%" cellspacing="0" cellpadding="3" border="1">'
-            '<thead><tr bgcolor="#305496">{}</tr></thead>{}</table>'.format(cells, "".join(rows))
+            # the title is a header row: it repeats on every page of the table and is
+            # never left alone at the foot of a page
+            '<thead><tr><td colspan="{}" style="border-width: 0px"><h2>{}</h2></td></tr>'
+            '<tr bgcolor="#305496">{}</tr></thead>{}</table>'.format(
+                len(part.header), escape(part.title), cells, "".join(rows)
+            )
         )
     document = QTextDocument()
     document.setDefaultStyleSheet(
