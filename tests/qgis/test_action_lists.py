@@ -285,3 +285,19 @@ def test_the_panel_button_opens_the_action_lists_for_this_programme(
     )
     dock.action_lists_button.click()
     assert calls == [("programmakamer:exportactionlists", {"PROGRAMME": dock.path})]
+
+
+def test_a_dutch_user_gets_dutch_lists(processing_run, session, tmp_path, dutch):
+    book = load_workbook(export(processing_run, session, tmp_path)["WORKBOOK"])
+    sheet = book[SEWER]
+    assert sheet["A1"].value == "Actielijst – {}".format(SEWER)
+    parts = sections(sheet)
+    assert "Wijzigingen" in parts and "Besluiten van de kamer" in parts
+    [decision] = parts["Besluiten van de kamer"]
+    assert (decision["Besluit"], decision["Actiehouder"]) == ("Aanvaard", SEWER)
+    text = subprocess.run(
+        ["pdftotext", str(tmp_path / "actielijst-{}.pdf".format(GRID)), "-"],
+        capture_output=True,
+        text=True,
+    ).stdout
+    assert "Open bevindingen bij uw werken" in text and "Andere partij" in text
