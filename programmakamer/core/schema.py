@@ -9,8 +9,9 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-#: 2: the status "withdrawn", the import_profiles table and decisions' delivery_change
-#: (a programme of schema 1 gains them at its first import: store.programme.upgrade_programme).
+#: 2: the status "withdrawn", the import_profiles table, decisions' delivery_change and the
+#: action lists' table (what each stakeholder's last list said); a programme of schema 1
+#: gains them at its first import or action lists: store.programme.upgrade_programme.
 SCHEMA_VERSION = 2
 DEFAULT_CRS = "EPSG:28992"
 
@@ -62,8 +63,8 @@ class Field:
 
 @dataclass(frozen=True)
 class Table:
-    """A table of the programme. `geometry` is none, line, polygon or point. `since`: the
-    schema version that brought it (an older programme lacks it until it is upgraded)."""
+    """A table of the programme. `geometry` is none, line, polygon or point; `since` is the
+    schema version that brought it (an older programme gains it at its upgrade)."""
 
     name: str
     geometry: str
@@ -173,6 +174,13 @@ VERDICTS = _choices(
     ("accepted", "Accepted", "Aanvaard"),
     ("rejected", "Rejected", "Verworpen"),
     ("deferred", "Deferred", "Uitgesteld"),
+)
+
+LISTED_ITEMS = _choices(
+    ("list", "The list itself", "De lijst zelf"),
+    ("work", "Work", "Werk"),
+    ("finding", "Finding", "Bevinding"),
+    ("decision", "Decision", "Besluit"),
 )
 
 PROGRAMME_STATES = _choices(
@@ -325,6 +333,24 @@ DECISIONS = Table(
     ),
 )
 
+#: What each stakeholder's last action list held, so the next list can tell what is new,
+#: changed or closed since: a line per item with a fingerprint of what it said.
+ACTION_LISTS = Table(
+    "action_lists",
+    "none",
+    "Action lists (last made)",
+    "Actielijsten (laatst gemaakt)",
+    (
+        Field("stakeholder_id", "integer", "Stakeholder", "Partij", required=True),
+        Field("item_kind", "text", "Item", "Onderdeel", LISTED_ITEMS, True, 20),
+        Field("item_id", "text", "Item id", "Onderdeel-id", length=120),
+        Field("summary", "text", "What the list said", "Wat de lijst zei"),
+        Field("fingerprint", "text", "Fingerprint", "Vingerafdruk", length=40),
+        Field("listed_at", "datetime", "Listed at", "Opgenomen op", required=True),
+    ),
+    since=2,
+)
+
 RULE_SETTINGS = Table(
     "rule_settings",
     "none",
@@ -397,6 +423,7 @@ TABLES = (
     STREETS,
     NEIGHBOURHOODS,
     IMPORT_PROFILES,
+    ACTION_LISTS,
 )
 
 

@@ -4,6 +4,178 @@
   <context>
     <name>Programmakamer</name>
     <message>
+      <source>Changes</source>
+      <translation>Wijzigingen</translation>
+    </message>
+    <message>
+      <source>This is the first list: the next one shows what changed since.</source>
+      <translation>Dit is de eerste lijst: de volgende laat zien wat er sindsdien veranderde.</translation>
+    </message>
+    <message>
+      <source>New</source>
+      <translation>Nieuw</translation>
+    </message>
+    <message>
+      <source>Changed</source>
+      <translation>Gewijzigd</translation>
+    </message>
+    <message>
+      <source>Closed</source>
+      <translation>Afgesloten</translation>
+    </message>
+    <message>
+      <source>Integrale Programmakamer</source>
+      <translation>Integrale Programmakamer</translation>
+    </message>
+    <message>
+      <source>No horizon (no start yet)</source>
+      <translation>Geen horizon (nog geen start)</translation>
+    </message>
+    <message>
+      <source>Open findings on your works</source>
+      <translation>Open bevindingen bij uw werken</translation>
+    </message>
+    <message>
+      <source>No open findings on your works.</source>
+      <translation>Geen open bevindingen bij uw werken.</translation>
+    </message>
+    <message>
+      <source>Decisions of the chamber</source>
+      <translation>Besluiten van de kamer</translation>
+    </message>
+    <message>
+      <source>No decisions.</source>
+      <translation>Geen besluiten.</translation>
+    </message>
+    <message>
+      <source>Action list – {}</source>
+      <translation>Actielijst – {}</translation>
+    </message>
+    <message>
+      <source>The programme has no stakeholders: there is no list to make.</source>
+      <translation>Het programma heeft geen partijen: er is geen lijst te maken.</translation>
+    </message>
+    <message>
+      <source>Changes since the list of {}</source>
+      <translation>Wijzigingen sinds de lijst van {}</translation>
+    </message>
+    <message>
+      <source>Change</source>
+      <translation>Wijziging</translation>
+    </message>
+    <message>
+      <source>Item</source>
+      <translation>Onderdeel</translation>
+    </message>
+    <message>
+      <source>What</source>
+      <translation>Wat</translation>
+    </message>
+    <message>
+      <source>Nothing changed.</source>
+      <translation>Niets veranderd.</translation>
+    </message>
+    <message>
+      <source>No works in this horizon.</source>
+      <translation>Geen werken in deze horizon.</translation>
+    </message>
+    <message>
+      <source>Kind</source>
+      <translation>Soort</translation>
+    </message>
+    <message>
+      <source>Your work</source>
+      <translation>Uw werk</translation>
+    </message>
+    <message>
+      <source>Other party</source>
+      <translation>Andere partij</translation>
+    </message>
+    <message>
+      <source>Contact</source>
+      <translation>Contactpersoon</translation>
+    </message>
+    <message>
+      <source>Other work or challenge</source>
+      <translation>Ander werk of opgave</translation>
+    </message>
+    <message>
+      <source>Explanation</source>
+      <translation>Uitleg</translation>
+    </message>
+    <message>
+      <source>Decision</source>
+      <translation>Besluit</translation>
+    </message>
+    <message>
+      <source>Decided at</source>
+      <translation>Besloten op</translation>
+    </message>
+    <message>
+      <source>About</source>
+      <translation>Over</translation>
+    </message>
+    <message>
+      <source>Decision text</source>
+      <translation>Besluittekst</translation>
+    </message>
+    <message>
+      <source>Action holder</source>
+      <translation>Actiehouder</translation>
+    </message>
+    <message>
+      <source>Contact: {}</source>
+      <translation>Contact: {}</translation>
+    </message>
+    <message>
+      <source>{} – {}, reference year {}</source>
+      <translation>{} – {}, programmajaar {}</translation>
+    </message>
+    <message>
+      <source>Work</source>
+      <translation>Werk</translation>
+    </message>
+    <message>
+      <source>Title</source>
+      <translation>Titel</translation>
+    </message>
+    <message>
+      <source>Street or place</source>
+      <translation>Straat of plaats</translation>
+    </message>
+    <message>
+      <source>Period</source>
+      <translation>Periode</translation>
+    </message>
+    <message>
+      <source>Status</source>
+      <translation>Status</translation>
+    </message>
+    <message>
+      <source>Horizon set by the chamber</source>
+      <translation>Horizon gekozen door de kamer</translation>
+    </message>
+    <message>
+      <source>Cost estimate (EUR)</source>
+      <translation>Kostenraming (EUR)</translation>
+    </message>
+    <message>
+      <source>Works: {}</source>
+      <translation>Werken: {}</translation>
+    </message>
+    <message>
+      <source>{} · exported {}</source>
+      <translation>{} · geëxporteerd {}</translation>
+    </message>
+    <message>
+      <source>yes</source>
+      <translation>ja</translation>
+    </message>
+    <message>
+      <source>{} (was: {})</source>
+      <translation>{} (was: {})</translation>
+    </message>
+    <message>
       <source>Cannot write {}: it is open in another program or read-only.</source>
       <translation>{} kan niet worden geschreven: het is geopend in een ander programma of alleen-lezen.</translation>
     </message>
@@ -24,52 +196,16 @@
       <translation>De export is mislukt en niet elk eerder bestand kon worden teruggezet: ze staan in de map {}.</translation>
     </message>
     <message>
-      <source>Work</source>
-      <translation>Werk</translation>
-    </message>
-    <message>
       <source>Stakeholder</source>
       <translation>Partij</translation>
-    </message>
-    <message>
-      <source>Title</source>
-      <translation>Titel</translation>
-    </message>
-    <message>
-      <source>Street or place</source>
-      <translation>Straat of plaats</translation>
-    </message>
-    <message>
-      <source>Period</source>
-      <translation>Periode</translation>
-    </message>
-    <message>
-      <source>Status</source>
-      <translation>Status</translation>
-    </message>
-    <message>
-      <source>Cost estimate (EUR)</source>
-      <translation>Kostenraming (EUR)</translation>
-    </message>
-    <message>
-      <source>Horizon set by the chamber</source>
-      <translation>Horizon gekozen door de kamer</translation>
     </message>
     <message>
       <source>Combined with</source>
       <translation>Gecombineerd met</translation>
     </message>
     <message>
-      <source>Kind</source>
-      <translation>Soort</translation>
-    </message>
-    <message>
       <source>State</source>
       <translation>Stand</translation>
-    </message>
-    <message>
-      <source>Explanation</source>
-      <translation>Uitleg</translation>
     </message>
     <message>
       <source>Stakeholder A</source>
@@ -86,22 +222,6 @@
     <message>
       <source>Severity</source>
       <translation>Ernst</translation>
-    </message>
-    <message>
-      <source>Decision</source>
-      <translation>Besluit</translation>
-    </message>
-    <message>
-      <source>Decision text</source>
-      <translation>Besluittekst</translation>
-    </message>
-    <message>
-      <source>Action holder</source>
-      <translation>Actiehouder</translation>
-    </message>
-    <message>
-      <source>Decided at</source>
-      <translation>Besloten op</translation>
     </message>
     <message>
       <source>Total</source>
@@ -122,10 +242,6 @@
     <message>
       <source>The Excel export needs the Python package openpyxl; install it with pip.</source>
       <translation>De Excel-export heeft het Python-pakket openpyxl nodig; installeer het met pip.</translation>
-    </message>
-    <message>
-      <source>yes</source>
-      <translation>ja</translation>
     </message>
     <message>
       <source>{}: works</source>
@@ -178,14 +294,6 @@
     <message>
       <source>The programme has no stakeholder layers to draw.</source>
       <translation>Het programma heeft geen partijlagen om te tekenen.</translation>
-    </message>
-    <message>
-      <source>Integrale Programmakamer</source>
-      <translation>Integrale Programmakamer</translation>
-    </message>
-    <message>
-      <source>{} – {}, reference year {}</source>
-      <translation>{} – {}, programmajaar {}</translation>
     </message>
     <message>
       <source>The programme is empty: there is nothing to draw.</source>
@@ -344,10 +452,6 @@ Contact: een persoon of mailbox.</translation>
     <message>
       <source>Colour</source>
       <translation>Kleur</translation>
-    </message>
-    <message>
-      <source>Contact</source>
-      <translation>Contactpersoon</translation>
     </message>
     <message>
       <source>Stakeholder id</source>
@@ -546,12 +650,52 @@ Uitvoer: het .gpkg-bestand. Een bestaand bestand wordt niet overschreven.</trans
       <translation>Programma aangemaakt: {}</translation>
     </message>
     <message>
-      <source>Export programme map and tables</source>
-      <translation>Programmakaart en tabellen exporteren</translation>
+      <source>Export action lists per stakeholder</source>
+      <translation>Actielijsten per partij exporteren</translation>
     </message>
     <message>
       <source>Export</source>
       <translation>Export</translation>
+    </message>
+    <message>
+      <source>Writes each stakeholder's action list into the output folder, to mail after a session: actielijst-&lt;stakeholder&gt;.pdf per stakeholder (A4 landscape; the file name is the stakeholder's name made safe for every system) and actielijsten.xlsx with a sheet per stakeholder. Each list holds: what changed since the previous list (new, changed, closed works, findings and decisions), its open works by horizon, every open finding that involves one of its works with the other party's name and contact, and the chamber's latest decisions on those findings and its works, or whose action it holds, with the action holder.
+
+The lists are kept in the programme (table action_lists), so the next export can compare; the first list has no changes yet. All files and the kept lists are written together or not at all; lists of stakeholders that are gone are removed from the folder. State: draft or adopted, as on the programme map; empty: the programme's own state.</source>
+      <translation>Schrijft de actielijst van elke partij in de uitvoermap, om na een sessie te mailen: actielijst-&lt;partij&gt;.pdf per partij (A4 liggend; de bestandsnaam is de naam van de partij, veilig gemaakt voor elk systeem) en actielijsten.xlsx met een werkblad per partij. Elke lijst bevat: wat er veranderde sinds de vorige lijst (nieuwe, gewijzigde en afgesloten werken, bevindingen en besluiten), de open werken van de partij per horizon, elke open bevinding bij een van haar werken met de naam en het contact van de andere partij, en de laatste besluiten van de kamer over die bevindingen en haar werken, of waarvan zij de actie houdt, met de actiehouder.
+
+De lijsten worden in het programma bewaard (tabel action_lists), zodat de volgende export kan vergelijken; de eerste lijst heeft nog geen wijzigingen. Alle bestanden en de bewaarde lijsten worden samen geschreven of helemaal niet; lijsten van partijen die er niet meer zijn, gaan uit de map. Status: concept of vastgesteld, zoals op de programmakaart; leeg: de eigen status van het programma.</translation>
+    </message>
+    <message>
+      <source>Output folder</source>
+      <translation>Uitvoermap</translation>
+    </message>
+    <message>
+      <source>Action lists (Excel)</source>
+      <translation>Actielijsten (Excel)</translation>
+    </message>
+    <message>
+      <source>Action lists</source>
+      <translation>Actielijsten</translation>
+    </message>
+    <message>
+      <source>Cancelled: the files in the folder are unchanged.</source>
+      <translation>Geannuleerd: de bestanden in de map zijn ongewijzigd.</translation>
+    </message>
+    <message>
+      <source>Written: 1 action list and {}.</source>
+      <translation>Geschreven: 1 actielijst en {}.</translation>
+    </message>
+    <message>
+      <source>Written: {} action lists and {}.</source>
+      <translation>Geschreven: {} actielijsten en {}.</translation>
+    </message>
+    <message>
+      <source>Cannot create the output folder {}: the folder it goes in is read-only or not accessible.</source>
+      <translation>De uitvoermap {} kan niet worden aangemaakt: de map waarin ze moet komen is alleen-lezen of niet toegankelijk.</translation>
+    </message>
+    <message>
+      <source>Export programme map and tables</source>
+      <translation>Programmakaart en tabellen exporteren</translation>
     </message>
     <message>
       <source>Writes the city programme for a board memo into the output folder: programmakaart.pdf (one page per view), programmakaart-N.png (a page each, for slides), programma.xlsx (a sheet per horizon, the findings with the chamber's decisions, and a summary per stakeholder with the saving of accepted dig-once chances) and programma-werken.csv / programma-bevindingen.csv (';', UTF-8).
@@ -590,20 +734,12 @@ Pagina's: overzicht (alle horizonnen) en een per horizon (die horizon in kleur, 
       <translation>Veld met de wijknaam</translation>
     </message>
     <message>
-      <source>Output folder</source>
-      <translation>Uitvoermap</translation>
-    </message>
-    <message>
       <source>Programme map (PDF)</source>
       <translation>Programmakaart (PDF)</translation>
     </message>
     <message>
       <source>Memo tables (Excel)</source>
       <translation>Tabellen voor de nota (Excel)</translation>
-    </message>
-    <message>
-      <source>Cancelled: the files in the folder are unchanged.</source>
-      <translation>Geannuleerd: de bestanden in de map zijn ongewijzigd.</translation>
     </message>
     <message>
       <source>{} pages</source>
@@ -640,10 +776,6 @@ Pagina's: overzicht (alle horizonnen) en een per horizon (die horizon in kleur, 
     <message>
       <source>The neighbourhood layer has no outlines.</source>
       <translation>De wijkenlaag heeft geen wijkgrenzen.</translation>
-    </message>
-    <message>
-      <source>Cannot create the output folder {}: the folder it goes in is read-only or not accessible.</source>
-      <translation>De uitvoermap {} kan niet worden aangemaakt: de map waarin ze moet komen is alleen-lezen of niet toegankelijk.</translation>
     </message>
     <message>
       <source>Neighbourhoods transformed from {} to {}.</source>
@@ -1306,10 +1438,6 @@ Rapport: een werkmap met de totalen, elk probleem per rij, en wat wordt toegevoe
       <translation>Geïmporteerd</translation>
     </message>
     <message>
-      <source>Changes</source>
-      <translation>Wijzigingen</translation>
-    </message>
-    <message>
       <source>The programme changed since the delivery was checked: check it again.</source>
       <translation>Het programma is gewijzigd sinds de levering werd gecontroleerd: controleer haar opnieuw.</translation>
     </message>
@@ -1326,16 +1454,8 @@ Rapport: een werkmap met de totalen, elk probleem per rij, en wat wordt toegevoe
       <translation>Referentie</translation>
     </message>
     <message>
-      <source>What</source>
-      <translation>Wat</translation>
-    </message>
-    <message>
       <source>Old</source>
       <translation>Oud</translation>
-    </message>
-    <message>
-      <source>New</source>
-      <translation>Nieuw</translation>
     </message>
     <message>
       <source>File not found: {}</source>
@@ -1558,6 +1678,10 @@ Rapport: een werkmap met de totalen, elk probleem per rij, en wat wordt toegevoe
       <translation>{} is gemaakt met een nieuwere versie van de plugin (schema {}); werk de plugin bij.</translation>
     </message>
     <message>
+      <source>{} lacks tables of its schema ({}): the file is damaged.</source>
+      <translation>{} mist tabellen van zijn schema ({}): het bestand is beschadigd.</translation>
+    </message>
+    <message>
       <source>Unknown discipline: {}</source>
       <translation>Onbekende discipline: {}</translation>
     </message>
@@ -1608,6 +1732,14 @@ Rapport: een werkmap met de totalen, elk probleem per rij, en wat wordt toegevoe
     <message>
       <source>Export…</source>
       <translation>Exporteren…</translation>
+    </message>
+    <message>
+      <source>Action lists…</source>
+      <translation>Actielijsten…</translation>
+    </message>
+    <message>
+      <source>Each stakeholder's action list after a session</source>
+      <translation>De actielijst van elke partij na een sessie</translation>
     </message>
     <message>
       <source>Presentation mode</source>

@@ -11,6 +11,7 @@ from .algorithm import ICON
 from .analyse_programme import AnalyseProgramme
 from .assign_horizons import AssignHorizons
 from .create_programme import CreateProgramme
+from .export_action_lists import ExportActionLists
 from .export_programme import ExportProgramme
 from .find_ambitions import FindAmbitions
 from .find_clashes import FindClashes
@@ -45,5 +46,6 @@ class ProgrammakamerProvider(QgsProcessingProvider):
             FindAmbitions(),
             FindHotspots(),
             ExportProgramme(),
+            ExportActionLists(),
         ):
             self.addAlgorithm(algorithm)

@@ -354,6 +354,13 @@ def read_programme(path: str | Path) -> ProgrammeInfo:
                 path.name, version
             )
         )
+    lost = sorted(t.name for t in TABLES if t.name not in names and 1 < t.since <= version)
+    if lost:
+        raise ProgrammeError(
+            tr("{} lacks tables of its schema ({}): the file is damaged.").format(
+                path.name, ", ".join(lost)
+            )
+        )
     return ProgrammeInfo(
         path=str(path),
         name=feature.GetField("name"),

@@ -13,7 +13,7 @@ from pathlib import Path
 
 from qgis.core import Qgis, QgsApplication, QgsProject, QgsTask
 from qgis.PyQt.QtCore import QFileSystemWatcher, QTimer
-from qgis.PyQt.QtWidgets import QDockWidget, QInputDialog
+from qgis.PyQt.QtWidgets import QDockWidget, QInputDialog, QPushButton
 
 from ..store.layers import group_name, programme_group
 from ..store.programme import ProgrammeInfo, read_programme, read_stakeholders
@@ -72,6 +72,11 @@ class ProgrammeDock(QDockWidget, FORM):
         self.setWindowTitle(tr("Programmakamer"))
         self.reanalyse_button.setText(tr("Re-analyse"))
         self.export_button.setText(tr("Export…"))
+        self.action_lists_button = QPushButton(tr("Action lists…"), self)
+        self.action_lists_button.setToolTip(tr("Each stakeholder's action list after a session"))
+        self.top_row.insertWidget(
+            self.top_row.indexOf(self.export_button) + 1, self.action_lists_button
+        )
         self.presentation_button.setText(tr("Presentation mode"))
         self._connect()
 
@@ -81,6 +86,7 @@ class ProgrammeDock(QDockWidget, FORM):
         self.reload_timer.timeout.connect(self.reload_unless_analysing)
         self.reanalyse_button.clicked.connect(self.on_reanalyse)
         self.export_button.clicked.connect(self.on_export)
+        self.action_lists_button.clicked.connect(self.on_action_lists)
         self.presentation_button.toggled.connect(self.on_presentation_toggled)
         self.tabs.currentChanged.connect(self.on_tab_changed)
         self.map_link.works_selected_on_map.connect(self.on_works_selected_on_map)
@@ -339,13 +345,18 @@ class ProgrammeDock(QDockWidget, FORM):
 
     def on_export(self):
         """The exportprogramme dialog for this programme: the same code as in Processing."""
+        return self.open_algorithm_dialog("programmakamer:exportprogramme")
+
+    def on_action_lists(self):
+        """The exportactionlists dialog for this programme, after a session."""
+        return self.open_algorithm_dialog("programmakamer:exportactionlists")
+
+    def open_algorithm_dialog(self, algorithm: str):
         if not self.path:
             return None
         import processing  # QGIS's Processing plugin: importable once QGIS has loaded it
 
-        return processing.execAlgorithmDialog(
-            "programmakamer:exportprogramme", {"PROGRAMME": self.path}
-        )
+        return processing.execAlgorithmDialog(algorithm, {"PROGRAMME": self.path})
 
     def on_presentation_toggled(self, on: bool) -> None:
         """Big type for the wall screen, the map as large as it gets; all back when off."""

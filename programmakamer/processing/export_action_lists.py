@@ -1,0 +1,114 @@
+"""programmakamer:exportactionlists: each stakeholder's action list after a session."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from qgis.core import (
+    QgsProcessingAlgorithm,
+    QgsProcessingException,
+    QgsProcessingOutputFile,
+    QgsProcessingOutputNumber,
+    QgsProcessingParameterEnum,
+    QgsProcessingParameterFolderDestination,
+)
+
+from ..core.schema import PROGRAMME_STATES
+from ..log import logger
+from ..store.errors import ProgrammeError
+from ..translation import language
+from .add_stakeholder import programme_parameter
+from .algorithm import ProgrammakamerAlgorithm
+
+LOG = logger("export")
+
+
+class ExportActionLists(ProgrammakamerAlgorithm):
+    NAME = "exportactionlists"
+    GROUP = "export"
+    PROGRAMME, OUTPUT, STATE = "PROGRAMME", "OUTPUT", "STATE"
+    WORKBOOK, LIST_COUNT = "WORKBOOK", "LIST_COUNT"
+
+    def displayName(self) -> str:
+        return self.tr("Export action lists per stakeholder")
+
+    def group(self) -> str:
+        return self.tr("Export")
+
+    def flags(self):
+        # Qt's text layout and PDF writer: kept on the main thread.
+        return super().flags() | QgsProcessingAlgorithm.FlagNoThreading
+
+    def shortHelpString(self) -> str:
+        return self.tr(
+            "Writes each stakeholder's action list into the output folder, to mail after a "
+            "session: actielijst-<stakeholder>.pdf per stakeholder (A4 landscape; the file "
+            "name is the stakeholder's name made safe for every system) and actielijsten.xlsx "
+            "with a sheet per stakeholder. Each list holds: what changed since the previous "
+            "list (new, changed, closed works, findings and decisions), its open works by "
+            "horizon, every open finding that involves one of its works with the other "
+            "party's name and contact, and the chamber's latest decisions on those findings "
+            "and its works, or whose action it holds, with the action holder.\n\n"
+            "The lists are kept in the programme (table action_lists), so the next export "
+            "can compare; the first list has no changes yet. All files and the kept lists are "
+            "written together or not at all; lists of stakeholders that are gone are "
+            "removed from the folder. State: draft or adopted, as on the programme map; "
+            "empty: the programme's own state."
+        )
+
+    def initAlgorithm(self, config=None):
+        lang = language()
+        self.addParameter(programme_parameter(self.PROGRAMME, self.tr("Programme")))
+        self.addParameter(
+            QgsProcessingParameterEnum(
+                self.STATE,
+                self.tr("State"),
+                [c.label(lang) for c in PROGRAMME_STATES],
+                optional=True,
+            )
+        )
+        self.addParameter(
+            QgsProcessingParameterFolderDestination(self.OUTPUT, self.tr("Output folder"))
+        )
+        self.addOutput(QgsProcessingOutputFile(self.WORKBOOK, self.tr("Action lists (Excel)")))
+        self.addOutput(QgsProcessingOutputNumber(self.LIST_COUNT, self.tr("Action lists")))
+
+    def processAlgorithm(self, parameters, context, feedback):
+        from ..export.action_lists import export_action_lists
+
+        path = str(Path(self.parameterAsFile(parameters, self.PROGRAMME, context)).absolute())
+        folder = Path(self.parameterAsString(parameters, self.OUTPUT, context))
+        state = None
+        if parameters.get(self.STATE) is not None:
+            state = PROGRAMME_STATES[self.parameterAsEnum(parameters, self.STATE, context)].value
+        try:
+            folder.mkdir(parents=True, exist_ok=True)
+        except OSError as error:
+            LOG.error("creating the output folder %s failed: %s", folder, error)
+            raise QgsProcessingException(
+                self.tr(
+                    "Cannot create the output folder {}: the folder it goes in is read-only "
+                    "or not accessible."
+                ).format(folder)
+            ) from error
+        try:
+            written = export_action_lists(path, folder, state, feedback)
+        except ProgrammeError as error:
+            raise QgsProcessingException(str(error)) from error
+        if written is None:
+            feedback.pushInfo(self.tr("Cancelled: the files in the folder are unchanged."))
+            return {}
+        if len(written.pdfs) == 1:
+            feedback.pushInfo(self.tr("Written: 1 action list and {}.").format(written.workbook))
+        else:
+            feedback.pushInfo(
+                self.tr("Written: {} action lists and {}.").format(
+                    len(written.pdfs), written.workbook
+                )
+            )
+        feedback.setProgress(100)
+        return {
+            self.OUTPUT: str(folder),
+            self.WORKBOOK: str(written.workbook),
+            self.LIST_COUNT: len(written.pdfs),
+        }
