@@ -257,19 +257,20 @@ def find_ambitions(works: Works, challenges: Challenges, settings: RuleSettings)
     )
 
 
-def _years(works: Works, w: np.ndarray, years: tuple[int, int] | None):
+def _years(works: Works, w: np.ndarray, years: tuple[int | None, int | None] | None):
     """Per (work, cell) row its first and last year, and the span of years to count: the
-    chosen years, else from the earliest start to the last year in which any work starts
-    or ends. An open-ended work runs on in every year of the span; after it nothing
-    changes any more. Rows are cut to the span; those wholly outside it get no years."""
+    chosen first and last year, else from the earliest start to the last year in which
+    any work starts or ends. An open-ended work runs on in every year of the span; after
+    it nothing changes any more. Rows are cut to the span (outside it: first > last)."""
     start = works.start[w].astype("datetime64[Y]").astype("int64") + 1970
     end = works.end[w].astype("datetime64[Y]").astype("int64") + 1970
-    if years is not None:
-        first, last = years
+    chosen_first, chosen_last = years or (None, None)
+    closed = works.end[w] < OPEN_END
+    first = int(start.min()) if chosen_first is None else chosen_first
+    if chosen_last is None:
+        last = int(max(start.max(), end[closed].max() if closed.any() else first, first))
     else:
-        closed = works.end[w] < OPEN_END
-        first = int(start.min())
-        last = int(max(start.max(), end[closed].max() if closed.any() else first))
+        last = chosen_last
     return np.maximum(start, first), np.minimum(end, last), first, last
 
 
@@ -277,12 +278,13 @@ def find_hotspots(
     works: Works,
     settings: RuleSettings,
     zones: Challenges | None = None,
-    years: tuple[int, int] | None = None,
+    years: tuple[int | None, int | None] | None = None,
 ) -> Findings:
     """Knelpunten: per grid cell (or zone) and year, the works and the excavations under way.
     Hindrance = works + 2 × excavations. Cells where some year has at least the minimum
     number of works are reported; severity = the highest yearly hindrance. The years
-    are the chosen (first, last) or cover every work's period (see `_years`)."""
+    are the chosen (first, last), either may be None, or cover every work's period (see
+    `_years`)."""
     mask = works.active(settings.include_closed) & ~shapely.is_missing(works.geometry)
     index = np.flatnonzero(mask)
     if len(index) == 0:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from qgis.core import (
     QgsProcessing,
+    QgsProcessingException,
     QgsProcessingParameterFeatureSource,
     QgsProcessingParameterField,
 )
@@ -74,9 +75,12 @@ class FindAmbitions(WorkLayerRuleAlgorithm):
         from ..core.rules import Challenges, find_ambitions
         from ..core.works import valid_geometries
 
+        source = self.parameterAsSource(parameters, self.CHALLENGES, context)
+        if source is None:
+            raise QgsProcessingException(self.invalidSourceError(parameters, self.CHALLENGES))
         wanted = {
-            "id": self.parameterAsString(parameters, self.CHALLENGE_ID_FIELD, context),
-            "title": self.parameterAsString(parameters, self.CHALLENGE_TITLE_FIELD, context),
+            "id": self.optional_field(parameters, self.CHALLENGE_ID_FIELD, context, source),
+            "title": self.optional_field(parameters, self.CHALLENGE_TITLE_FIELD, context, source),
         }
         read = self.read_layer(parameters, context, feedback, self.CHALLENGES, crs, wanted)
         if read is None:

@@ -109,6 +109,7 @@ RULE_NUMBERS = {
     ("findcombinechances", "DISTANCE"): "combine_distance_m",
     ("findcombinechances", "YEARS"): "combine_window_years",
     ("findcombinechances", "COST_PER_METRE"): "cost_per_metre_eur",
+    ("findcombinechances", "COST_PER_SQUARE_METRE"): "cost_per_square_metre_eur",
     ("findclashes", "DISTANCE"): "clash_distance_m",
     ("findsequenceerrors", "DISTANCE"): "sequence_distance_m",
     ("findsequenceerrors", "MORATORIUM_YEARS"): "moratorium",

@@ -574,9 +574,7 @@ def test_the_cost_per_square_metre_is_a_setting_documented_as_indicative():
 
 
 def test_hotspot_years_can_be_chosen():
-    works = works_of(
-        *(work(str(n), "S{}".format(n), street(n), 2027, 2030) for n in range(4))
-    )
+    works = works_of(*(work(str(n), "S{}".format(n), street(n), 2027, 2030) for n in range(4)))
     settings = rules.RuleSettings(hotspot_min_works=4)
     every = rules.find_hotspots(works, settings)
     assert sorted(every.extra[0]["years"]) == [2027, 2028, 2029, 2030]
