@@ -9,7 +9,7 @@ from qgis.core import (
     QgsProcessingParameterField,
 )
 
-from .rule_algorithm import WorkLayerRuleAlgorithm
+from .rule_algorithm import WorkLayerRuleAlgorithm, given_text
 
 
 class FindAmbitions(WorkLayerRuleAlgorithm):
@@ -86,13 +86,7 @@ class FindAmbitions(WorkLayerRuleAlgorithm):
         if read is None:
             return None
         rows, geometries = read
-        ids = np.array(
-            [str(r["id"]) if r["id"] is not None else "c{}".format(r["_fid"]) for r in rows],
-            dtype=object,
-        )
-        titles = np.array(
-            [str(r["title"]) if r["title"] is not None else i for r, i in zip(rows, ids)],
-            dtype=object,
-        )
+        ids = np.array([given_text(r["id"]) or "c{}".format(r["_fid"]) for r in rows], dtype=object)
+        titles = np.array([given_text(r["title"]) or i for r, i in zip(rows, ids)], dtype=object)
         challenges = Challenges(ids, titles, valid_geometries(geometries)[0])
         return find_ambitions(works, challenges, settings)

@@ -15,7 +15,7 @@ from qgis.core import (
 from ..core import periods
 from ..core.settings import rule_setting
 from .algorithm import parameter_help
-from .rule_algorithm import WorkLayerRuleAlgorithm
+from .rule_algorithm import WorkLayerRuleAlgorithm, given_text
 
 
 class FindHotspots(WorkLayerRuleAlgorithm):
@@ -153,10 +153,7 @@ class FindHotspots(WorkLayerRuleAlgorithm):
                 return None
             rows, geometries = read
             ids = np.array(["zone:{}".format(r["_fid"]) for r in rows], dtype=object)
-            names = np.array(
-                [str(r["name"]) if r["name"] is not None else i for r, i in zip(rows, ids)],
-                dtype=object,
-            )
+            names = np.array([given_text(r["name"]) or i for r, i in zip(rows, ids)], dtype=object)
             zones = Challenges(ids, names, valid_geometries(geometries)[0])
         return find_hotspots(works, settings, zones, self.years(parameters, context))
 

@@ -422,7 +422,7 @@ class WorkLayerRuleAlgorithm(ProgrammakamerAlgorithm):
         missing: dict[str, set] = {"work_id": set(), "stakeholder": set()}
         for row, geometry in zip(rows, geometries):
             own = "f{}".format(row["_fid"])
-            work_id, stakeholder = (_text(row[role]) for role in ("work_id", "stakeholder"))
+            work_id, stakeholder = (given_text(row[role]) for role in ("work_id", "stakeholder"))
             for role, value in (("work_id", work_id), ("stakeholder", stakeholder)):
                 if value is None and wanted[role]:
                     missing[role].add(row["_fid"])
@@ -493,8 +493,9 @@ class WorkLayerRuleAlgorithm(ProgrammakamerAlgorithm):
             raise QgsProcessingException(
                 self.tr(
                     "None of the {} works has a planned start or end that can be read, so "
-                    "no rule can compare them. Dates that cannot be read ({}): {}"
-                ).format(count, len(items), listing(items, "; "))
+                    "no rule can compare them ({} dates cannot be read, listed above; the "
+                    "first: {})."
+                ).format(count, len(items), items[0])
             )
         raise QgsProcessingException(
             self.tr(
@@ -721,7 +722,7 @@ def _period(row: dict, wanted: dict, work_id: str, unreadable: dict):
     return moments["start"], moments.get("end", moments["start"])
 
 
-def _text(value) -> str | None:
+def given_text(value) -> str | None:
     """An id or name as text; empty or blank is no value (not one shared id)."""
     if value is None:
         return None

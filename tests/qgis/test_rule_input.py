@@ -646,7 +646,7 @@ def test_empty_or_blank_work_ids_are_missing_ids_not_one_shared_work(processing_
 
 def test_every_date_unreadable_is_a_failure_not_an_empty_success(processing_run, tmp_path):
     rows = [(str(n), "P{}".format(n), "2020/06/0{}x".format(n), "", STREET) for n in range(1, 4)]
-    with pytest.raises(QgsProcessingException, match=r"3 works.*\(3\).*1 start '2020/06/01x'"):
+    with pytest.raises(QgsProcessingException, match=r"3 works.*3 dates.*1 start '2020/06/01x'"):
         run(processing_run, "findclashes", geopackage(tmp_path / "nwb.gpkg", rows))
     rows = [(str(n), "P{}".format(n), None, None, STREET) for n in range(1, 26)]
     with pytest.raises(QgsProcessingException, match=r"25 works.*planned start"):
