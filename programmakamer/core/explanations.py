@@ -43,7 +43,7 @@ def combine(works: Works, a, b, gap, flexible, measured, by_area, saving) -> Sen
             "{} ({}, {}) en {} ({}, {}) liggen {} m uit elkaar{}: graaf één keer.",
         ),
     }
-    alone = ~by_area & (measured.shared_length == 0)
+    alone = np.isnan(saving)
     en, nl = (
         [
             (along, in_area, apart)[2 if lone else 1 if area else 0].format(

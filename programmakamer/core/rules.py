@@ -76,11 +76,17 @@ def find_combine_chances(
     a, b = measured.left, measured.right
     gap = gap_years(works, a, b)
     flexible = np.maximum(works.flexibility[a], works.flexibility[b]) >= gap
-    by_area = _both_areas(works, a, b) & (measured.shared_length == 0)
-    saving = np.where(
-        by_area,
-        measured.shared_area * settings.cost_per_square_metre_eur,
-        measured.shared_length * settings.cost_per_metre_eur,
+    along = measured.shared_length > 0
+    by_area = ~along & _both_areas(works, a, b)
+    # what the saving is counted over: metres along each other, else the area of two
+    # areas; works that share neither (points) get none
+    saving = np.select(
+        [along, by_area],
+        [
+            measured.shared_length * settings.cost_per_metre_eur,
+            measured.shared_area * settings.cost_per_square_metre_eur,
+        ],
+        np.nan,
     )
     en, nl = explanations.combine(works, a, b, gap, flexible, measured, by_area, saving)
     return _pair_findings(

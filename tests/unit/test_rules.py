@@ -581,3 +581,14 @@ def test_hotspot_years_can_be_chosen():
     chosen = rules.find_hotspots(works, settings, years=(2028, 2029))
     assert sorted(chosen.extra[0]["years"]) == [2028, 2029]
     assert rules.find_hotspots(works, settings, years=(2031, 2040)).extra == []
+
+
+def test_dig_once_between_points_tells_the_distance_and_estimates_no_saving():
+    works = works_of(
+        work("A", "Riolering", Point(0, 0), 2027, 2027, digs=True),
+        work("B", "Water", Point(3, 4), 2027, 2027, digs=True),
+    )
+    found = rules.find_combine_chances(works, SETTINGS)
+    assert np.isnan(found.saving_eur[0])
+    assert "lie 5.0 m apart" in found.explanation_en[0] and "EUR" not in found.explanation_en[0]
+    assert "5,0 m uit elkaar" in found.explanation_nl[0]
