@@ -958,8 +958,8 @@ Pagina's: overzicht (alle horizonnen) en een per horizon (die horizon in kleur, 
       <translation>Objecten van laag {} zonder geometrie, overgeslagen: {}</translation>
     </message>
     <message>
-      <source>The expression {} failed for {} features, taken as empty: {}</source>
-      <translation>De expressie {} mislukte voor {} objecten, als leeg genomen: {}</translation>
+      <source>The expression {} failed on features, taken as empty ({}): {}</source>
+      <translation>De expressie {} mislukte op objecten, als leeg genomen ({}): {}</translation>
     </message>
     <message>
       <source>Features of layer {} that cannot be transformed to {}, skipped ({}): {}</source>

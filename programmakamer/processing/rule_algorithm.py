@@ -349,7 +349,7 @@ class WorkLayerRuleAlgorithm(ProgrammakamerAlgorithm):
             )
         for role, errors in failed.items():
             feedback.pushWarning(
-                self.tr("The expression {} failed for {} features, taken as empty: {}").format(
+                self.tr("The expression {} failed on features, taken as empty ({}): {}").format(
                     fields_wanted[role],
                     sum(errors.values()),
                     listing("'{}' ({})".format(e, n) for e, n in errors.most_common()),

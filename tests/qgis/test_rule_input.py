@@ -651,3 +651,30 @@ def test_every_date_unreadable_is_a_failure_not_an_empty_success(processing_run,
     rows = [(str(n), "P{}".format(n), None, None, STREET) for n in range(1, 26)]
     with pytest.raises(QgsProcessingException, match=r"25 works.*planned start"):
         run(processing_run, "findclashes", geopackage(tmp_path / "leeg.gpkg", rows))
+
+
+def test_an_expression_that_fails_on_some_features_is_told_with_the_count(processing_run):
+    layer = _memory(
+        "nr:string,partij:string,begin:string",
+        [
+            ("1", "Stedin", "2027-03-01", STREET),
+            ("2", "Vitens", "2027-05-01", FOUR_METRES_NORTH),
+            ("3", "KPN", "volgend jaar", FOUR_METRES_NORTH),
+        ],
+    )
+    told = Told()
+    result = processing_run(
+        "programmakamer:findclashes",
+        {
+            "INPUT": layer,
+            "WORK_ID_FIELD": "nr",
+            "STAKEHOLDER_FIELD": "partij",
+            "START_FIELD": 'to_date("begin")',
+            "OUTPUT": "memory:",
+        },
+        feedback=told,
+    )
+    assert pairs(result) == []  # one day each, two months apart; 3 has no start
+    [said] = [w for w in told.warnings if "failed" in w]
+    assert 'to_date("begin")' in said and "(1): 'Cannot convert" in said
+    assert any("without a planned start" in w and "3" in w for w in told.warnings)
