@@ -17,9 +17,10 @@ LANGS = ("en", "nl")
 Sentences = tuple[list[str], list[str]]
 
 
-def combine(works: Works, a, b, gap, flexible, shared_length, saving) -> Sentences:
+def combine(works: Works, a, b, gap, flexible, measured, by_area, saving) -> Sentences:
     """'A (title, 2027) and B (title, 2028) meet over 120 m, 1 year apart: digging once saves
-    about € 90,000.'"""
+    about € 90,000.' Two areas 'share 600 m²' instead; works that share neither length nor
+    area (points) get no saving."""
     who = list(
         zip(
             works.stakeholder[a],
@@ -31,20 +32,35 @@ def combine(works: Works, a, b, gap, flexible, shared_length, saving) -> Sentenc
         )
     )
     templates = {
-        "en": "{} ({}, {}) and {} ({}, {}) meet over {} m{}: digging once saves about {}.",
-        "nl": "{} ({}, {}) en {} ({}, {}) liggen {} m samen{}: één keer graven bespaart circa {}.",
+        "en": (
+            "{} ({}, {}) and {} ({}, {}) meet over {} m{}: digging once saves about {}.",
+            "{} ({}, {}) and {} ({}, {}) share {} m²{}: digging once saves about {}.",
+            "{} ({}, {}) and {} ({}, {}) lie {} m apart{}: dig once.",
+        ),
+        "nl": (
+            "{} ({}, {}) en {} ({}, {}) liggen {} m samen{}: één keer graven bespaart circa {}.",
+            "{} ({}, {}) en {} ({}, {}) delen {} m²{}: één keer graven bespaart circa {}.",
+            "{} ({}, {}) en {} ({}, {}) liggen {} m uit elkaar{}: graaf één keer.",
+        ),
     }
+    alone = np.isnan(saving)
     en, nl = (
         [
-            template.format(*names, length, when, saving_text)
-            for names, length, when, saving_text in zip(
+            (along, in_area, apart)[2 if lone else 1 if area else 0].format(
+                *names, far if lone else square if area else length, when, saving_text
+            )
+            for names, length, square, far, when, saving_text, area, lone in zip(
                 who,
-                number_texts(shared_length, lang),
+                number_texts(measured.shared_length, lang),
+                number_texts(measured.shared_area, lang),
+                number_texts(measured.distance, lang, 1),
                 _when_apart(gap, flexible, lang),
                 euros(saving, lang),
+                by_area.tolist(),
+                alone.tolist(),
             )
         ]
-        for lang, template in templates.items()
+        for lang, (along, in_area, apart) in templates.items()
     )
     return en, nl
 

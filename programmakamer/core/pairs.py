@@ -26,6 +26,10 @@ PAIR_BYTES, PAIR_BYTES_PER_COORDINATE = 2500, 70
 #: coordinates take more memory each, so fewer of their pairs are allowed.
 MAX_PAIRS = MEMORY_BUDGET // PAIR_BYTES
 LINE_TYPES = (1, 5)  # LineString, MultiLineString
+AREA_TYPES = (3, 6)  # Polygon, MultiPolygon
+#: The reach works are measured with when the rule's distance is 0 (works that touch or
+#: overlap): a zone of 10 cm that a map can draw and lengths along each other that count.
+TOUCH_M = 0.1
 
 
 @dataclass
@@ -162,6 +166,7 @@ def threaded(function, *arrays, **keywords) -> np.ndarray:
 def _zone_and_shared(works: Works, left: np.ndarray, right: np.ndarray, reach: float):
     """Per footprint pair: the zone where both, buffered by reach/2, overlap, and the
     length of line work lying within reach of the other (the shorter of the two)."""
+    reach = max(reach, TOUCH_M)
     a, b = works.geometry[left], works.geometry[right]
     half = _buffers(works.geometry, np.r_[left, right], reach / 2)
     full = _buffers(works.geometry, np.r_[left, right], reach)

@@ -18,6 +18,7 @@ from . import explanations
 from .findings import Findings, concat, make_findings
 from .grids import grid_around, guard_cell_years, per_cell_and_year
 from .pairs import (
+    AREA_TYPES,
     LINE_TYPES,
     Pairs,
     WorkPairs,
@@ -75,8 +76,19 @@ def find_combine_chances(
     a, b = measured.left, measured.right
     gap = gap_years(works, a, b)
     flexible = np.maximum(works.flexibility[a], works.flexibility[b]) >= gap
-    saving = measured.shared_length * settings.cost_per_metre_eur
-    en, nl = explanations.combine(works, a, b, gap, flexible, measured.shared_length, saving)
+    along = measured.shared_length > 0
+    by_area = ~along & _both_areas(works, a, b)
+    # what the saving is counted over: metres along each other, else the area of two
+    # areas; works that share neither (points) get none
+    saving = np.select(
+        [along, by_area],
+        [
+            measured.shared_length * settings.cost_per_metre_eur,
+            measured.shared_area * settings.cost_per_square_metre_eur,
+        ],
+        np.nan,
+    )
+    en, nl = explanations.combine(works, a, b, gap, flexible, measured, by_area, saving)
     return _pair_findings(
         "combine",
         works,
@@ -85,13 +97,22 @@ def find_combine_chances(
             "distance_m": reach,
             "window_years": settings.combine_window_years,
             "cost_per_metre_eur": settings.cost_per_metre_eur,
+            "cost_per_square_metre_eur": settings.cost_per_square_metre_eur,
         },
         time_gap_years=gap,
         saving_eur=saving,
-        severity=measured.shared_length / 100.0,
+        severity=np.where(by_area, measured.shared_area / 10000.0, measured.shared_length / 100.0),
         explanation_en=en,
         explanation_nl=nl,
     )
+
+
+def _both_areas(works: Works, a: np.ndarray, b: np.ndarray) -> np.ndarray:
+    """Pairs of two works that are areas (their whole footprint, not one of several)."""
+    area = np.isin(shapely.get_type_id(works.geometry), AREA_TYPES)
+    footprints = np.bincount(works.work_index)
+    all_areas = np.bincount(works.work_index, weights=area) == footprints
+    return all_areas[works.work_index[a]] & all_areas[works.work_index[b]]
 
 
 def find_clashes(
@@ -242,25 +263,34 @@ def find_ambitions(works: Works, challenges: Challenges, settings: RuleSettings)
     )
 
 
-def _years(works: Works, w: np.ndarray) -> tuple[np.ndarray, np.ndarray, int, int]:
-    """Per (work, cell) row its first and last year, and the span of years to count: from
-    the earliest start to the last year in which any work starts or ends. An open-ended
-    work runs on in every year of the span; after it nothing changes any more."""
+def _years(works: Works, w: np.ndarray, years: tuple[int | None, int | None] | None):
+    """Per (work, cell) row its first and last year, and the span of years to count: the
+    chosen first and last year, else from the earliest start to the last year in which
+    any work starts or ends. An open-ended work runs on in every year of the span; after
+    it nothing changes any more. Rows are cut to the span (outside it: first > last)."""
     start = works.start[w].astype("datetime64[Y]").astype("int64") + 1970
     end = works.end[w].astype("datetime64[Y]").astype("int64") + 1970
+    chosen_first, chosen_last = years or (None, None)
     closed = works.end[w] < OPEN_END
-    first = int(start.min())
-    last = int(max(start.max(), end[closed].max() if closed.any() else first))
-    return start, np.minimum(end, last), first, last
+    first = int(start.min()) if chosen_first is None else chosen_first
+    if chosen_last is None:
+        last = int(max(start.max(), end[closed].max() if closed.any() else first, first))
+    else:
+        last = chosen_last
+    return np.maximum(start, first), np.minimum(end, last), first, last
 
 
 def find_hotspots(
-    works: Works, settings: RuleSettings, zones: Challenges | None = None
+    works: Works,
+    settings: RuleSettings,
+    zones: Challenges | None = None,
+    years: tuple[int | None, int | None] | None = None,
 ) -> Findings:
     """Knelpunten: per grid cell (or zone) and year, the works and the excavations under way.
     Hindrance = works + 2 × excavations. Cells where some year has at least the minimum
     number of works are reported; severity = the highest yearly hindrance. The years
-    cover every work's period (see `_years`)."""
+    are the chosen (first, last), either may be None, or cover every work's period (see
+    `_years`)."""
     mask = works.active(settings.include_closed) & ~shapely.is_missing(works.geometry)
     index = np.flatnonzero(mask)
     if len(index) == 0:
@@ -282,13 +312,19 @@ def find_hotspots(
     w, c = w[keep], np.searchsorted(crowded, c[keep])
     if len(w) == 0:
         return make_findings("hotspot", 0, {})
-    start, end, first, last = _years(works, w)
+    start, end, first, last = _years(works, w, years)
+    inside = start <= end
+    w, c, start, end = w[inside], c[inside], start[inside], end[inside]
+    if len(w) == 0:
+        return make_findings("hotspot", 0, {})
     earliest, latest = works.work_id[w[start.argmin()]], works.work_id[w[end.argmax()]]
     guard_cell_years(len(crowded), first, last, earliest, latest)
-    years = last - first + 1
-    counts = per_cell_and_year(c, start, end, first, len(crowded), years)
+    span_years = last - first + 1
+    counts = per_cell_and_year(c, start, end, first, len(crowded), span_years)
     digs_of = works.opens_ground[w]
-    digs = per_cell_and_year(c[digs_of], start[digs_of], end[digs_of], first, len(crowded), years)
+    digs = per_cell_and_year(
+        c[digs_of], start[digs_of], end[digs_of], first, len(crowded), span_years
+    )
     hindrance = counts + 2 * digs
     hot_rows = np.flatnonzero(counts.max(axis=1) >= settings.hotspot_min_works)
     hot = crowded[hot_rows]

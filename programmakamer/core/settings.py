@@ -25,6 +25,7 @@ UNITS = {
     "m": ("m", "m"),
     "years": ("years", "jaar"),
     "EUR/m": ("EUR/m", "EUR/m"),
+    "EUR/m²": ("EUR/m²", "EUR/m²"),
     "works": ("works", "werken"),
     "0/1": ("(0 = no, 1 = yes)", "(0 = nee, 1 = ja)"),
 }
@@ -32,8 +33,8 @@ UNITS = {
 
 @dataclass(frozen=True)
 class RuleSetting:
-    """The definition of one setting. `above_minimum`: the minimum itself is refused (a
-    distance of 0 m finds nothing); `whole`: whole numbers only (counts, switches)."""
+    """The definition of one setting. `whole`: whole numbers only (counts, switches); a
+    distance may be 0 (works that touch or overlap)."""
 
     key: str
     default: float
@@ -42,7 +43,6 @@ class RuleSetting:
     nl: str
     minimum: float = 0.0
     maximum: float = 1e9
-    above_minimum: bool = False
     whole: bool = False
 
     def description(self, language: str) -> str:
@@ -61,7 +61,7 @@ class RuleSetting:
             return False
         if not math.isfinite(value) or value > self.maximum:
             return False
-        if value < self.minimum or (self.above_minimum and value == self.minimum):
+        if value < self.minimum:
             return False
         return not self.whole or value == math.floor(value)
 
@@ -108,7 +108,6 @@ class RuleSettings:
         "Dig-once chance: largest distance between two works",
         "Meekoppelkans: grootste afstand tussen twee werken",
         maximum=500.0,
-        above_minimum=True,
     )
     combine_window_years: float = _setting(
         2.0,
@@ -124,13 +123,20 @@ class RuleSettings:
         "Indicatieve besparing per meter die één keer wordt opengegraven in plaats van twee keer",
         maximum=100000.0,
     )
+    cost_per_square_metre_eur: float = _setting(
+        50.0,
+        "EUR/m²",
+        "Indicative saving per square metre of two areas dug once instead of twice",
+        "Indicatieve besparing per vierkante meter van twee vlakken die één keer worden "
+        "opengegraven in plaats van twee keer",
+        maximum=100000.0,
+    )
     clash_distance_m: float = _setting(
         5.0,
         "m",
         "Conflict: largest distance between two works at the same time",
         "Conflict: grootste afstand tussen twee gelijktijdige werken",
         maximum=500.0,
-        above_minimum=True,
     )
     sequence_distance_m: float = _setting(
         5.0,
@@ -138,7 +144,6 @@ class RuleSettings:
         "Pave before dig: largest distance between renewal and excavation",
         "Verkeerde volgorde: grootste afstand tussen vernieuwing en graafwerk",
         maximum=500.0,
-        above_minimum=True,
     )
     hotspot_cell_m: float = _setting(
         250.0,

@@ -502,10 +502,6 @@ Contact: een persoon of mailbox.</translation>
       <translation>Toegestaan: {}.</translation>
     </message>
     <message>
-      <source>larger than {} and at most {} {}</source>
-      <translation>groter dan {} en hoogstens {} {}</translation>
-    </message>
-    <message>
       <source>a whole number from {} to {}</source>
       <translation>een geheel getal van {} tot en met {}</translation>
     </message>
@@ -814,8 +810,8 @@ Pagina's: overzicht (alle horizonnen) en een per horizon (die horizon in kleur, 
       <translation>Conflicten zoeken</translation>
     </message>
     <message>
-      <source>Conflicts: two works (of any stakeholders) within the distance of each other whose planned periods overlap: nuisance, capacity and traffic problems. Severity = months of overlap × (1 + shared length / 100 m).</source>
-      <translation>Conflicten: twee werken (van welke partijen ook) binnen de afstand van elkaar waarvan de geplande periodes overlappen: hinder, capaciteit en verkeer. Ernst = maanden overlap × (1 + gedeelde lengte / 100 m).</translation>
+      <source>Conflicts: two works (of any stakeholders) within the distance of each other whose planned periods overlap: nuisance, capacity and traffic problems. Severity = months of overlap × (1 + shared length / 100 m). Each conflict carries both works' periods (start_a, end_a, start_b, end_b; an open end is empty) and the period they overlap (both_start, both_end).</source>
+      <translation>Conflicten: twee werken (van welke partijen ook) binnen de afstand van elkaar waarvan de geplande periodes overlappen: hinder, capaciteit en verkeer. Ernst = maanden overlap × (1 + gedeelde lengte / 100 m). Elk conflict heeft de periodes van beide werken (start_a, end_a, start_b, end_b; een open einde is leeg) en de periode waarin ze overlappen (both_start, both_end).</translation>
     </message>
     <message>
       <source>Distance (m)</source>
@@ -826,8 +822,8 @@ Pagina's: overzicht (alle horizonnen) en een per horizon (die horizon in kleur, 
       <translation>Meekoppelkansen zoeken</translation>
     </message>
     <message>
-      <source>Meekoppelkansen: two works of different stakeholders, both opening the ground (or one opening the ground and the other renewing the surface), within the distance of each other, whose planned periods overlap or are at most the window apart. Each finding gives the shared length (line work within the distance of the other work), the zone where both works buffered by half the distance overlap, the time gap, whether the flexibility of either work can close it, and an estimated saving = shared length × cost per metre (an indicative figure).</source>
-      <translation>Meekoppelkansen: twee werken van verschillende partijen die allebei de grond openen (of waarvan één de grond opent en de ander de verharding vernieuwt), binnen de afstand van elkaar, waarvan de geplande periodes overlappen of hoogstens de marge uit elkaar liggen. Elke bevinding geeft de gedeelde lengte (lijnwerk binnen de afstand van het andere werk), de zone waar beide werken, gebufferd met de halve afstand, overlappen, het tijdsverschil, of de flexibiliteit van een van beide werken dat verschil kan overbruggen, en een geschatte besparing = gedeelde lengte × kosten per meter (indicatief).</translation>
+      <source>Meekoppelkansen: two works of different stakeholders, both opening the ground (or one opening the ground and the other renewing the surface), within the distance of each other, whose planned periods overlap or are at most the window apart. Each finding gives the shared length (line work within the distance of the other work), the zone where both works buffered by half the distance overlap, the time gap, whether the flexibility of either work can close it, and an estimated saving: shared length × cost per metre when a line work is involved; for two areas, the zone's area × cost per m²; none for points (indicative figures). The explanation says which: 'meet over 120 m' or 'share 600 m²'. A distance of 0 m finds works that touch or overlap.</source>
+      <translation>Meekoppelkansen: twee werken van verschillende partijen die allebei de grond openen (of waarvan één de grond opent en de ander de verharding vernieuwt), binnen de afstand van elkaar, waarvan de geplande periodes overlappen of hoogstens de marge uit elkaar liggen. Elke bevinding geeft de gedeelde lengte (lijnwerk binnen de afstand van het andere werk), de zone waar beide werken, gebufferd met de halve afstand, overlappen, het tijdsverschil, of de flexibiliteit van een van beide werken dat verschil kan overbruggen, en een geschatte besparing: gedeelde lengte × kosten per meter als er een lijnwerk bij is; voor twee vlakken het oppervlak van de zone × kosten per m²; geen voor punten (indicatieve bedragen). De uitleg zegt welke: 'liggen 120 m samen' of 'delen 600 m²'. Een afstand van 0 m vindt werken die elkaar raken of overlappen.</translation>
     </message>
     <message>
       <source>Largest time gap (years)</source>
@@ -838,6 +834,10 @@ Pagina's: overzicht (alle horizonnen) en een per horizon (die horizon in kleur, 
       <translation>Besparing per meter (EUR)</translation>
     </message>
     <message>
+      <source>Saving per m² between two areas (EUR)</source>
+      <translation>Besparing per m² tussen twee vlakken (EUR)</translation>
+    </message>
+    <message>
       <source>Find hotspots</source>
       <translation>Knelpunten zoeken</translation>
     </message>
@@ -846,12 +846,12 @@ Pagina's: overzicht (alle horizonnen) en een per horizon (die horizon in kleur, 
       <translation>Raster</translation>
     </message>
     <message>
-      <source>Knelpunten: per cell of a square grid (or per zone polygon, e.g. neighbourhoods, when given) and per year: the number of works under way and the number of excavations. Hindrance = works + 2 × excavations. Only cells where some year has at least the minimum number of works are output, with fields per year: works_YYYY, digs_YYYY and hindrance_YYYY. Severity = the highest yearly hindrance.</source>
-      <translation>Knelpunten: per cel van een vierkant raster (of per zonevlak, bijvoorbeeld wijken, als die gegeven zijn) en per jaar: het aantal lopende werken en het aantal graafwerken. Hinder = werken + 2 × graafwerken. Alleen cellen waar in een jaar minstens het minimum aantal werken loopt komen in de uitvoer, met velden per jaar: works_JJJJ, digs_JJJJ en hindrance_JJJJ. Ernst = de hoogste hinder in een jaar.</translation>
+      <source>Knelpunten: per cell of a square grid (or per zone polygon, e.g. neighbourhoods, when given) and per year: the number of works under way and the number of excavations. Hindrance = works + 2 × excavations. Only cells where some year has at least the minimum number of works are output, with fields per year: works_YYYY, digs_YYYY and hind_YYYY (hindrance). Severity = the highest yearly hindrance.</source>
+      <translation>Knelpunten: per cel van een vierkant raster (of per zonevlak, bijvoorbeeld wijken, als die gegeven zijn) en per jaar: het aantal lopende werken en het aantal graafwerken. Hinder = werken + 2 × graafwerken. Alleen cellen waar in een jaar minstens het minimum aantal werken loopt komen in de uitvoer, met velden per jaar: works_JJJJ, digs_JJJJ en hind_JJJJ (hinder). Ernst = de hoogste hinder in een jaar.</translation>
     </message>
     <message>
-      <source>Hexagons get the area of the square cells. Zones: optional polygons with an optional name field. The years cover every work's period; open-ended works count from their start. The result is styled as a heat map of the severity.</source>
-      <translation>Zeshoeken krijgen het oppervlak van de vierkante cellen. Zones: optionele vlakken met een optioneel naamveld. De jaren beslaan de periode van elk werk; werken zonder einde tellen vanaf hun start. Het resultaat krijgt een hittekaartstijl op de ernst.</translation>
+      <source>Hexagons get the area of the square cells. Zones: optional polygons with an optional name field. First and last year: the years counted; by default every year a work runs, from the earliest start to the last year any work starts or ends (open-ended works count from their start to that year). The result is styled as a heat map of the severity.</source>
+      <translation>Zeshoeken krijgen het oppervlak van de vierkante cellen. Zones: optionele vlakken met een optioneel naamveld. Eerste en laatste jaar: de jaren die geteld worden; standaard elk jaar waarin een werk loopt, van de vroegste start tot het laatste jaar waarin een werk begint of eindigt (werken zonder einde tellen vanaf hun start tot dat jaar). Het resultaat krijgt een hittekaartstijl op de ernst.</translation>
     </message>
     <message>
       <source>Cell size (m)</source>
@@ -876,6 +876,18 @@ Pagina's: overzicht (alle horizonnen) en een per horizon (die horizon in kleur, 
     <message>
       <source>Zone name field</source>
       <translation>Veld met zonenaam</translation>
+    </message>
+    <message>
+      <source>First year (default: the earliest start)</source>
+      <translation>Eerste jaar (standaard: de vroegste start)</translation>
+    </message>
+    <message>
+      <source>Last year (default: the last year a work runs)</source>
+      <translation>Laatste jaar (standaard: het laatste jaar waarin een werk loopt)</translation>
+    </message>
+    <message>
+      <source>The first year ({}) comes after the last year ({}).</source>
+      <translation>Het eerste jaar ({}) ligt na het laatste jaar ({}).</translation>
     </message>
     <message>
       <source>Find moratorium breaches</source>
@@ -1122,48 +1134,24 @@ Rapport: een werkmap met de totalen, elk probleem per rij, en wat wordt toegevoe
       <translation>Regels op elke laag</translation>
     </message>
     <message>
-      <source>Input: works as lines, polygons or points. Work id: features with the same value are one work with several footprints (default: each feature is a work). Stakeholder: works of one stakeholder never combine (default: every work its own stakeholder). Start and end: dates, years (2027), 'Q3 2027', '14-09-2027'; a year or quarter covers all of it; without an end field a work lasts its start's period, an empty end is open-ended and an end before the start is left out, both reported. Status: 'done' and 'cancelled' are left out unless included. Opens the ground / renews the surface: yes/no fields (ja/nee, 1/0, true/false).</source>
-      <translation>Invoer: werken als lijnen, vlakken of punten. Werk-id: objecten met dezelfde waarde zijn één werk met meerdere delen (standaard: elk object is een werk). Partij: werken van één partij koppelen nooit met elkaar (standaard: elk werk een eigen partij). Start en einde: datums, jaartallen (2027), 'Q3 2027', '14-09-2027'; een jaar of kwartaal telt helemaal mee; zonder eindveld duurt een werk de periode van zijn start, een leeg einde loopt door en een einde vóór de start wordt weggelaten, beide gemeld. Status: 'done' en 'cancelled' worden weggelaten tenzij meegenomen. Graaft open / vernieuwt verharding: ja/nee-velden (ja/nee, 1/0, true/false).</translation>
+      <source>Input: works as lines, polygons or points. Each of the following is a field or an expression (for example "boekjaar" + 1). Work id: features with the same value are one work with several footprints (default, and for an empty id: each feature is a work). Stakeholder: works of one stakeholder never combine (default, and for an empty value: every work its own stakeholder). Start and end: dates, years (2027), 'Q3 2027', '14-09-2027'; a year or quarter covers all of it; without an end field a work lasts its start's period, an empty end is open-ended and an end before the start is left out, both reported. Status: 'done' and 'cancelled' are left out unless included. Opens the ground / renews the surface: yes/no fields (ja/nee, 1/0, true/false).</source>
+      <translation>Invoer: werken als lijnen, vlakken of punten. Elk van de volgende is een veld of een expressie (bijvoorbeeld "boekjaar" + 1). Werk-id: objecten met dezelfde waarde zijn één werk met meerdere delen (standaard, en bij een lege id: elk object is een werk). Partij: werken van één partij koppelen nooit met elkaar (standaard, en bij een lege waarde: elk werk een eigen partij). Start en einde: datums, jaartallen (2027), 'Q3 2027', '14-09-2027'; een jaar of kwartaal telt helemaal mee; zonder eindveld duurt een werk de periode van zijn start, een leeg einde loopt door en een einde vóór de start wordt weggelaten, beide gemeld. Status: 'done' en 'cancelled' worden weggelaten tenzij meegenomen. Graaft open / vernieuwt verharding: ja/nee-velden (ja/nee, 1/0, true/false).</translation>
     </message>
     <message>
       <source>Dates are read as written in the Netherlands: 05-06-2027 is 5 June 2027 (day-month-year, also with / or .); 2027/06/05 and 2027-06-05 are year-month-day. A two-digit year behind a two-digit day and month (03-04-05) can be read two ways: such dates are listed per work and the work is left out, as are dates that do not exist and years outside 1900–2199. Open-ended works, unknown yes/no words and text read with the wrong encoding (set the layer's encoding) are reported too.</source>
       <translation>Datums worden gelezen zoals in Nederland geschreven: 05-06-2027 is 5 juni 2027 (dag-maand-jaar, ook met / of .); 2027/06/05 en 2027-06-05 zijn jaar-maand-dag. Een jaartal van twee cijfers achter een dag en maand van twee cijfers (03-04-05) is op twee manieren te lezen: zulke datums worden per werk gemeld en het werk wordt weggelaten, net als datums die niet bestaan en jaren buiten 1900–2199. Doorlopende werken, onbekende ja/nee-woorden en tekst die met de verkeerde codering is gelezen (stel de codering van de laag in) worden ook gemeld.</translation>
     </message>
     <message>
-      <source>Distance CRS: a projected CRS in metres that distorts distances by at most 1 % where the works lie. Default: the layer's CRS when it qualifies, else EPSG:28992 (RD New) when the works lie in its area (the Netherlands), else the UTM zone of the works' centre; the log says which is used and why. EPSG:3857 (web Mercator) stretches distances by about 60 % in the Netherlands, so it is replaced (or refused when chosen). A layer whose CRS is undefined is refused. The findings are in the distance CRS.</source>
-      <translation>Afstands-CRS: een geprojecteerd stelsel in meters dat afstanden waar de werken liggen hooguit 1 % vertekent. Standaard: het stelsel van de laag als dat voldoet, anders EPSG:28992 (RD New) als de werken in het gebied daarvan liggen (Nederland), anders de UTM-zone van het midden van de werken; het logboek zegt welk stelsel gebruikt wordt en waarom. EPSG:3857 (web-Mercator) rekt afstanden in Nederland zo'n 60 % op en wordt daarom vervangen (of geweigerd als het gekozen is). Een laag met een ongedefinieerd stelsel wordt geweigerd. De bevindingen staan in het afstands-CRS.</translation>
+      <source>Distance CRS: a projected CRS in metres that distorts distances by at most 1 % where the works lie. Default: the layer's CRS when it qualifies, else EPSG:28992 (RD New) when the works lie in its area (the Netherlands), else the UTM zone of the works' centre; the log says which is used and why. EPSG:3857 (web Mercator) stretches distances by about 60 % in the Netherlands, so it is replaced (or refused when chosen). A layer whose CRS is undefined is refused. A distance of 0 m finds works that touch or overlap. Findings CRS: the findings are in the layer's own CRS unless another is chosen here.</source>
+      <translation>Afstands-CRS: een geprojecteerd stelsel in meters dat afstanden waar de werken liggen hooguit 1 % vertekent. Standaard: het stelsel van de laag als dat voldoet, anders EPSG:28992 (RD New) als de werken in het gebied daarvan liggen (Nederland), anders de UTM-zone van het midden van de werken; het logboek zegt welk stelsel gebruikt wordt en waarom. EPSG:3857 (web-Mercator) rekt afstanden in Nederland zo'n 60 % op en wordt daarom vervangen (of geweigerd als het gekozen is). Een laag met een ongedefinieerd stelsel wordt geweigerd. Een afstand van 0 m vindt werken die elkaar raken of overlappen. CRS van de bevindingen: de bevindingen staan in het stelsel van de laag, tenzij hier een ander gekozen is.</translation>
     </message>
     <message>
-      <source>Work id field</source>
-      <translation>Veld met werk-id</translation>
+      <source>Features without a work id in {} ({}), each taken as a work of its own: {}</source>
+      <translation>Objecten zonder werk-id in {} ({}), elk als eigen werk genomen: {}</translation>
     </message>
     <message>
-      <source>Stakeholder field</source>
-      <translation>Veld met partij</translation>
-    </message>
-    <message>
-      <source>Planned start field</source>
-      <translation>Veld met geplande start</translation>
-    </message>
-    <message>
-      <source>Planned end field</source>
-      <translation>Veld met gepland einde</translation>
-    </message>
-    <message>
-      <source>Status field</source>
-      <translation>Veld met status</translation>
-    </message>
-    <message>
-      <source>Opens the ground field (yes/no)</source>
-      <translation>Veld 'graaft open' (ja/nee)</translation>
-    </message>
-    <message>
-      <source>Renews the surface field (yes/no)</source>
-      <translation>Veld 'vernieuwt verharding' (ja/nee)</translation>
-    </message>
-    <message>
-      <source>Surface type field</source>
-      <translation>Veld met verhardingstype</translation>
+      <source>Features without a stakeholder in {} ({}), each taken as its own stakeholder: {}</source>
+      <translation>Objecten zonder partij in {} ({}), elk als eigen partij genomen: {}</translation>
     </message>
     <message>
       <source>not a date, year or quarter</source>
@@ -1188,6 +1176,42 @@ Rapport: een werkmap met de totalen, elk probleem per rij, en wat wordt toegevoe
     <message>
       <source>Distance CRS (metres)</source>
       <translation>CRS voor afstanden (meters)</translation>
+    </message>
+    <message>
+      <source>Findings CRS (default: the layer's)</source>
+      <translation>CRS van de bevindingen (standaard: dat van de laag)</translation>
+    </message>
+    <message>
+      <source>Work id (field or expression)</source>
+      <translation>Werk-id (veld of expressie)</translation>
+    </message>
+    <message>
+      <source>Stakeholder (field or expression)</source>
+      <translation>Partij (veld of expressie)</translation>
+    </message>
+    <message>
+      <source>Planned start (field or expression)</source>
+      <translation>Geplande start (veld of expressie)</translation>
+    </message>
+    <message>
+      <source>Planned end (field or expression)</source>
+      <translation>Gepland einde (veld of expressie)</translation>
+    </message>
+    <message>
+      <source>Status (field or expression)</source>
+      <translation>Status (veld of expressie)</translation>
+    </message>
+    <message>
+      <source>Opens the ground, yes/no (field or expression)</source>
+      <translation>Graaft open, ja/nee (veld of expressie)</translation>
+    </message>
+    <message>
+      <source>Renews the surface, yes/no (field or expression)</source>
+      <translation>Vernieuwt verharding, ja/nee (veld of expressie)</translation>
+    </message>
+    <message>
+      <source>Surface type (field or expression)</source>
+      <translation>Verhardingstype (veld of expressie)</translation>
     </message>
     <message>
       <source>Choose the field with the planned start (a date or a year).</source>
@@ -1222,12 +1246,28 @@ Rapport: een werkmap met de totalen, elk probleem per rij, en wat wordt toegevoe
       <translation>Werken worden voor de afstanden omgezet van {} naar {}.</translation>
     </message>
     <message>
+      <source>None of the {} works has a planned start: choose the field or expression that holds it.</source>
+      <translation>Geen van de {} werken heeft een geplande start: kies het veld of de expressie waarin die staat.</translation>
+    </message>
+    <message>
       <source>{} findings.</source>
       <translation>{} bevindingen.</translation>
     </message>
     <message>
+      <source>The expression for {} cannot be read ({}): {}</source>
+      <translation>De expressie voor {} kan niet gelezen worden ({}): {}</translation>
+    </message>
+    <message>
+      <source>The layer has no field {}; its fields are: {}</source>
+      <translation>De laag heeft geen veld {}; de velden zijn: {}</translation>
+    </message>
+    <message>
       <source>Features of layer {} without geometry, skipped: {}</source>
       <translation>Objecten van laag {} zonder geometrie, overgeslagen: {}</translation>
+    </message>
+    <message>
+      <source>The expression {} failed on features, taken as empty ({}): {}</source>
+      <translation>De expressie {} mislukte op objecten, als leeg genomen ({}): {}</translation>
     </message>
     <message>
       <source>Features of layer {} that cannot be transformed to {}, skipped ({}): {}</source>
@@ -1242,8 +1282,20 @@ Rapport: een werkmap met de totalen, elk probleem per rij, en wat wordt toegevoe
       <translation>Veld {} bevat statussen die niet die van het programma zijn, die werken gelden als gepland ({}): {}</translation>
     </message>
     <message>
+      <source>None of the {} works has a planned start or end that can be read, so no rule can compare them ({} dates cannot be read, listed above; the first: {}).</source>
+      <translation>Geen van de {} werken heeft een leesbare geplande start of einde, dus geen regel kan ze vergelijken ({} datums zijn niet te lezen, hierboven opgesomd; de eerste: {}).</translation>
+    </message>
+    <message>
       <source>Dates that cannot be read, their works left out ({}): {}</source>
       <translation>Datums die niet te lezen zijn, hun werken weggelaten ({}): {}</translation>
+    </message>
+    <message>
+      <source>{} start '{}': {}</source>
+      <translation>{} start '{}': {}</translation>
+    </message>
+    <message>
+      <source>{} end '{}': {}</source>
+      <translation>{} einde '{}': {}</translation>
     </message>
     <message>
       <source>Field {} holds values not read as yes or no, taken as no ({}): {}</source>
@@ -1258,20 +1310,8 @@ Rapport: een werkmap met de totalen, elk probleem per rij, en wat wordt toegevoe
       <translation>Het schrijven van de bevindingen is mislukt: {}</translation>
     </message>
     <message>
-      <source>The layer has no field {}; its fields are: {}</source>
-      <translation>De laag heeft geen veld {}; de velden zijn: {}</translation>
-    </message>
-    <message>
       <source>Field {} of layer {} holds text read with the wrong encoding ({}), for example '{}': set the layer's encoding (Layer Properties › Source; Dutch Excel saves windows-1252) and run again.</source>
       <translation>Veld {} van laag {} bevat tekst die met de verkeerde codering is gelezen ({}), bijvoorbeeld '{}': stel de codering van de laag in (Laageigenschappen › Bron; Nederlandse Excel bewaart windows-1252) en voer opnieuw uit.</translation>
-    </message>
-    <message>
-      <source>{} start '{}': {}</source>
-      <translation>{} start '{}': {}</translation>
-    </message>
-    <message>
-      <source>{} end '{}': {}</source>
-      <translation>{} einde '{}': {}</translation>
     </message>
     <message>
       <source>Findings: {}. New {}, changed {}, unchanged {}, no longer found {}.</source>

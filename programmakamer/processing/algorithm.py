@@ -108,8 +108,6 @@ def allowed_text(setting) -> str:
     lang = language()
     low, high = (number_text(v, lang, None) for v in (setting.minimum, setting.maximum))
     unit = setting.unit_text(lang)
-    if setting.above_minimum:
-        return tr("larger than {} and at most {} {}").format(low, high, unit)
     if setting.whole:
         return tr("a whole number from {} to {}").format(low, high)
     return tr("from {} to {} {}").format(low, high, unit)

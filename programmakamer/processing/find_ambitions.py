@@ -4,11 +4,12 @@ from __future__ import annotations
 
 from qgis.core import (
     QgsProcessing,
+    QgsProcessingException,
     QgsProcessingParameterFeatureSource,
     QgsProcessingParameterField,
 )
 
-from .rule_algorithm import WorkLayerRuleAlgorithm
+from .rule_algorithm import WorkLayerRuleAlgorithm, given_text
 
 
 class FindAmbitions(WorkLayerRuleAlgorithm):
@@ -74,21 +75,18 @@ class FindAmbitions(WorkLayerRuleAlgorithm):
         from ..core.rules import Challenges, find_ambitions
         from ..core.works import valid_geometries
 
+        source = self.parameterAsSource(parameters, self.CHALLENGES, context)
+        if source is None:
+            raise QgsProcessingException(self.invalidSourceError(parameters, self.CHALLENGES))
         wanted = {
-            "id": self.parameterAsString(parameters, self.CHALLENGE_ID_FIELD, context),
-            "title": self.parameterAsString(parameters, self.CHALLENGE_TITLE_FIELD, context),
+            "id": self.optional_field(parameters, self.CHALLENGE_ID_FIELD, context, source),
+            "title": self.optional_field(parameters, self.CHALLENGE_TITLE_FIELD, context, source),
         }
         read = self.read_layer(parameters, context, feedback, self.CHALLENGES, crs, wanted)
         if read is None:
             return None
         rows, geometries = read
-        ids = np.array(
-            [str(r["id"]) if r["id"] is not None else "c{}".format(r["_fid"]) for r in rows],
-            dtype=object,
-        )
-        titles = np.array(
-            [str(r["title"]) if r["title"] is not None else i for r, i in zip(rows, ids)],
-            dtype=object,
-        )
+        ids = np.array([given_text(r["id"]) or "c{}".format(r["_fid"]) for r in rows], dtype=object)
+        titles = np.array([given_text(r["title"]) or i for r, i in zip(rows, ids)], dtype=object)
         challenges = Challenges(ids, titles, valid_geometries(geometries)[0])
         return find_ambitions(works, challenges, settings)

@@ -19,7 +19,10 @@ class FindClashes(WorkLayerRuleAlgorithm):
                 self.tr(
                     "Conflicts: two works (of any stakeholders) within the distance of each "
                     "other whose planned periods overlap: nuisance, capacity and traffic "
-                    "problems. Severity = months of overlap × (1 + shared length / 100 m)."
+                    "problems. Severity = months of overlap × (1 + shared length / 100 m). "
+                    "Each conflict carries both works' periods (start_a, end_a, start_b, "
+                    "end_b; an open end is empty) and the period they overlap (both_start, "
+                    "both_end)."
                 ),
                 self.rule_help(),
                 self.field_help(),
@@ -32,4 +35,45 @@ class FindClashes(WorkLayerRuleAlgorithm):
     def find(self, works, settings, parameters, context, feedback, crs):
         from ..core.rules import find_clashes
 
-        return find_clashes(works, settings)
+        found = find_clashes(works, settings)
+        found.extra = [
+            {"periods": periods}
+            for periods in clash_periods(works, found.work_a.tolist(), found.work_b.tolist())
+        ]
+        return found
+
+    def extra_fields(self, found) -> list:
+        from qgis.core import QgsField
+        from qgis.PyQt.QtCore import QVariant
+
+        return [QgsField(name, QVariant.Date) for name in PERIOD_FIELDS]
+
+    def extra_value(self, row: dict, name: str):
+        from qgis.PyQt.QtCore import QDate
+
+        day = row["extra"]["periods"][name]
+        return QDate(day.year, day.month, day.day) if day is not None else None
+
+
+#: The periods a conflict carries, as fields (short enough for a shapefile).
+PERIOD_FIELDS = ("start_a", "end_a", "start_b", "end_b", "both_start", "both_end")
+
+
+def clash_periods(works, work_a: list, work_b: list) -> list[dict]:
+    """Per conflict both works' first and last day and those of their overlap, as dates;
+    an open end is None."""
+    from ..core.works import OPEN_END
+
+    period = {}
+    for work_id, start, end in zip(works.work_id.tolist(), works.start, works.end):
+        period.setdefault(work_id, (start, end))
+
+    def day(value):
+        return None if value >= OPEN_END else value.astype(object)
+
+    result = []
+    for a, b in zip(work_a, work_b):
+        (start_a, end_a), (start_b, end_b) = period[a], period[b]
+        values = (start_a, end_a, start_b, end_b, max(start_a, start_b), min(end_a, end_b))
+        result.append({name: day(v) for name, v in zip(PERIOD_FIELDS, values)})
+    return result

@@ -9,6 +9,7 @@ from .rule_algorithm import WorkLayerRuleAlgorithm
 class FindCombineChances(WorkLayerRuleAlgorithm):
     NAME = "findcombinechances"
     DISTANCE, YEARS, COST_PER_METRE = "DISTANCE", "YEARS", "COST_PER_METRE"
+    COST_PER_SQUARE_METRE = "COST_PER_SQUARE_METRE"
 
     def displayName(self) -> str:
         return self.tr("Find dig-once chances")
@@ -23,8 +24,11 @@ class FindCombineChances(WorkLayerRuleAlgorithm):
                     "at most the window apart. Each finding gives the shared length (line "
                     "work within the distance of the other work), the zone where both works "
                     "buffered by half the distance overlap, the time gap, whether the "
-                    "flexibility of either work can close it, and an estimated saving = "
-                    "shared length × cost per metre (an indicative figure)."
+                    "flexibility of either work can close it, and an estimated saving: "
+                    "shared length × cost per metre when a line work is involved; for two "
+                    "areas, the zone's area × cost per m²; none for points (indicative "
+                    "figures). The explanation says which: 'meet over 120 m' or 'share "
+                    "600 m²'. A distance of 0 m finds works that touch or overlap."
                 ),
                 self.rule_help(),
                 self.field_help(),
@@ -39,6 +43,11 @@ class FindCombineChances(WorkLayerRuleAlgorithm):
                 self.COST_PER_METRE,
                 rule_setting("cost_per_metre_eur"),
                 self.tr("Saving per metre (EUR)"),
+            ),
+            (
+                self.COST_PER_SQUARE_METRE,
+                rule_setting("cost_per_square_metre_eur"),
+                self.tr("Saving per m² between two areas (EUR)"),
             ),
         ]
 

@@ -4,15 +4,18 @@ from __future__ import annotations
 
 from qgis.core import (
     QgsProcessing,
+    QgsProcessingException,
     QgsProcessingLayerPostProcessorInterface,
     QgsProcessingParameterEnum,
     QgsProcessingParameterFeatureSource,
     QgsProcessingParameterField,
+    QgsProcessingParameterNumber,
 )
 
+from ..core import periods
 from ..core.settings import rule_setting
 from .algorithm import parameter_help
-from .rule_algorithm import WorkLayerRuleAlgorithm
+from .rule_algorithm import WorkLayerRuleAlgorithm, given_text
 
 
 class FindHotspots(WorkLayerRuleAlgorithm):
@@ -24,6 +27,9 @@ class FindHotspots(WorkLayerRuleAlgorithm):
         "ZONES",
         "ZONE_NAME_FIELD",
     )
+    FIRST_YEAR, LAST_YEAR = "FIRST_YEAR", "LAST_YEAR"
+    #: the measures per year, as the fields name them (short enough for a shapefile)
+    MEASURES = ("works", "digs", "hind")
     FIELD_PARAMETERS = tuple(
         p
         for p in WorkLayerRuleAlgorithm.FIELD_PARAMETERS
@@ -41,15 +47,16 @@ class FindHotspots(WorkLayerRuleAlgorithm):
                     "neighbourhoods, when given) and per year: the number of works under way "
                     "and the number of excavations. Hindrance = works + 2 × excavations. Only "
                     "cells where some year has at least the minimum number of works are "
-                    "output, with fields per year: works_YYYY, digs_YYYY and hindrance_YYYY. "
-                    "Severity = the highest yearly hindrance."
+                    "output, with fields per year: works_YYYY, digs_YYYY and hind_YYYY "
+                    "(hindrance). Severity = the highest yearly hindrance."
                 ),
                 self.rule_help(),
                 self.tr(
                     "Hexagons get the area of the square cells. Zones: optional polygons with "
-                    "an optional name field. The years cover every work's period; open-ended "
-                    "works count from their start. The result is styled as a heat map of the "
-                    "severity."
+                    "an optional name field. First and last year: the years counted; by "
+                    "default every year a work runs, from the earliest start to the last "
+                    "year any work starts or ends (open-ended works count from their start "
+                    "to that year). The result is styled as a heat map of the severity."
                 ),
                 self.field_help(),
             )
@@ -88,6 +95,36 @@ class FindHotspots(WorkLayerRuleAlgorithm):
                 self.ZONE_NAME_FIELD, self.tr("Zone name field"), "name", self.ZONES, optional=True
             )
         )
+        for name, label in (
+            (self.FIRST_YEAR, self.tr("First year (default: the earliest start)")),
+            (self.LAST_YEAR, self.tr("Last year (default: the last year a work runs)")),
+        ):
+            self.addParameter(
+                QgsProcessingParameterNumber(
+                    name,
+                    label,
+                    QgsProcessingParameterNumber.Integer,
+                    optional=True,
+                    minValue=periods.FIRST_YEAR,
+                    maxValue=periods.LAST_YEAR,
+                )
+            )
+
+    def years(self, parameters, context) -> tuple[int | None, int | None]:
+        """The chosen first and last year; None where not chosen."""
+        return tuple(  # type: ignore[return-value]  # two items
+            None
+            if parameters.get(name) in (None, "")
+            else self.parameterAsInt(parameters, name, context)
+            for name in (self.FIRST_YEAR, self.LAST_YEAR)
+        )
+
+    def check_other_parameters(self, parameters, context) -> None:
+        first, last = self.years(parameters, context)
+        if first is not None and last is not None and first > last:
+            raise QgsProcessingException(
+                self.tr("The first year ({}) comes after the last year ({}).").format(first, last)
+            )
 
     def settings(self, parameters, context):
         settings = super().settings(parameters, context)
@@ -108,19 +145,17 @@ class FindHotspots(WorkLayerRuleAlgorithm):
         from ..core.works import valid_geometries
 
         zones = None
-        if self.parameterAsSource(parameters, self.ZONES, context) is not None:
-            name = self.parameterAsString(parameters, self.ZONE_NAME_FIELD, context)
+        source = self.parameterAsSource(parameters, self.ZONES, context)
+        if source is not None:
+            name = self.optional_field(parameters, self.ZONE_NAME_FIELD, context, source)
             read = self.read_layer(parameters, context, feedback, self.ZONES, crs, {"name": name})
             if read is None:
                 return None
             rows, geometries = read
             ids = np.array(["zone:{}".format(r["_fid"]) for r in rows], dtype=object)
-            names = np.array(
-                [str(r["name"]) if r["name"] is not None else i for r, i in zip(rows, ids)],
-                dtype=object,
-            )
+            names = np.array([given_text(r["name"]) or i for r, i in zip(rows, ids)], dtype=object)
             zones = Challenges(ids, names, valid_geometries(geometries)[0])
-        return find_hotspots(works, settings, zones)
+        return find_hotspots(works, settings, zones, self.years(parameters, context))
 
     def extra_fields(self, found) -> list:
         from qgis.core import QgsField
@@ -130,7 +165,7 @@ class FindHotspots(WorkLayerRuleAlgorithm):
         return [
             QgsField("{}_{}".format(measure, year), QVariant.Int)
             for year in years
-            for measure in ("works", "digs", "hindrance")
+            for measure in self.MEASURES
         ]
 
     def extra_value(self, row: dict, name: str):
@@ -138,7 +173,7 @@ class FindHotspots(WorkLayerRuleAlgorithm):
         figures = row["extra"].get("years", {}).get(int(year))
         if figures is None:
             return 0
-        return figures[("works", "digs", "hindrance").index(measure)]
+        return figures[self.MEASURES.index(measure)]
 
 
 class HeatMapStyle(QgsProcessingLayerPostProcessorInterface):

@@ -16,8 +16,10 @@ from qgis.core import (
     QgsCoordinateReferenceSystem,
     QgsCoordinateTransform,
     QgsCsException,
+    QgsExpression,
     QgsFeatureRequest,
     QgsFeatureSink,
+    QgsField,
     QgsFields,
     QgsGeometry,
     QgsProcessing,
@@ -25,9 +27,9 @@ from qgis.core import (
     QgsProcessingFeatureSource,
     QgsProcessingParameterBoolean,
     QgsProcessingParameterCrs,
+    QgsProcessingParameterExpression,
     QgsProcessingParameterFeatureSink,
     QgsProcessingParameterFeatureSource,
-    QgsProcessingParameterField,
     QgsProcessingParameterNumber,
     QgsWkbTypes,
 )
@@ -45,13 +47,25 @@ from .algorithm import ProgrammakamerAlgorithm, listing, parameter_help, rule_er
 from .measuring import checked_crs, crs_name, distance_crs
 
 STATUS_VALUES = frozenset(s.value for s in STATUSES)
+#: The findings' fields longer than a shapefile's ten characters, and their names there.
+SHAPEFILE_NAMES = {
+    "challenge_id": "challenge",
+    "stakeholder_a": "stakehld_a",
+    "stakeholder_b": "stakehld_b",
+    "shared_length_m": "shared_m",
+    "shared_area_m2": "shared_m2",
+    "time_gap_years": "gap_years",
+    "explanation_en": "explain_en",
+    "explanation_nl": "explain_nl",
+    "first_found": "first_fnd",
+}
 
 
 class WorkLayerRuleAlgorithm(ProgrammakamerAlgorithm):
     """Base for findcombinechances and its siblings; subclasses implement `find`."""
 
     GROUP = "rules"
-    INPUT, OUTPUT, DISTANCE_CRS = "INPUT", "OUTPUT", "DISTANCE_CRS"
+    INPUT, OUTPUT, DISTANCE_CRS, OUTPUT_CRS = "INPUT", "OUTPUT", "DISTANCE_CRS", "OUTPUT_CRS"
     WORK_ID_FIELD, STAKEHOLDER_FIELD = "WORK_ID_FIELD", "STAKEHOLDER_FIELD"
     START_FIELD, END_FIELD, STATUS_FIELD = "START_FIELD", "END_FIELD", "STATUS_FIELD"
     OPENS_FIELD, RENEWS_FIELD, SURFACE_FIELD = "OPENS_FIELD", "RENEWS_FIELD", "SURFACE_FIELD"
@@ -74,10 +88,12 @@ class WorkLayerRuleAlgorithm(ProgrammakamerAlgorithm):
 
     def field_help(self) -> str:
         fields = self.tr(
-            "Input: works as lines, polygons or points. Work id: features with the same "
-            "value are one work with several footprints (default: each feature is a work). "
-            "Stakeholder: works of one stakeholder never combine (default: every work its "
-            "own stakeholder). Start and end: dates, years (2027), 'Q3 2027', '14-09-2027'; a "
+            "Input: works as lines, polygons or points. Each of the following is a field "
+            'or an expression (for example "boekjaar" + 1). Work id: features with the '
+            "same value are one work with several footprints (default, and for an empty "
+            "id: each feature is a work). Stakeholder: works of one stakeholder never "
+            "combine (default, and for an empty value: every work its own stakeholder). "
+            "Start and end: dates, years (2027), 'Q3 2027', '14-09-2027'; a "
             "year or quarter covers all of it; without an end field a work lasts its "
             "start's period, an empty end is open-ended and an end before the start is "
             "left out, both reported. Status: 'done' and 'cancelled' are "
@@ -105,7 +121,8 @@ class WorkLayerRuleAlgorithm(ProgrammakamerAlgorithm):
             "UTM zone of the works' centre; the log says which is used and why. EPSG:3857 "
             "(web Mercator) stretches distances by about 60 % in the Netherlands, so it is "
             "replaced (or refused when chosen). A layer whose CRS is undefined is refused. "
-            "The findings are in the distance CRS."
+            "A distance of 0 m finds works that touch or overlap. Findings CRS: the "
+            "findings are in the layer's own CRS unless another is chosen here."
         )
 
     def initAlgorithm(self, config=None):
@@ -120,21 +137,14 @@ class WorkLayerRuleAlgorithm(ProgrammakamerAlgorithm):
                 ],
             )
         )
-        labels = {
-            "WORK_ID_FIELD": self.tr("Work id field"),
-            "STAKEHOLDER_FIELD": self.tr("Stakeholder field"),
-            "START_FIELD": self.tr("Planned start field"),
-            "END_FIELD": self.tr("Planned end field"),
-            "STATUS_FIELD": self.tr("Status field"),
-            "OPENS_FIELD": self.tr("Opens the ground field (yes/no)"),
-            "RENEWS_FIELD": self.tr("Renews the surface field (yes/no)"),
-            "SURFACE_FIELD": self.tr("Surface type field"),
-        }
         for name, default in self.FIELD_PARAMETERS:
-            # All optional in the dialog: QGIS 3.22 does not apply a field default when the
-            # key is absent; `chosen_fields` applies it and insists on a start.
+            # All optional in the dialog: QGIS 3.22 does not apply a default when the key
+            # is absent; `chosen_fields` applies it and insists on a start. A field name
+            # is an expression too, so models that chose fields keep working.
             self.addParameter(
-                QgsProcessingParameterField(name, labels[name], default, self.INPUT, optional=True)
+                QgsProcessingParameterExpression(
+                    name, self.field_label(name), default, self.INPUT, optional=True
+                )
             )
         self.add_rule_parameters()
         self.addParameter(
@@ -148,10 +158,27 @@ class WorkLayerRuleAlgorithm(ProgrammakamerAlgorithm):
             )
         )
         self.addParameter(
+            QgsProcessingParameterCrs(
+                self.OUTPUT_CRS, self.tr("Findings CRS (default: the layer's)"), optional=True
+            )
+        )
+        self.addParameter(
             QgsProcessingParameterFeatureSink(
                 self.OUTPUT, self.tr("Findings"), QgsProcessing.TypeVectorPolygon
             )
         )
+
+    def field_label(self, name: str) -> str:
+        return {
+            "WORK_ID_FIELD": self.tr("Work id (field or expression)"),
+            "STAKEHOLDER_FIELD": self.tr("Stakeholder (field or expression)"),
+            "START_FIELD": self.tr("Planned start (field or expression)"),
+            "END_FIELD": self.tr("Planned end (field or expression)"),
+            "STATUS_FIELD": self.tr("Status (field or expression)"),
+            "OPENS_FIELD": self.tr("Opens the ground, yes/no (field or expression)"),
+            "RENEWS_FIELD": self.tr("Renews the surface, yes/no (field or expression)"),
+            "SURFACE_FIELD": self.tr("Surface type (field or expression)"),
+        }[name]
 
     def rule_numbers(self) -> list[tuple[str, RuleSetting, str]]:
         """The rule's numbers: parameter name, the setting's definition, dialog label."""
@@ -207,7 +234,8 @@ class WorkLayerRuleAlgorithm(ProgrammakamerAlgorithm):
         return crs
 
     def chosen_fields(self, parameters, context, source, roles: dict[str, str]) -> dict[str, str]:
-        """Role -> field name: the chosen field, else the default name when the layer has it."""
+        """Role -> field name or expression: the chosen one, else the default field when
+        the layer has it. An expression is checked here, before a feature is read."""
         names = source.fields().names()
         defaults = dict(self.FIELD_PARAMETERS)
         wanted = {}
@@ -215,21 +243,43 @@ class WorkLayerRuleAlgorithm(ProgrammakamerAlgorithm):
             if parameter not in defaults:
                 wanted[role] = ""
                 continue
-            chosen = self.parameterAsString(parameters, parameter, context)
+            chosen = self.parameterAsString(parameters, parameter, context).strip()
             if chosen == defaults[parameter] and chosen not in names:
                 chosen = ""  # the default name, handed back by QGIS: the layer lacks it
             if chosen and chosen not in names:
-                raise QgsProcessingException(
-                    self.tr("The layer has no field {}; its fields are: {}").format(
-                        chosen, ", ".join(names)
-                    )
-                )
+                self.check_expression(chosen, names, self.field_label(parameter))
             wanted[role] = chosen or (defaults[parameter] if defaults[parameter] in names else "")
         if not wanted["start"]:
             raise QgsProcessingException(
                 self.tr("Choose the field with the planned start (a date or a year).")
             )
         return wanted
+
+    def optional_field(self, parameters, name, context, source) -> str:
+        """An optional field of another layer (a challenge's title): the default name
+        counts only when that layer has it."""
+        chosen = self.parameterAsString(parameters, name, context)
+        if chosen and chosen == self.parameterDefinition(name).defaultValue():
+            return chosen if chosen in source.fields().names() else ""
+        return chosen
+
+    def check_expression(self, text: str, names: list[str], label: str) -> None:
+        """Refuse an expression that does not parse or names a field the layer lacks."""
+        expression = QgsExpression(text)
+        if expression.hasParserError():
+            raise QgsProcessingException(
+                self.tr("The expression for {} cannot be read ({}): {}").format(
+                    label, text, expression.parserErrorString()
+                )
+            )
+        used = set(expression.referencedColumns()) - {QgsFeatureRequest.ALL_ATTRIBUTES}
+        missing = sorted(used - set(names))
+        if missing:
+            raise QgsProcessingException(
+                self.tr("The layer has no field {}; its fields are: {}").format(
+                    ", ".join(missing), ", ".join(names)
+                )
+            )
 
     def read_layer(self, parameters, context, feedback, name, crs, fields_wanted):
         """Attributes (named by role) and shapely geometries from one pass over a source:
@@ -244,14 +294,16 @@ class WorkLayerRuleAlgorithm(ProgrammakamerAlgorithm):
         if source is None:
             raise QgsProcessingException(self.invalidSourceError(parameters, name))
         names = source.fields().names()
-        for field_name in fields_wanted.values():
-            if field_name and field_name not in names:
-                raise QgsProcessingException(
-                    self.tr("The layer has no field {}; its fields are: {}").format(
-                        field_name, ", ".join(names)
-                    )
-                )
         label = self.parameterDefinition(name).description()
+        expressions = {}
+        for role, text in fields_wanted.items():
+            if text and text not in names:
+                self.check_expression(text, names, text)
+                expressions[role] = QgsExpression(text)
+        expression_context = self.createExpressionContext(parameters, context, source)
+        for expression in expressions.values():
+            expression.prepare(expression_context)
+        failed: dict[str, Counter] = {}
         source_crs = self.layer_crs(parameters, name, context, source)
         transform = QgsCoordinateTransform(source_crs, crs, context.transformContext())
         total = max(source.featureCount(), 1)
@@ -280,13 +332,28 @@ class WorkLayerRuleAlgorithm(ProgrammakamerAlgorithm):
             row = {
                 role: from_qvariant(feature[field]) if field else None
                 for role, field in fields_wanted.items()
+                if role not in expressions
             }
+            if expressions:
+                expression_context.setFeature(feature)
+                for role, expression in expressions.items():
+                    row[role] = from_qvariant(expression.evaluate(expression_context))
+                    if expression.hasEvalError():
+                        failed.setdefault(role, Counter())[expression.evalErrorString()] += 1
             row["_fid"] = feature.id()
             rows.append(row)
             wkb.append(bytes(geometry.asWkb()))
         if skipped:
             feedback.pushWarning(
                 self.tr("Features of layer {} without geometry, skipped: {}").format(label, skipped)
+            )
+        for role, errors in failed.items():
+            feedback.pushWarning(
+                self.tr("The expression {} failed on features, taken as empty ({}): {}").format(
+                    fields_wanted[role],
+                    sum(errors.values()),
+                    listing("'{}' ({})".format(e, n) for e, n in errors.most_common()),
+                )
             )
         geometries = shapely.force_2d(shapely.from_wkb(np.array(wkb, dtype=object)))
         # a point that fails stops the transformation; a line's vertex just becomes inf
@@ -328,6 +395,7 @@ class WorkLayerRuleAlgorithm(ProgrammakamerAlgorithm):
                 )
 
     def read_works(self, parameters, context, feedback):
+        """(works, distance CRS, the layer's CRS); works None when cancelled."""
         from ..core.works import build_works, dimension_changes, valid_geometries
 
         source = self.parameterAsSource(parameters, self.INPUT, context)
@@ -348,23 +416,22 @@ class WorkLayerRuleAlgorithm(ProgrammakamerAlgorithm):
         wanted = self.chosen_fields(parameters, context, source, roles)
         read = self.read_layer(parameters, context, feedback, self.INPUT, crs, wanted)
         if read is None:
-            return None, crs
+            return None, crs, source_crs
         rows, geometries = read
         records, unreadable, unknown_flags, unknown_statuses = [], {}, {}, Counter()
+        missing: dict[str, set] = {"work_id": set(), "stakeholder": set()}
         for row, geometry in zip(rows, geometries):
-            work_id = (
-                str(row["work_id"]) if row["work_id"] is not None else "f{}".format(row["_fid"])
-            )
-            start, end = _period(row, wanted, work_id, unreadable)
+            own = "f{}".format(row["_fid"])
+            work_id, stakeholder = (given_text(row[role]) for role in ("work_id", "stakeholder"))
+            for role, value in (("work_id", work_id), ("stakeholder", stakeholder)):
+                if value is None and wanted[role]:
+                    missing[role].add(row["_fid"])
+            start, end = _period(row, wanted, work_id or own, unreadable)
             records.append(
                 {
-                    "work_id": work_id,
-                    "stakeholder": str(row["stakeholder"])
-                    if row["stakeholder"] is not None
-                    else "f{}".format(row["_fid"]),
-                    "title": "#{}".format(
-                        row["work_id"] if row["work_id"] is not None else row["_fid"]
-                    ),
+                    "work_id": work_id or own,
+                    "stakeholder": stakeholder or own,
+                    "title": "#{}".format(work_id or row["_fid"]),
                     "planned_start": first_day(*start) if start else None,
                     "planned_end": last_day(*end) if end else None,
                     "status": _status(row["status"], unknown_statuses),
@@ -374,6 +441,7 @@ class WorkLayerRuleAlgorithm(ProgrammakamerAlgorithm):
                     "geometry": geometry,
                 }
             )
+        self.tell_missing(feedback, wanted, missing)
         works = build_works(records)
         as_read = works.geometry
         works.geometry, repaired = valid_geometries(as_read)
@@ -391,18 +459,56 @@ class WorkLayerRuleAlgorithm(ProgrammakamerAlgorithm):
                 )
             )
         self.tell_geometry(feedback, works, repaired, dimension_changes(as_read, works.geometry))
-        return works, crs
+        self.refuse_undated(works, unreadable)
+        return works, crs, source_crs
+
+    def tell_missing(self, feedback, wanted, missing) -> None:
+        """Features whose work id or stakeholder is empty: each its own, never one
+        shared work or stakeholder made of all the blanks."""
+        texts = {
+            "work_id": self.tr(
+                "Features without a work id in {} ({}), each taken as a work of its own: {}"
+            ),
+            "stakeholder": self.tr(
+                "Features without a stakeholder in {} ({}), each taken as its own "
+                "stakeholder: {}"
+            ),
+        }
+        for role, fids in missing.items():
+            if fids:
+                feedback.pushWarning(
+                    texts[role].format(wanted[role], len(fids), listing(sorted(fids)))
+                )
+
+    def refuse_undated(self, works, unreadable) -> None:
+        """A layer of which no work has a start cannot give a finding: fail, saying why,
+        rather than 'succeed' with none."""
+        import numpy as np
+
+        if len(works) == 0 or not np.isnat(works.start).all():
+            return
+        count = len(set(works.work_id.tolist()))
+        items = self.date_problems(unreadable)
+        if items:
+            raise QgsProcessingException(
+                self.tr(
+                    "None of the {} works has a planned start or end that can be read, so "
+                    "no rule can compare them ({} dates cannot be read, listed above; the "
+                    "first: {})."
+                ).format(count, len(items), items[0])
+            )
+        raise QgsProcessingException(
+            self.tr(
+                "None of the {} works has a planned start: choose the field or expression "
+                "that holds it."
+            ).format(count)
+        )
 
     def tell_dates(self, feedback, works, unreadable) -> None:
         """Each problem with the periods once: unreadable dates with their own reason, then
         the works without a start (other than those), open-ended and reversed ones."""
         if unreadable:
-            items = [
-                (
-                    self.tr("{} start '{}': {}") if role == "start" else self.tr("{} end '{}': {}")
-                ).format(work_id, value, date_problem_text(code))
-                for work_id, role, code, value in unreadable.values()
-            ]
+            items = self.date_problems(unreadable)
             feedback.pushWarning(
                 self.tr("Dates that cannot be read, their works left out ({}): {}").format(
                     len(items), listing(items, "; ")
@@ -426,6 +532,15 @@ class WorkLayerRuleAlgorithm(ProgrammakamerAlgorithm):
         ):
             if ids:
                 feedback.pushWarning(text.format(len(ids), listing(ids)))
+
+    def date_problems(self, unreadable) -> list[str]:
+        """'12 start '13-13-2027': no such date' per unreadable date."""
+        return [
+            (
+                self.tr("{} start '{}': {}") if role == "start" else self.tr("{} end '{}': {}")
+            ).format(work_id, value, date_problem_text(code))
+            for work_id, role, code, value in unreadable.values()
+        ]
 
     def tell_flags(self, feedback, unknown_flags) -> None:
         for field, values in unknown_flags.items():
@@ -468,13 +583,20 @@ class WorkLayerRuleAlgorithm(ProgrammakamerAlgorithm):
         settings.validate()
         return settings
 
+    def check_other_parameters(self, parameters, context) -> None:
+        """Parameters other than the rule's numbers, checked before any feature is read;
+        raises QgsProcessingException."""
+
     def checkParameterValues(self, parameters, context):
         """Settings first: QGIS's own check would refuse an out-of-range number without
         saying what is allowed, and lets NaN through."""
         try:
             self.settings(parameters, context)
+            self.check_other_parameters(parameters, context)
         except RuleError as error:
             return False, rule_error_message(error)
+        except QgsProcessingException as error:
+            return False, str(error)
         return super().checkParameterValues(parameters, context)
 
     # --- the template -----------------------------------------------------------------
@@ -488,7 +610,8 @@ class WorkLayerRuleAlgorithm(ProgrammakamerAlgorithm):
             settings = self.settings(parameters, context)
         except RuleError as error:
             raise QgsProcessingException(rule_error_message(error)) from error
-        works, crs = self.read_works(parameters, context, feedback)
+        self.check_other_parameters(parameters, context)
+        works, crs, source_crs = self.read_works(parameters, context, feedback)
         if works is None:
             return {}
         try:
@@ -502,8 +625,16 @@ class WorkLayerRuleAlgorithm(ProgrammakamerAlgorithm):
         extra_fields = self.extra_fields(found)
         for field in extra_fields:
             fields.append(field)
+        output_crs = self.parameterAsCrs(parameters, self.OUTPUT_CRS, context)
+        if not output_crs.isValid():
+            output_crs = source_crs
         sink, dest = self.parameterAsSink(
-            parameters, self.OUTPUT, context, fields, QgsWkbTypes.MultiPolygon, crs
+            parameters,
+            self.OUTPUT,
+            context,
+            self.output_fields(parameters, context, fields),
+            QgsWkbTypes.MultiPolygon,
+            output_crs,
         )
         if sink is None:
             raise QgsProcessingException(self.invalidSinkError(parameters, self.OUTPUT))
@@ -518,6 +649,12 @@ class WorkLayerRuleAlgorithm(ProgrammakamerAlgorithm):
             for feature, row in zip(features, rows):
                 for field in extra_fields:
                     feature[field.name()] = self.extra_value(row, field.name())
+        if output_crs != crs:
+            to_output = QgsCoordinateTransform(crs, output_crs, context.transformContext())
+            for feature in features:
+                geometry = feature.geometry()
+                geometry.transform(to_output)
+                feature.setGeometry(geometry)
         if not sink.addFeatures(features, QgsFeatureSink.FastInsert):
             raise QgsProcessingException(
                 self.tr("Writing the findings failed: {}").format(sink.lastError())
@@ -525,6 +662,21 @@ class WorkLayerRuleAlgorithm(ProgrammakamerAlgorithm):
         feedback.pushInfo(self.tr("{} findings.").format(number_text(len(rows), language())))
         feedback.setProgress(100)
         return {self.OUTPUT: dest}
+
+    def output_fields(self, parameters, context, fields: QgsFields) -> QgsFields:
+        """The findings' fields as the output can hold them: a shapefile keeps ten
+        characters of a name, so there they get short names that stay apart and readable
+        (QGIS would cut 'stakeholder_a' and 'stakeholder_b' to 'stakeholde' and
+        'stakehol_1')."""
+        destination = self.parameterAsOutputLayer(parameters, self.OUTPUT, context) or ""
+        if not destination.lower().split("|")[0].endswith((".shp", ".dbf")):
+            return fields
+        short = QgsFields()
+        for field in fields:
+            field = QgsField(field)
+            field.setName(SHAPEFILE_NAMES.get(field.name(), field.name()))
+            short.append(field)
+        return short
 
     def find(self, works, settings, parameters, context, feedback, crs):
         raise NotImplementedError
@@ -568,6 +720,14 @@ def _period(row: dict, wanted: dict, work_id: str, unreadable: dict):
     if not readable:
         return None, None
     return moments["start"], moments.get("end", moments["start"])
+
+
+def given_text(value) -> str | None:
+    """An id or name as text; empty or blank is no value (not one shared id)."""
+    if value is None:
+        return None
+    text = str(value)
+    return text if text.strip() else None
 
 
 def _status(value, unknown: Counter):

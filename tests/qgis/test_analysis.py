@@ -221,7 +221,7 @@ def set_rule(path, key, value):
 
 def test_analyseprogramme_refuses_bad_rule_settings(processing_run, demo_programme):
     set_rule(demo_programme, "combine_distance_m", -1.0)
-    with pytest.raises(QgsProcessingException, match="larger than 0"):
+    with pytest.raises(QgsProcessingException, match="from 0 to 500"):
         processing_run("programmakamer:analyseprogramme", {"PROGRAMME": str(demo_programme)})
     assert findings_of(demo_programme) == []
 

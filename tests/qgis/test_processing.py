@@ -109,6 +109,7 @@ RULE_NUMBERS = {
     ("findcombinechances", "DISTANCE"): "combine_distance_m",
     ("findcombinechances", "YEARS"): "combine_window_years",
     ("findcombinechances", "COST_PER_METRE"): "cost_per_metre_eur",
+    ("findcombinechances", "COST_PER_SQUARE_METRE"): "cost_per_square_metre_eur",
     ("findclashes", "DISTANCE"): "clash_distance_m",
     ("findsequenceerrors", "DISTANCE"): "sequence_distance_m",
     ("findsequenceerrors", "MORATORIUM_YEARS"): "moratorium",
@@ -117,6 +118,8 @@ RULE_NUMBERS = {
     ("findhotspots", "CELL_SIZE"): "hotspot_cell_m",
     ("findhotspots", "MIN_WORKS"): "hotspot_min_works",
 }
+#: Numbers of the rule algorithms that are not rule settings: the hotspot years.
+NOT_SETTINGS = {("findhotspots", "FIRST_YEAR"), ("findhotspots", "LAST_YEAR")}
 
 
 def _definition(key):
@@ -136,7 +139,11 @@ def test_every_rule_parameter_comes_from_the_one_table(processing_run):
     for algorithm in provider.algorithms():
         if algorithm.groupId() != "rules":
             continue
-        numbers = [p for p in algorithm.parameterDefinitions() if p.type() == "number"]
+        numbers = [
+            p
+            for p in algorithm.parameterDefinitions()
+            if p.type() == "number" and (algorithm.name(), p.name()) not in NOT_SETTINGS
+        ]
         for parameter in numbers:
             key = RULE_NUMBERS[(algorithm.name(), parameter.name())]
             definition = _definition(key)

@@ -64,7 +64,7 @@ def test_a_messy_delivery_in_wgs84_gives_the_chance_in_metres(processing_run):
     assert [(f["work_a"], f["work_b"]) for f in found] == [("1", "2")]
     assert found[0]["distance_m"] == pytest.approx(2.0, abs=0.05)
     assert found[0]["shared_length_m"] == pytest.approx(100.0, abs=1.0)
-    assert result["OUTPUT"].crs().authid() == "EPSG:28992"
+    assert result["OUTPUT"].crs().authid() == "EPSG:4326"  # the layer's own
 
 
 def test_an_empty_layer_gives_an_empty_result(processing_run):
@@ -75,7 +75,7 @@ def test_an_empty_layer_gives_an_empty_result(processing_run):
 @pytest.mark.parametrize(
     ("parameters", "message"),
     [
-        ({"DISTANCE": 0.0}, "larger than 0"),
+        ({"DISTANCE": -1.0}, "from 0 to 500"),
         ({"START_FIELD": "begin"}, "no field begin"),
         ({"DISTANCE_CRS": "EPSG:4326"}, "geographic"),
     ],
@@ -159,12 +159,12 @@ def test_hotspots_carry_fields_per_year(processing_run, demo_programme):
     )
     layer = result["OUTPUT"]
     names = layer.fields().names()
-    assert {"works_2027", "digs_2027", "hindrance_2027"} <= set(names)
+    assert {"works_2027", "digs_2027", "hind_2027"} <= set(names)
     for feature in layer.getFeatures():
-        peak = max(feature[n] for n in names if n.startswith("hindrance_"))
+        peak = max(feature[n] for n in names if n.startswith("hind_"))
         assert peak == feature["severity"]
         assert all(
-            feature["hindrance_" + y] == feature["works_" + y] + 2 * feature["digs_" + y]
+            feature["hind_" + y] == feature["works_" + y] + 2 * feature["digs_" + y]
             for y in (n.split("_")[1] for n in names if n.startswith("works_"))
         )
 
@@ -469,3 +469,131 @@ def test_a_grid_too_fine_for_memory_is_refused_naming_a_cell_size_that_fits(
         {"INPUT": layer, "CELL_SIZE": fits, "MIN_WORKS": 2, "OUTPUT": "memory:"},
     )
     assert result["OUTPUT"].featureCount() > 0
+
+
+# --- issue 12 point 3: the loose ends of the rule algorithms ------------------------------
+def test_ambitions_run_without_the_challenges_optional_fields(processing_run):
+    layer = delivery([("1", "A", "2027", "2027", "ja", STREET)])
+    areas = QgsVectorLayer("Polygon?crs=EPSG:28992&field=naam:string", "opgaven", "memory")
+    feature = QgsFeature(areas.fields())
+    feature.setAttributes(["Hittestress"])
+    feature.setGeometry(
+        QgsGeometry.fromWkt(
+            "POLYGON((154950 462950, 155050 462950, 155050 463050, 154950 463050, 154950 462950))"
+        )
+    )
+    areas.dataProvider().addFeatures([feature])
+    result = processing_run(
+        "programmakamer:findambitions", {"INPUT": layer, **FIELDS, "CHALLENGES": areas}
+    )
+    [found] = result["OUTPUT"].getFeatures()
+    assert found["challenge_id"] == "c1" and found["shared_length_m"] == pytest.approx(50, abs=1)
+
+
+def _shapefile_fields(path):
+    return QgsVectorLayer(str(path), "uit", "ogr").fields().names()
+
+
+def test_hotspot_fields_keep_their_year_in_a_shapefile(processing_run, demo_programme, tmp_path):
+    target = tmp_path / "knelpunten.shp"
+    processing_run(
+        "programmakamer:findhotspots",
+        {"INPUT": "{}|layername=works_lines".format(demo_programme), "OUTPUT": str(target)},
+    )
+    names = _shapefile_fields(target)
+    assert {"works_2027", "digs_2027", "hind_2027"} <= set(names)
+    assert not [n for n in names if n[-2:-1] == "_" and n[-1].isdigit() and len(n) == 10]
+
+
+def test_findings_fields_stay_apart_and_readable_in_a_shapefile(processing_run, tmp_path):
+    layer = delivery(
+        [("1", "A", "2027", "2027", "ja", STREET), ("2", "B", "2027", "2027", "ja", NEXT_TO_IT)]
+    )
+    target = tmp_path / "conflicten.shp"
+    processing_run("programmakamer:findclashes", {"INPUT": layer, **FIELDS, "OUTPUT": str(target)})
+    names = _shapefile_fields(target)
+    assert len(set(names)) == len(names)
+    assert {"stakehld_a", "stakehld_b", "explain_en", "explain_nl", "start_a", "both_end"} <= set(
+        names
+    )
+    [found] = QgsVectorLayer(str(target), "uit", "ogr").getFeatures()
+    assert found["stakehld_a"] == "A" and found["stakehld_b"] == "B"
+
+
+def test_hotspot_years_are_a_parameter_defaulting_to_every_year_a_work_runs(
+    processing_run, demo_programme
+):
+    source = {"INPUT": "{}|layername=works_lines".format(demo_programme), "OUTPUT": "memory:"}
+    every = processing_run("programmakamer:findhotspots", source)["OUTPUT"].fields().names()
+    years = sorted(int(n[5:]) for n in every if n.startswith("hind_"))
+    assert len(years) > 2
+    chosen = processing_run(
+        "programmakamer:findhotspots", {**source, "FIRST_YEAR": years[1], "LAST_YEAR": years[1]}
+    )["OUTPUT"]
+    names = chosen.fields().names()
+    assert [n for n in names if n.startswith("hind_")] == ["hind_{}".format(years[1])]
+
+
+def test_hotspot_years_the_wrong_way_round_are_refused(processing_run, demo_programme):
+    with pytest.raises(QgsProcessingException, match="2030.*2027"):
+        processing_run(
+            "programmakamer:findhotspots",
+            {
+                "INPUT": "{}|layername=works_lines".format(demo_programme),
+                "FIRST_YEAR": 2030,
+                "LAST_YEAR": 2027,
+                "OUTPUT": "memory:",
+            },
+        )
+
+
+def test_a_clash_carries_both_periods_and_their_overlap(processing_run):
+    from qgis.PyQt.QtCore import QDate
+
+    layer = delivery(
+        [
+            ("1", "A", "01-03-2027", "30-06-2027", "ja", STREET),
+            ("2", "B", "Q2 2027", "2028", "ja", NEXT_TO_IT),
+        ]
+    )
+    [found] = processing_run("programmakamer:findclashes", {"INPUT": layer, **FIELDS})[
+        "OUTPUT"
+    ].getFeatures()
+    assert (found["start_a"], found["end_a"]) == (QDate(2027, 3, 1), QDate(2027, 6, 30))
+    assert (found["start_b"], found["end_b"]) == (QDate(2027, 4, 1), QDate(2028, 12, 31))
+    assert (found["both_start"], found["both_end"]) == (QDate(2027, 4, 1), QDate(2027, 6, 30))
+
+
+def _areas(rows):
+    layer = QgsVectorLayer(
+        "Polygon?crs=EPSG:28992&field=nr:string&field=partij:string&field=start:string"
+        "&field=eind:string&field=graaft:string",
+        "vlakken",
+        "memory",
+    )
+    features = []
+    for *values, wkt in rows:
+        feature = QgsFeature(layer.fields())
+        feature.setAttributes(values)
+        feature.setGeometry(QgsGeometry.fromWkt(wkt))
+        features.append(feature)
+    layer.dataProvider().addFeatures(features)
+    return layer
+
+
+def test_dig_once_between_areas_saves_per_square_metre_and_says_so(processing_run):
+    square = "POLYGON((155000 463000, 155020 463000, 155020 463020, 155000 463020, 155000 463000))"
+    layer = _areas(
+        [
+            ("1", "Riolering", "2027", "2027", "ja", square),
+            ("2", "Water", "2027", "2027", "ja", square),
+        ]
+    )
+    [found] = processing_run(
+        "programmakamer:findcombinechances",
+        {"INPUT": layer, **FIELDS, "COST_PER_SQUARE_METRE": 80},
+    )["OUTPUT"].getFeatures()
+    area = found["shared_area_m2"]
+    assert area >= 400 and found["saving_eur"] == pytest.approx(80 * area)
+    assert "m²" in found["explanation_en"] and " 0 m" not in found["explanation_en"]
+    assert "EUR 0" not in found["explanation_en"] and "€ 0" not in found["explanation_en"]

@@ -114,7 +114,7 @@ def test_a_web_mercator_layer_is_measured_on_the_ground_not_in_mercator_metres(
     assert pairs(result) == [("1", "2")]
     found = next(result["OUTPUT"].getFeatures())
     assert found["distance_m"] == pytest.approx(4.0, abs=0.01)
-    assert result["OUTPUT"].crs().authid() == "EPSG:28992"
+    assert result["OUTPUT"].crs().authid() == "EPSG:3857"  # the layer's own, measured in RD
     said = [w for w in told.warnings if "EPSG:3857" in w]
     assert said and "EPSG:28992" in said[0] and "%" in said[0]
 
@@ -176,7 +176,7 @@ def test_works_outside_the_netherlands_are_measured_in_their_utm_zone(processing
     )
     told = Told()
     result = run(processing_run, "findclashes", layer, told)
-    assert result["OUTPUT"].crs().authid() == "EPSG:32631"
+    assert result["OUTPUT"].crs().authid() == "EPSG:4326"
     found = next(result["OUTPUT"].getFeatures())
     assert found["distance_m"] == pytest.approx(4.0, abs=0.01)
     assert any("EPSG:32631" in w and "UTM" in w for w in told.warnings)
@@ -375,8 +375,11 @@ PROBLEM_DATES = [
 ]
 
 
+READABLE = ("9", "Eneco", "2027", "2027", "LINESTRING(0 0, 10 0)")
+
+
 def test_date_problems_are_told_in_our_own_words_once(processing_run, tmp_path):
-    layer = geopackage(tmp_path / "dates.gpkg", PROBLEM_DATES)
+    layer = geopackage(tmp_path / "dates.gpkg", [*PROBLEM_DATES, READABLE])
     told = Told()
     result = run(processing_run, "findclashes", layer, told)
     assert result["OUTPUT"].featureCount() == 0
@@ -394,7 +397,7 @@ def test_date_problems_are_told_in_our_own_words_once(processing_run, tmp_path):
 
 
 def test_date_problems_are_told_in_dutch(processing_run, tmp_path, dutch):
-    layer = geopackage(tmp_path / "dates.gpkg", PROBLEM_DATES)
+    layer = geopackage(tmp_path / "dates.gpkg", [*PROBLEM_DATES, READABLE])
     told = Told()
     run(processing_run, "findclashes", layer, told)
     said = [w for w in told.warnings if "13-13-2027" in w]
@@ -402,7 +405,7 @@ def test_date_problems_are_told_in_dutch(processing_run, tmp_path, dutch):
 
 
 def test_long_lists_give_the_total_and_how_many_more(processing_run, tmp_path):
-    rows = [(str(n), "P{}".format(n), None, None, STREET) for n in range(1, 26)]
+    rows = [(str(n), "P{}".format(n), None, None, STREET) for n in range(1, 26)] + [READABLE]
     told = Told()
     run(processing_run, "findclashes", geopackage(tmp_path / "many.gpkg", rows), told)
     said = [w for w in told.warnings if "planned start" in w]
@@ -411,7 +414,7 @@ def test_long_lists_give_the_total_and_how_many_more(processing_run, tmp_path):
 
 
 def test_long_lists_say_how_many_more_in_dutch(processing_run, tmp_path, dutch):
-    rows = [(str(n), "P{}".format(n), None, None, STREET) for n in range(1, 26)]
+    rows = [(str(n), "P{}".format(n), None, None, STREET) for n in range(1, 26)] + [READABLE]
     told = Told()
     run(processing_run, "findclashes", geopackage(tmp_path / "many.gpkg", rows), told)
     assert any(w.endswith("en nog 15") for w in told.warnings)
@@ -477,3 +480,201 @@ def test_statuses_in_a_registers_own_words_are_told_not_silently_running(process
     run(processing_run, "findclashes", layer, told, STATUS_FIELD="status")
     [line] = [w for w in told.warnings if "statuses" in w]
     assert "status" in line and "'Work cancelled' (1)" in line and "planned" in line
+
+
+# --- issue 12 point 2: distances right anywhere --------------------------------------------
+# Montreal in UTM zone 18N: a street, one 4.9 m north of it and one 5.1 m south of it
+MONTREAL = "LINESTRING(611000 5040000, 611100 5040000)"
+NORTH_4_9 = "LINESTRING(611000 5040004.9, 611100 5040004.9)"
+SOUTH_5_1 = "LINESTRING(611000 5039994.9, 611100 5039994.9)"
+
+
+def _plain_distances(path, crs):
+    """Distances between the stored features measured plainly in `crs`, as a check that
+    does not use the plugin's own choice of CRS."""
+    from qgis.core import (
+        QgsCoordinateReferenceSystem,
+        QgsCoordinateTransform,
+        QgsProject,
+    )
+
+    layer = QgsVectorLayer(path, "check", "ogr")
+    to_crs = QgsCoordinateTransform(
+        layer.crs(), QgsCoordinateReferenceSystem(crs), QgsProject.instance()
+    )
+    geometries = {}
+    for feature in layer.getFeatures():
+        geometry = QgsGeometry(feature.geometry())
+        geometry.transform(to_crs)
+        geometries[feature["nr"]] = geometry
+    return {
+        (a, b): geometries[a].distance(geometries[b])
+        for a in sorted(geometries)
+        for b in sorted(geometries)
+        if a < b
+    }
+
+
+def test_works_in_wgs84_around_montreal_pair_at_4_9_m_and_not_at_5_1_m(processing_run, tmp_path):
+    path = geopackage(
+        tmp_path / "montreal.gpkg",
+        [
+            ("1", "Hydro-Québec", "2027", "2027", MONTREAL),
+            ("2", "Énergir", "2027", "2027", NORTH_4_9),
+            ("3", "Bell", "2027", "2027", SOUTH_5_1),
+        ],
+        srs=4326,
+        drawn_in=32618,
+    )
+    plain = _plain_distances(path, "EPSG:32618")
+    assert plain[("1", "2")] == pytest.approx(4.9, abs=0.005)
+    assert plain[("1", "3")] == pytest.approx(5.1, abs=0.005)
+    told = Told()
+    result = run(processing_run, "findclashes", path, told, DISTANCE=5)
+    assert pairs(result) == [("1", "2")]
+    found = next(result["OUTPUT"].getFeatures())
+    assert found["distance_m"] == pytest.approx(plain[("1", "2")], abs=0.005)
+    [said] = [w for w in told.warnings if "EPSG:32618" in w]
+    assert "UTM" in said
+    # the findings are where the works are: in the layer's own CRS
+    assert result["OUTPUT"].crs().authid() == "EPSG:4326"
+    assert result["OUTPUT"].extent().xMinimum() == pytest.approx(-73.6, abs=0.1)
+
+
+def test_the_findings_come_in_the_distance_crs_when_asked(processing_run, tmp_path):
+    path = geopackage(
+        tmp_path / "montreal.gpkg",
+        [("1", "Hydro", "2027", "2027", MONTREAL), ("2", "Gaz", "2027", "2027", NORTH_4_9)],
+        srs=4326,
+        drawn_in=32618,
+    )
+    result = run(processing_run, "findclashes", path, OUTPUT_CRS="EPSG:32618")
+    assert result["OUTPUT"].crs().authid() == "EPSG:32618"
+    assert result["OUTPUT"].extent().xMinimum() == pytest.approx(611000, abs=10)
+
+
+def test_distance_zero_finds_works_that_touch_or_overlap(processing_run, tmp_path):
+    path = geopackage(
+        tmp_path / "touch.gpkg",
+        [
+            ("1", "Stedin", "2027", "2027", STREET),
+            ("2", "Vitens", "2027", "2027", "LINESTRING(136100 456000, 136200 456000)"),
+            ("3", "KPN", "2027", "2027", "LINESTRING(136050 456000, 136080 456000)"),
+            ("4", "Ziggo", "2027", "2027", "LINESTRING(136000 456000.5, 136100 456000.5)"),
+        ],
+    )
+    result = run(processing_run, "findclashes", path, DISTANCE=0)
+    assert pairs(result) == [("1", "2"), ("1", "3")]
+    shared = {
+        (f["work_a"], f["work_b"]): f["shared_length_m"] for f in result["OUTPUT"].getFeatures()
+    }
+    assert shared[("1", "3")] == pytest.approx(30.0, abs=0.1)
+
+
+def test_a_start_expression_that_does_not_parse_is_refused_before_a_feature_is_read(
+    processing_run, tmp_path, monkeypatch
+):
+    from programmakamer.processing.rule_algorithm import WorkLayerRuleAlgorithm
+
+    def read_layer(*args, **kwargs):
+        raise AssertionError("a layer was read before the parameters were checked")
+
+    monkeypatch.setattr(WorkLayerRuleAlgorithm, "read_layer", read_layer)
+    path = geopackage(tmp_path / "w.gpkg", [("1", "Stedin", "2027", "2027", STREET)])
+    with pytest.raises(QgsProcessingException, match="expression.*Planned start"):
+        run(processing_run, "findclashes", path, START_FIELD='"start" +* 1')
+
+
+# --- issue 12 point 3: the loose ends -------------------------------------------------------
+def _memory(fields: str, rows, kind="LineString"):
+    """A memory layer in RD New: `fields` as 'name:type,…', rows (values…, wkt)."""
+    spec = "&".join("field={}".format(f) for f in fields.split(","))
+    layer = QgsVectorLayer("{}?crs=EPSG:28992&{}".format(kind, spec), "levering", "memory")
+    features = []
+    for *values, wkt in rows:
+        feature = QgsFeature(layer.fields())
+        feature.setAttributes(list(values))
+        feature.setGeometry(QgsGeometry.fromWkt(wkt))
+        features.append(feature)
+    layer.dataProvider().addFeatures(features)
+    return layer
+
+
+def test_start_and_end_can_be_expressions_on_fiscal_year_columns(processing_run):
+    """Money columns per fiscal year: the work starts in the first year with money."""
+    layer = _memory(
+        "nr:string,partij:string,boekjaar:integer,jaar uitvoering:integer",
+        [
+            ("1", "Stedin", 2026, 2027, STREET),
+            ("2", "Vitens", 2026, 2029, FOUR_METRES_NORTH),
+        ],
+    )
+    parameters = {"INPUT": layer, "WORK_ID_FIELD": "nr", "STAKEHOLDER_FIELD": "partij"}
+    result = processing_run(
+        "programmakamer:findclashes",
+        {
+            **parameters,
+            "START_FIELD": '"boekjaar" + 1',
+            "END_FIELD": '"boekjaar" + 1',
+            "OUTPUT": "memory:",
+        },
+    )
+    assert pairs(result) == [("1", "2")]
+    # a field name with a space is still a field, not an expression
+    result = processing_run(
+        "programmakamer:findclashes",
+        {**parameters, "START_FIELD": "jaar uitvoering", "OUTPUT": "memory:"},
+    )
+    assert pairs(result) == []
+
+
+def test_empty_or_blank_work_ids_are_missing_ids_not_one_shared_work(processing_run):
+    layer = _memory(
+        "nr:string,partij:string,start:string,eind:string",
+        [
+            ("", "Stedin", "2027", "2027", STREET),
+            ("  ", "Vitens", "2027", "2027", FOUR_METRES_NORTH),
+            ("", "KPN", "2030", "2030", "LINESTRING(0 0, 10 0)"),
+        ],
+    )
+    told = Told()
+    result = run(processing_run, "findclashes", layer, told)
+    assert len(pairs(result)) == 1
+    [said] = [w for w in told.warnings if "without a work id" in w]
+    assert "(3)" in said
+
+
+def test_every_date_unreadable_is_a_failure_not_an_empty_success(processing_run, tmp_path):
+    rows = [(str(n), "P{}".format(n), "2020/06/0{}x".format(n), "", STREET) for n in range(1, 4)]
+    with pytest.raises(QgsProcessingException, match=r"3 works.*3 dates.*1 start '2020/06/01x'"):
+        run(processing_run, "findclashes", geopackage(tmp_path / "nwb.gpkg", rows))
+    rows = [(str(n), "P{}".format(n), None, None, STREET) for n in range(1, 26)]
+    with pytest.raises(QgsProcessingException, match=r"25 works.*planned start"):
+        run(processing_run, "findclashes", geopackage(tmp_path / "leeg.gpkg", rows))
+
+
+def test_an_expression_that_fails_on_some_features_is_told_with_the_count(processing_run):
+    layer = _memory(
+        "nr:string,partij:string,begin:string",
+        [
+            ("1", "Stedin", "2027-03-01", STREET),
+            ("2", "Vitens", "2027-05-01", FOUR_METRES_NORTH),
+            ("3", "KPN", "volgend jaar", FOUR_METRES_NORTH),
+        ],
+    )
+    told = Told()
+    result = processing_run(
+        "programmakamer:findclashes",
+        {
+            "INPUT": layer,
+            "WORK_ID_FIELD": "nr",
+            "STAKEHOLDER_FIELD": "partij",
+            "START_FIELD": 'to_date("begin")',
+            "OUTPUT": "memory:",
+        },
+        feedback=told,
+    )
+    assert pairs(result) == []  # one day each, two months apart; 3 has no start
+    [said] = [w for w in told.warnings if "failed" in w]
+    assert 'to_date("begin")' in said and "(1): 'Cannot convert" in said
+    assert any("without a planned start" in w and "3" in w for w in told.warnings)

@@ -221,7 +221,7 @@ def test_finding_ids_are_stable_and_depend_on_kind_and_works():
     assert list(first) == list(again)
 
 
-@pytest.mark.parametrize("distance", [0.0, -5.0, float("nan"), 10_000.0])
+@pytest.mark.parametrize("distance", [-5.0, float("nan"), 10_000.0])
 def test_bad_distances_are_refused(distance):
     with pytest.raises(RuleError):
         rules.RuleSettings(combine_distance_m=distance).validate()
@@ -520,3 +520,75 @@ def test_explanations_write_lengths_areas_and_money_in_the_users_language():
     ambition = rules.find_ambitions(area, challenges, SETTINGS)
     assert "over 12,500 m²" in ambition.explanation_en[0]
     assert "over 12.500 m²" in ambition.explanation_nl[0]
+
+
+def test_distance_zero_means_touching_or_overlapping():
+    works = works_of(
+        work("A", "Netbeheerder", street(0, 0, 100), 2027, 2027, digs=True),
+        work("B", "Riolering", street(0, 100, 200), 2027, 2027, digs=True),  # touches A
+        work("C", "Telecom", street(0, 40, 70), 2027, 2027, digs=True),  # lies on A
+        work("D", "Water", street(0.5, 0, 100), 2027, 2027, digs=True),  # half a metre off
+    )
+    settings = rules.RuleSettings(combine_distance_m=0.0, clash_distance_m=0.0)
+    settings.validate()
+    found = rules.find_combine_chances(works, settings)
+    assert pairs_of(found) == [("A", "B"), ("A", "C")]
+    shared = dict(zip(zip(found.work_a, found.work_b), found.shared_length_m))
+    assert shared[("A", "C")] == pytest.approx(30.0, abs=0.1)
+    assert shared[("A", "B")] == pytest.approx(0.0, abs=0.1)
+    assert all(not shapely.is_empty(g) for g in found.geometry)
+    assert pairs_of(rules.find_clashes(works, settings)) == [("A", "B"), ("A", "C")]
+
+
+def test_dig_once_between_areas_saves_per_square_metre_and_says_so():
+    works = works_of(
+        work("A", "Riolering", box(0, 0, 20, 20), 2027, 2027, digs=True),
+        work("B", "Water", box(10, 0, 30, 20), 2027, 2027, digs=True),
+    )
+    settings = rules.RuleSettings(cost_per_square_metre_eur=40.0)
+    [found] = [rules.find_combine_chances(works, settings)]
+    area = found.shared_area_m2[0]
+    assert area > 200.0  # the overlap of 10 × 20 m and the reach around it
+    assert found.saving_eur[0] == pytest.approx(40.0 * area)
+    assert "m²" in found.explanation_en[0] and "m²" in found.explanation_nl[0]
+    assert "over 0 m" not in found.explanation_en[0]
+
+
+def test_dig_once_along_a_street_still_saves_per_metre():
+    works = works_of(
+        work("A", "Riolering", street(0), 2027, 2027, digs=True),
+        work("B", "Water", box(-5, -3, 105, 3), 2027, 2027, digs=True),  # the street's area
+    )
+    found = rules.find_combine_chances(works, SETTINGS)
+    assert found.shared_length_m[0] == pytest.approx(100.0, abs=0.5)
+    assert found.saving_eur[0] == pytest.approx(100.0 * SETTINGS.cost_per_metre_eur, rel=0.01)
+    assert "over 100 m" in found.explanation_en[0]
+
+
+def test_the_cost_per_square_metre_is_a_setting_documented_as_indicative():
+    from programmakamer.core.settings import rule_setting
+
+    definition = rule_setting("cost_per_square_metre_eur")
+    assert "ndicative" in definition.en and "ndicatie" in definition.nl
+    assert definition.unit == "EUR/m²"
+
+
+def test_hotspot_years_can_be_chosen():
+    works = works_of(*(work(str(n), "S{}".format(n), street(n), 2027, 2030) for n in range(4)))
+    settings = rules.RuleSettings(hotspot_min_works=4)
+    every = rules.find_hotspots(works, settings)
+    assert sorted(every.extra[0]["years"]) == [2027, 2028, 2029, 2030]
+    chosen = rules.find_hotspots(works, settings, years=(2028, 2029))
+    assert sorted(chosen.extra[0]["years"]) == [2028, 2029]
+    assert rules.find_hotspots(works, settings, years=(2031, 2040)).extra == []
+
+
+def test_dig_once_between_points_tells_the_distance_and_estimates_no_saving():
+    works = works_of(
+        work("A", "Riolering", Point(0, 0), 2027, 2027, digs=True),
+        work("B", "Water", Point(3, 4), 2027, 2027, digs=True),
+    )
+    found = rules.find_combine_chances(works, SETTINGS)
+    assert np.isnan(found.saving_eur[0])
+    assert "lie 5.0 m apart" in found.explanation_en[0] and "EUR" not in found.explanation_en[0]
+    assert "5,0 m uit elkaar" in found.explanation_nl[0]
