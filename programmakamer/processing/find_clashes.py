@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
+from qgis.core import QgsField
+
 from ..core.settings import rule_setting
+from ..store.features import FIELD_TYPES, to_qvariant
 from .rule_algorithm import WorkLayerRuleAlgorithm
 
 
@@ -43,16 +46,10 @@ class FindClashes(WorkLayerRuleAlgorithm):
         return found
 
     def extra_fields(self, found) -> list:
-        from qgis.core import QgsField
-        from qgis.PyQt.QtCore import QVariant
-
-        return [QgsField(name, QVariant.Date) for name in PERIOD_FIELDS]
+        return [QgsField(name, FIELD_TYPES["date"]) for name in PERIOD_FIELDS]
 
     def extra_value(self, row: dict, name: str):
-        from qgis.PyQt.QtCore import QDate
-
-        day = row["extra"]["periods"][name]
-        return QDate(day.year, day.month, day.day) if day is not None else None
+        return to_qvariant(row["extra"]["periods"][name], "date")
 
 
 #: The periods a conflict carries, as fields (short enough for a shapefile).

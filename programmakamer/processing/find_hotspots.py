@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from qgis.core import (
+    QgsField,
     QgsProcessing,
     QgsProcessingException,
     QgsProcessingLayerPostProcessorInterface,
@@ -14,6 +15,7 @@ from qgis.core import (
 
 from ..core import periods
 from ..core.settings import rule_setting
+from ..store.features import FIELD_TYPES
 from .algorithm import parameter_help
 from .rule_algorithm import WorkLayerRuleAlgorithm, given_text
 
@@ -158,12 +160,9 @@ class FindHotspots(WorkLayerRuleAlgorithm):
         return find_hotspots(works, settings, zones, self.years(parameters, context))
 
     def extra_fields(self, found) -> list:
-        from qgis.core import QgsField
-        from qgis.PyQt.QtCore import QVariant
-
         years = sorted({year for extra in found.extra for year in extra.get("years", {})})
         return [
-            QgsField("{}_{}".format(measure, year), QVariant.Int)
+            QgsField("{}_{}".format(measure, year), FIELD_TYPES["integer"])
             for year in years
             for measure in self.MEASURES
         ]

@@ -36,9 +36,9 @@ from qgis.core import (
 
 from ..core.errors import RuleError
 from ..core.findings import number_text
-from ..core.interpretation import garbled_values, read_flag
+from ..core.interpretation import garbled_values, read_flag, value_reader
 from ..core.periods import DateError, first_day, last_day, parse_moment
-from ..core.schema import FINDINGS, STATUSES
+from ..core.schema import FINDINGS
 from ..core.settings import RuleSetting, RuleSettings
 from ..dependencies import shapely_problem
 from ..store.features import from_qvariant, make_features, qgs_fields
@@ -46,7 +46,6 @@ from ..translation import language, tr
 from .algorithm import ProgrammakamerAlgorithm, listing, parameter_help, rule_error_message
 from .measuring import checked_crs, crs_name, distance_crs
 
-STATUS_VALUES = frozenset(s.value for s in STATUSES)
 #: The findings' fields longer than a shapefile's ten characters, and their names there.
 SHAPEFILE_NAMES = {
     "challenge_id": "challenge",
@@ -419,6 +418,7 @@ class WorkLayerRuleAlgorithm(ProgrammakamerAlgorithm):
             return None, crs, source_crs
         rows, geometries = read
         records, unreadable, unknown_flags, unknown_statuses = [], {}, {}, Counter()
+        read_status = value_reader("status")
         missing: dict[str, set] = {"work_id": set(), "stakeholder": set()}
         for row, geometry in zip(rows, geometries):
             own = "f{}".format(row["_fid"])
@@ -434,7 +434,7 @@ class WorkLayerRuleAlgorithm(ProgrammakamerAlgorithm):
                     "title": "#{}".format(work_id or row["_fid"]),
                     "planned_start": first_day(*start) if start else None,
                     "planned_end": last_day(*end) if end else None,
-                    "status": _status(row["status"], unknown_statuses),
+                    "status": _status(row["status"], read_status, unknown_statuses),
                     "opens_ground": _flag(row, "opens", wanted, True, unknown_flags),
                     "renews_surface": _flag(row, "renews", wanted, False, unknown_flags),
                     "surface_type": row["surface"],
@@ -730,14 +730,16 @@ def given_text(value) -> str | None:
     return text if text.strip() else None
 
 
-def _status(value, unknown: Counter):
-    """The programme's status value; another word (a register's own "Work cancelled") is
-    counted and told, never silently read as a running work."""
+def _status(value, read, unknown: Counter):
+    """The programme's status code for a value in the source's own words (a register's
+    "Work cancelled", a French "terminé"); a word no table knows is counted and told, and
+    the work taken as planned, never silently as one that runs."""
     if value is None or str(value).strip() == "":
         return None
-    if value not in STATUS_VALUES:
+    code = read(value)
+    if code is None:
         unknown[str(value)] += 1
-    return value
+    return code
 
 
 def _flag(row: dict, role: str, wanted: dict, default: bool, unknown: dict) -> bool:

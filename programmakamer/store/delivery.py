@@ -30,7 +30,6 @@ from qgis.core import (
     QgsFields,
     QgsGeometry,
 )
-from qgis.PyQt.QtCore import QVariant
 
 from ..core import delivery as core
 from ..core.delivery import (
@@ -48,7 +47,13 @@ from ..log import logger
 from ..translation import tr
 from .columns import read_stored
 from .errors import GdalErrors, ProgrammeError
-from .features import features_from_columns, from_qvariant, make_features, to_qvariant
+from .features import (
+    FIELD_TYPES,
+    features_from_columns,
+    from_qvariant,
+    make_features,
+    to_qvariant,
+)
 from .programme import read_programme, read_stakeholders, table_layer, upgrade_programme
 from .transactions import bulk_write, provider_transaction
 
@@ -515,7 +520,7 @@ def _evaluate_expressions(table: SourceTable, mapping: DeliveryMapping) -> None:
         return
     fields = QgsFields()
     for name in table.fields:
-        fields.append(QgsField(name, QVariant.String))
+        fields.append(QgsField(name, FIELD_TYPES["text"]))
     for text in expressions:
         expression = QgsExpression(text)
         if expression.hasParserError():

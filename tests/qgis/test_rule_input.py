@@ -455,9 +455,10 @@ def test_a_feature_that_cannot_be_transformed_is_skipped_and_listed(processing_r
     assert len(said) == 1 and "EPSG:28992" in said[0] and "(1): 3" in said[0]
 
 
-def test_statuses_in_a_registers_own_words_are_told_not_silently_running(processing_run):
-    """A register's "Work cancelled" is not one of the programme's statuses: the run says
-    how such works were taken instead of letting them clash without a word."""
+def test_statuses_in_a_registers_own_words_are_read_and_unknown_ones_told(processing_run):
+    """A register's "Work cancelled" and a French "terminé" are the programme's cancelled
+    and done: those works do not clash. A word no table knows is told with its count and
+    how such works were taken, never silently read as running."""
     from qgis.core import QgsFeature, QgsGeometry, QgsVectorLayer
 
     layer = QgsVectorLayer(
@@ -468,8 +469,10 @@ def test_statuses_in_a_registers_own_words_are_told_not_silently_running(process
     )
     features = []
     for values, wkt in (
-        (["1", "Stedin", "2027", "2027", "planned"], STREET),
+        (["1", "Stedin", "2027", "2027", "Gepland"], STREET),
         (["2", "Vitens", "2027", "2027", "Work cancelled"], FOUR_METRES_NORTH),
+        (["3", "KPN", "2027", "2027", "terminé"], FOUR_METRES_NORTH),
+        (["4", "Ziggo", "2027", "2027", "op de lange baan"], FOUR_METRES_NORTH),
     ):
         feature = QgsFeature(layer.fields())
         feature.setAttributes(values)
@@ -477,9 +480,11 @@ def test_statuses_in_a_registers_own_words_are_told_not_silently_running(process
         features.append(feature)
     layer.dataProvider().addFeatures(features)
     told = Told()
-    run(processing_run, "findclashes", layer, told, STATUS_FIELD="status")
+    result = run(processing_run, "findclashes", layer, told, STATUS_FIELD="status")
+    assert pairs(result) == [("1", "4")]
     [line] = [w for w in told.warnings if "statuses" in w]
-    assert "status" in line and "'Work cancelled' (1)" in line and "planned" in line
+    assert "(1): 'op de lange baan' (1)" in line and "planned" in line
+    assert "Work cancelled" not in line and "terminé" not in line
 
 
 # --- issue 12 point 2: distances right anywhere --------------------------------------------
