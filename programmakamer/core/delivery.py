@@ -70,6 +70,7 @@ ERRORS = (
     "unreadable_date",
     "ambiguous_date",
     "unreadable_number",
+    "ambiguous_number",
     "formula_error",
     "too_long",
     "cell_count",
@@ -268,28 +269,66 @@ class DeliveryReport:
         return [p for p in self.problems if p.code == code]
 
 
-def read_number(text: str | None) -> float | None:
-    """A number as deliveries write it: 12.5, 12,5, 1.234,56, 1,234.56, EUR 12 500. None
-    when empty; ValueError when it is no number, or when 1.234 / 1,234 could be either
-    (one separator followed by exactly three digits is read as thousands only when the
-    other separator is also there)."""
+class AmbiguousNumberError(ValueError):
+    """12.500 or 12,500 with nothing in its column to say which separator is the decimal."""
+
+
+_COMMA_DECIMAL = re.compile(r"\d,(\d{1,2}|\d{4,})$|\.\d{3},\d")
+_POINT_DECIMAL = re.compile(r"\d\.(\d{1,2}|\d{4,})$|,\d{3}\.\d")
+
+
+def decimal_of(values: Iterable[str | None]) -> str | None:
+    """The decimal separator a column's values show ("," or "."), None when none tells
+    (all whole numbers, or only 12.500-like values) or when they contradict each other."""
+    found = set()
+    for value in values:
+        if not value:
+            continue
+        text = _bare(value)
+        if _COMMA_DECIMAL.search(text):
+            found.add(",")
+        elif _POINT_DECIMAL.search(text):
+            found.add(".")
+    return found.pop() if len(found) == 1 else None
+
+
+def _bare(text: str) -> str:
+    cleaned = re.sub(r"(?i)^\s*(eur|€)\s*|\s*(eur|€)\s*$", "", str(text)).strip()
+    return cleaned.replace("\u00a0", "").replace(" ", "").replace("'", "")
+
+
+def read_number(text: str | None, decimal: str | None = None) -> float | None:
+    """A number as deliveries write it: 12.5, 12,5, 1.234,56, 1,234.56, EUR 12 500, with
+    `decimal` the separator its column uses (decimal_of). None when empty; ValueError when
+    it is no number; AmbiguousNumberError for 12.500 / 12,500 when the column does not tell
+    (twelve and a half or twelve thousand five hundred: never guessed)."""
     if text is None:
         return None
-    cleaned = re.sub(r"(?i)^\s*(eur|€)\s*|\s*(eur|€)\s*$", "", str(text)).strip()
-    cleaned = cleaned.replace("\u00a0", "").replace(" ", "").replace("'", "")
+    cleaned = _bare(text)
     if cleaned == "":
         return None
+    if not re.fullmatch(r"[-+]?[\d.,]*\d[\d.,]*", cleaned):
+        raise ValueError(text)
     if "," in cleaned and "." in cleaned:
-        thousands, decimal = (".", ",") if cleaned.rfind(",") > cleaned.rfind(".") else (",", ".")
-        cleaned = cleaned.replace(thousands, "").replace(decimal, ".")
-    elif cleaned.count(",") == 1:
-        cleaned = cleaned.replace(",", ".")
-    elif cleaned.count(",") > 1 or cleaned.count(".") > 1:
+        decimal = "," if cleaned.rfind(",") > cleaned.rfind(".") else "."
+    elif cleaned.count(",") + cleaned.count(".") == 1 and decimal is None:
         separator = "," if "," in cleaned else "."
-        if not re.fullmatch(r"-?\d{1,3}(" + re.escape(separator) + r"\d{3})+", cleaned):
-            raise ValueError(text)
-        cleaned = cleaned.replace(separator, "")
-    value = float(cleaned)
+        if re.search(re.escape(separator) + r"\d{3}$", cleaned) and not re.match(
+            r"[-+]?0" + re.escape(separator), cleaned
+        ):
+            raise AmbiguousNumberError(text)
+        decimal = separator
+    thousands = "." if decimal == "," else ","
+    if decimal is None:  # several of one separator: thousands only
+        decimal, thousands = "", "," if "," in cleaned else "."
+    whole, _, fraction = cleaned.partition(decimal) if decimal else (cleaned, "", "")
+    if thousands in whole and not re.fullmatch(
+        r"[-+]?\d{1,3}(" + re.escape(thousands) + r"\d{3})+", whole
+    ):
+        raise ValueError(text)
+    if thousands in fraction or (decimal and decimal in fraction):
+        raise ValueError(text)
+    value = float(whole.replace(thousands, "") + ("." + fraction if fraction else ""))
     if value != value or value in (float("inf"), float("-inf")):
         raise ValueError(text)
     return value
@@ -469,6 +508,7 @@ def _read_field(spec: Field, values, mapping, works, problem, unknown) -> None:
     if name in ("planned_start", "planned_end"):
         return  # with the periods, which read start and end together
     own = mapping.value_maps.get("flag" if name in _FLAGS else name, {})
+    decimal = decimal_of(values) if name in _NUMBERS else None
     for work, value in zip(works, values):
         row = work["row"]
         if value is None:
@@ -488,7 +528,9 @@ def _read_field(spec: Field, values, mapping, works, problem, unknown) -> None:
             work[name] = flag
         elif name in _NUMBERS:
             try:
-                work[name] = read_number(value)
+                work[name] = read_number(value, decimal)
+            except AmbiguousNumberError:
+                problem(row, "ambiguous_number", name, value)
             except ValueError:
                 problem(row, "unreadable_number", name, value)
         else:
@@ -545,6 +587,8 @@ def _check_required(raw, works, problem) -> None:
         for name in required:
             if name == "stakeholder_id":
                 continue  # told by the stakeholder's reading
+            if name == "discipline" and work.get("stakeholder_id") is None:
+                continue  # its stakeholder's would be the default: told as unknown already
             values = raw.get(name)
             if work.get(name) is None and (values is None or values[work["row"]] is None):
                 problem(work["row"], "missing_required", name)

@@ -417,12 +417,13 @@ def _column_geometries(table: SourceTable, source: GeometrySource):
                 _row_problem(table, index, "unreadable_geometry", source.column, text)
         return shapes
     shapes = np.full(len(table.rows), None, dtype=object)
+    decimal = core.decimal_of(row.get(name) for row in table.rows for name in (source.x, source.y))
     for index, row in enumerate(table.rows):
         x_text, y_text = row.get(source.x), row.get(source.y)
         if x_text is None and y_text is None:
             continue
         try:
-            x, y = core.read_number(x_text), core.read_number(y_text)
+            x, y = core.read_number(x_text, decimal), core.read_number(y_text, decimal)
         except ValueError:
             x = y = None
         if x is None or y is None:
@@ -791,6 +792,7 @@ def problem_title(code: str) -> str:
         "unreadable_date": tr("date cannot be read"),
         "ambiguous_date": tr("date can be read in two ways"),
         "unreadable_number": tr("not a number"),
+        "ambiguous_number": tr("number can be read in two ways (decimal point or thousands)"),
         "formula_error": tr("formula error in the cell"),
         "too_long": tr("text too long"),
         "cell_count": tr("wrong number of cells (found/expected)"),
