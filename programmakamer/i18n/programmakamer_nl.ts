@@ -938,6 +938,10 @@ Rapport: een werkmap met de totalen, elk probleem per rij, en wat wordt toegevoe
       <translation>Onbekende waarden van {}: {}.</translation>
     </message>
     <message>
+      <source>{} works of the stakeholder are not in this delivery and are marked withdrawn: {}. Is it a delivery of news only? Then untick Complete delivery.</source>
+      <translation>{} werken van de partij staan niet in deze levering en worden als ingetrokken gemarkeerd: {}. Is het een levering met alleen nieuws? Vink dan Volledige levering uit.</translation>
+    </message>
+    <message>
       <source>Written to {}.</source>
       <translation>Geschreven naar {}.</translation>
     </message>
@@ -1248,6 +1252,10 @@ Rapport: een werkmap met de totalen, elk probleem per rij, en wat wordt toegevoe
     <message>
       <source>not a number</source>
       <translation>geen getal</translation>
+    </message>
+    <message>
+      <source>number can be read in two ways (decimal point or thousands)</source>
+      <translation>getal is op twee manieren te lezen (decimaalteken of duizendtallen)</translation>
     </message>
     <message>
       <source>formula error in the cell</source>

@@ -272,6 +272,13 @@ class ImportDelivery(ProgrammakamerAlgorithm):
                     "municipality was not checked."
                 )
             )
+        if plan.withdrawn:
+            feedback.pushWarning(
+                self.tr(
+                    "{} works of the stakeholder are not in this delivery and are marked "
+                    "withdrawn: {}. Is it a delivery of news only? Then untick Complete delivery."
+                ).format(len(plan.withdrawn), listing(w.external_ref for w in plan.withdrawn))
+            )
         feedback.pushInfo(
             self.tr("{} works to add, {} to change, {} to withdraw, {} unchanged.").format(
                 len(plan.added), len(plan.changed), len(plan.withdrawn), plan.unchanged

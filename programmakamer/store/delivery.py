@@ -560,19 +560,13 @@ def existing_works(path: str | Path) -> list[dict]:
     names = [f.name for f in WORK_TABLES[0].fields]
     for table in WORK_TABLES:
         fids, columns, shapes = read_stored(path, table, names, geometry=True)
-        for position, fid in enumerate(fids):
-            record = {name: _plain(columns[name][position]) for name in names}
-            record.update(fid=fid, table=table.name, geometry=shapes[position])
+        # whole columns to plain values at once (dates: datetime64 to date, NaT to None)
+        plain = [c.tolist() if isinstance(c, np.ndarray) else c for c in columns.values()]
+        for fid, shape, values in zip(fids, shapes.tolist(), zip(*plain)):
+            record = dict(zip(names, values))
+            record.update(fid=fid, table=table.name, geometry=shape)
             works.append(record)
     return works
-
-
-def _plain(value):
-    if isinstance(value, np.datetime64):
-        return None if np.isnat(value) else value.astype("datetime64[D]").astype(date)
-    if isinstance(value, np.generic):
-        return value.item()
-    return value
 
 
 def plan_delivery(path: str | Path, report: DeliveryReport, complete: bool = True) -> ReimportPlan:
