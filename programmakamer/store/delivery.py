@@ -228,6 +228,7 @@ def _read_excel(path: Path, options: SourceOptions) -> SourceTable:
             grid.append((row[0].row, cells))
     if not grid:
         raise ProgrammeError(tr("Sheet {} of {} holds no rows.").format(sheet.title, path.name))
+    grid = grid[_title_rows(grid) :]
     header_rows = _header_rows(sheet, grid)
     width = max(len(cells) for _, cells in grid)
     parts = []
@@ -261,6 +262,18 @@ def _read_excel(path: Path, options: SourceOptions) -> SourceTable:
         hidden_rows=hidden,
         cell_errors=errors,
     )
+
+
+def _title_rows(grid) -> int:
+    """Rows above the header that hold one text (a title, "Planning 2027", merged over the
+    width or not), when the sheet has rows of several: they are no field names."""
+    widths = [len({_cell_text(c)[0] for c in cells} - {None}) for _, cells in grid]
+    if max(widths) < 2:
+        return 0
+    skipped = 0
+    while widths[skipped] < 2:
+        skipped += 1
+    return skipped
 
 
 def _header_rows(sheet, grid) -> int:
@@ -489,9 +502,16 @@ def programme_facts(path: str | Path) -> ProgrammeFacts:
     return ProgrammeFacts(read_stakeholders(path), info.reference_year, area)
 
 
-def check_source(path: str | Path, table: SourceTable, mapping: DeliveryMapping) -> DeliveryReport:
+def check_source(
+    path: str | Path,
+    table: SourceTable,
+    mapping: DeliveryMapping,
+    matched: dict[int, bytes] | None = None,
+) -> DeliveryReport:
     """The delivery checked against the programme: its geometries placed in the programme's
-    CRS, expressions evaluated, every row interpreted by the mapping."""
+    CRS, expressions evaluated, every row interpreted by the mapping. `matched`: geometries
+    (WKB in the programme's CRS) for rows without one of their own, by row index, as the
+    street-name matching gives them."""
     info = read_programme(path)
     try:
         mapping.validate()
@@ -506,6 +526,9 @@ def check_source(path: str | Path, table: SourceTable, mapping: DeliveryMapping)
         )
     _evaluate_expressions(table, mapping)
     place_geometries(table, mapping.geometry, info.crs)
+    for row, geometry in (matched or {}).items():
+        if table.geometries[row] is None:
+            table.geometries[row] = geometry
     return core.check_delivery(table, mapping, programme_facts(path))
 
 

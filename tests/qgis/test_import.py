@@ -20,6 +20,7 @@ from programmakamer.core.delivery import DeliveryMapping, GeometrySource, Source
 from programmakamer.core.schema import DECISIONS, FINDINGS, IMPORT_PROFILES, SCHEMA_VERSION
 from programmakamer.store import delivery
 from programmakamer.store import programme as store
+from programmakamer.store.errors import CancelledError
 from programmakamer.store.transactions import edit_session
 
 # inside the demo city's neighbourhoods (RD New)
@@ -158,26 +159,28 @@ def riolering_workbook(target: Path) -> Path:
     book = openpyxl.Workbook()
     sheet = book.active
     sheet.title = "Planning 2027"
+    sheet["A1"] = "Rioleringsplan 2027-2031, versie 3 januari 2027"  # a title over the list
+    sheet.merge_cells("A1:F1")
     for cells, text in (
-        ("A1:A2", "Kenmerk"),
-        ("B1:B2", "Omschrijving"),
-        ("C1:D1", "Periode"),
-        ("E1:E2", "Geometrie (WKT)"),
-        ("F1:F2", "Kosten"),
+        ("A3:A4", "Kenmerk"),
+        ("B3:B4", "Omschrijving"),
+        ("C3:D3", "Periode"),
+        ("E3:E4", "Geometrie (WKT)"),
+        ("F3:F4", "Kosten"),
     ):
         sheet[cells.split(":")[0]] = text
         sheet.merge_cells(cells)
-    sheet["C2"], sheet["D2"] = "start", "eind"
+    sheet["C4"], sheet["D4"] = "start", "eind"
 
     def line(dy):
         return "LINESTRING ({} {}, {} {})".format(X0, Y0 + dy, X0 + 150, Y0 + dy)
 
     sheet.append(["00042", "Riool Dorpsstraat", datetime(2027, 3, 1), datetime(2027, 10, 31)])
-    sheet["E3"], sheet["F3"] = line(0), 125000.5
+    sheet["E5"], sheet["F5"] = line(0), 125000.5
     sheet.append([43, "Relining Kerkstraat", "2028", None, line(20), 8000])
-    sheet["A4"].number_format = "00000"  # a reference typed as a number, shown with zeros
+    sheet["A6"].number_format = "00000"  # a reference typed as a number, shown with zeros
     sheet.append(["00044", "Verborgen rij", "2029", None, line(40), 1000])
-    sheet.row_dimensions[5].hidden = True
+    sheet.row_dimensions[7].hidden = True
     sheet.append(["00045", "Kapotte formule", "2027", None, line(60), "#REF!"])
     sheet.append(["00046", "Gemaal", "Q3 2027", None, "POINT ({} {})".format(X0, Y0), None])
     book.save(target)
@@ -200,7 +203,7 @@ def test_an_excel_list_keeps_leading_zeros_and_tells_hidden_rows_and_formula_err
         "Kosten",
     ]
     assert [r["Kenmerk"] for r in table.rows] == ["00042", "00043", "00044", "00045", "00046"]
-    assert table.row_numbers == [3, 4, 5, 6, 7] and table.hidden_rows == {2}
+    assert table.row_numbers == [5, 6, 7, 8, 9] and table.hidden_rows == {2}
     mapping = DeliveryMapping(
         stakeholder_id=stakeholder,
         fields={
@@ -214,7 +217,7 @@ def test_an_excel_list_keeps_leading_zeros_and_tells_hidden_rows_and_formula_err
         geometry=GeometrySource("wkt", column="Geometrie (WKT)", crs="EPSG:28992"),
     )
     _, report, _ = imported(path, source, mapping)
-    assert codes_by_row(report) == {5: ["hidden_row"], 6: ["formula_error"]}
+    assert codes_by_row(report) == {7: ["hidden_row"], 8: ["formula_error"]}
     assert [(p.field, p.value) for p in report.problems_of("formula_error")] == [
         ("cost_estimate", "#REF!")
     ]
@@ -493,11 +496,15 @@ def test_a_failed_import_leaves_the_programme_byte_for_byte_as_it_was(
     def broken(*args):
         raise RuntimeError("the disk went away")
 
+    with pytest.raises(CancelledError):  # the user cancels after the first chunk
+        delivery.write_delivery(path, report, plan, mapping, progress=lambda done: False)
+    assert digest(path) == before
     monkeypatch.setattr(delivery.core, "decision_notes", broken)  # after the works' writes
     with pytest.raises(RuntimeError):
         delivery.write_delivery(path, report, plan, mapping)
     assert digest(path) == before
     assert works_by_ref(path, stakeholder) == {}
+    assert delivery.load_profile(path, stakeholder) is None
 
 
 def schema_one(path: Path) -> None:
