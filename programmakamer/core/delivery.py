@@ -590,6 +590,8 @@ class _PeriodReader:
                 self.known[text] = (
                     "ambiguous_date" if error.code == "ambiguous" else "unreadable_date"
                 )
+            except ValueError:  # parse_period refuses a format it does not know
+                raise MappingError("date_format", str(self.mapping.date_format)) from None
         found = self.known[text]
         if isinstance(found, str):
             problem(row, found, name, text)

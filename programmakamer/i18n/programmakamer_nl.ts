@@ -1194,6 +1194,10 @@ Rapport: een werkmap met de totalen, elk probleem per rij, en wat wordt toegevoe
       <translation>Een geometrie uit {} heeft zijn kolom(men) nodig.</translation>
     </message>
     <message>
+      <source>Unknown date format: {}</source>
+      <translation>Onbekende datumnotatie: {}</translation>
+    </message>
+    <message>
       <source>no geometry</source>
       <translation>geen geometrie</translation>
     </message>

@@ -529,7 +529,10 @@ def check_source(
     for row, geometry in (matched or {}).items():
         if table.geometries[row] is None:
             table.geometries[row] = geometry
-    return core.check_delivery(table, mapping, programme_facts(path))
+    try:
+        return core.check_delivery(table, mapping, programme_facts(path))
+    except MappingError as error:
+        raise ProgrammeError(mapping_message(error)) from None
 
 
 def _evaluate_expressions(table: SourceTable, mapping: DeliveryMapping) -> None:
@@ -570,6 +573,7 @@ def mapping_message(error: MappingError) -> str:
             "Unknown kind of geometry source: {} (source, wkt, geojson, xy, none)."
         ),
         "geometry_column": tr("A geometry from {} needs its column(s)."),
+        "date_format": tr("Unknown date format: {}"),
     }
     return messages.get(error.code, "{}").format(error.detail)
 
