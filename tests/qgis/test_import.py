@@ -393,7 +393,10 @@ def wkt_delivery(target: Path, rows) -> Path:
         writer = csv.writer(handle, delimiter=";")
         writer.writerow(["kenmerk", "titel", "jaar", "wkt"])
         for ref, title, year, dy in rows:
-            shape = "LINESTRING ({} {}, {} {})".format(X0, Y0 + dy, X0 + 120, Y0 + dy)
+            if isinstance(dy, str):  # a WKT of its own
+                shape = dy
+            else:
+                shape = "LINESTRING ({} {}, {} {})".format(X0, Y0 + dy, X0 + 120, Y0 + dy)
             writer.writerow([ref, title, year, shape])
     return target
 
@@ -481,6 +484,32 @@ def test_a_second_delivery_changes_adds_and_withdraws_but_keeps_what_the_chamber
 
 def _rows_q1():
     return [("A", "Riool A", 2027, 0), ("B", "Riool B", 2027, 30), ("D", "Riool D", 2027, 90)]
+
+
+def test_a_work_that_becomes_an_area_moves_table_with_its_id_and_the_chambers_horizon(
+    programme, tmp_path
+):
+    path, stakeholder = programme
+    mapping = wkt_mapping(stakeholder)
+    imported(path, wkt_delivery(tmp_path / "q1.csv", _rows_q1()), mapping)
+    before = works_by_ref(path, stakeholder)["A"]
+    layer = store.table_layer(path, "works_lines")
+    with edit_session(layer):
+        layer.changeAttributeValue(
+            before["fid"], layer.fields().indexOf("horizon_override"), "long"
+        )
+    area = "POLYGON (({0} {1}, {2} {1}, {2} {3}, {0} {3}, {0} {1}))".format(
+        X0, Y0, X0 + 120, Y0 + 15
+    )
+    rows = [("A", "Riool A", 2027, area), *_rows_q1()[1:]]
+    _, _, plan = imported(path, wkt_delivery(tmp_path / "q2.csv", rows), mapping)
+    assert [(c.table, c.new_table) for c in plan.changed] == [("works_lines", "works_areas")]
+    after = works_by_ref(path, stakeholder)
+    assert after["A"]["table"] == "works_areas" and after["A"]["work_id"] == before["work_id"]
+    assert after["A"]["horizon_override"] == "long"
+    assert after["A"]["geometry"].area == pytest.approx(1800)
+    ids = [w["work_id"] for w in delivery.existing_works(path)]
+    assert ids.count(before["work_id"]) == 1  # moved, not copied
 
 
 def test_a_failed_import_leaves_the_programme_byte_for_byte_as_it_was(
