@@ -21,6 +21,7 @@ from programmakamer.core.schema import DECISIONS, FINDINGS, IMPORT_PROFILES, SCH
 from programmakamer.store import delivery
 from programmakamer.store import programme as store
 from programmakamer.store.errors import CancelledError
+from programmakamer.store.layers import open_programme
 from programmakamer.store.transactions import edit_session
 
 # inside the demo city's neighbourhoods (RD New)
@@ -549,11 +550,11 @@ def schema_one(path: Path) -> None:
 
 
 def test_a_programme_of_the_first_schema_opens_and_is_upgraded_by_its_first_import(
-    programme, tmp_path
+    programme, tmp_path, project
 ):
     path, stakeholder = programme
     schema_one(path)
-    assert store.read_programme(path).name  # still opens
+    assert open_programme(project, path).name  # still opens, in a project as well
     assert delivery.load_profile(path, stakeholder) is None
     assert "delivery_change" not in columns_of(path, DECISIONS.name)
     imported(path, wkt_delivery(tmp_path / "q1.csv", _rows_q1()), wkt_mapping(stakeholder))
