@@ -911,11 +911,7 @@ def _same(old, new) -> bool:
         if old is None or new is None:
             return old is new
         return abs(float(old) - float(new)) <= 1e-9 * max(1.0, abs(float(old)))
-    if isinstance(old, datetime):
-        old = old.date()
-    if isinstance(old, np.datetime64):
-        old = None if np.isnat(old) else old.astype("datetime64[D]").astype(date)
-    return old == new
+    return False
 
 
 def _same_shapes(olds: list, news: list) -> list[bool]:

@@ -146,6 +146,18 @@ def test_a_csv_from_a_dutch_excel_is_read_and_its_bad_rows_told(programme, tmp_p
     assert delivery.load_profile(path, stakeholder) == mapping
 
 
+def test_a_field_may_come_from_an_expression_over_the_source_fields(programme, tmp_path):
+    path, stakeholder = programme
+    source = dutch_excel_csv(tmp_path / "vitens.csv", "cp1252")
+    mapping = csv_mapping(stakeholder)
+    mapping.fields["title"] = Source(expression='"Straat" || \': \' || "Kenmerk"')
+    _, report, _ = imported(path, source, mapping)
+    assert [w["title"] for w in report.works] == ["Café Brouwerstraat: 00123", "Kerkstraat: 00124"]
+    mapping.fields["title"] = Source(expression='"Straat" ||')
+    with pytest.raises(delivery.ProgrammeError, match="cannot be read"):
+        delivery.check_source(path, delivery.read_source(source), mapping)
+
+
 def test_encoding_and_separator_can_be_overridden_and_a_wrong_encoding_is_refused(tmp_path):
     source = dutch_excel_csv(tmp_path / "levering.csv", "cp1252")
     as_latin = delivery.read_source(source, delivery.SourceOptions(encoding="latin-1"))
