@@ -295,6 +295,55 @@ def test_a_shapefile_in_wgs84_is_placed_in_rd_and_its_bow_tie_repaired(programme
     assert bowtie.area == pytest.approx(5000, rel=1e-3)
 
 
+def test_a_layer_of_a_multi_layer_geopackage_and_stakeholders_named_per_row(
+    programme, tmp_path, processing_run
+):
+    path, stakeholder = programme
+    source = tmp_path / "levering.gpkg"
+    rd = osr.SpatialReference()
+    rd.ImportFromEPSG(28992)
+    data = ogr.GetDriverByName("GPKG").CreateDataSource(str(source))
+    data.CreateLayer("toelichting", None, ogr.wkbNone)
+    layer = data.CreateLayer("werken", rd, ogr.wkbLineString)
+    for name in ("ref", "titel", "partij"):
+        layer.CreateField(ogr.FieldDefn(name, ogr.OFTString))
+    for ref, owner in (("L-1", "Vitens"), ("L-2", "Waterbedrijf"), ("L-3", "Eneco")):
+        feature = ogr.Feature(layer.GetLayerDefn())
+        feature.SetField("ref", ref)
+        feature.SetField("titel", "Leiding " + ref)
+        feature.SetField("partij", owner)
+        feature.SetGeometry(
+            ogr.CreateGeometryFromWkt("LINESTRING ({} {}, {} {})".format(X0, Y0, X0 + 50, Y0))
+        )
+        layer.CreateFeature(feature)
+    data = None
+    with pytest.raises(delivery.ProgrammeError, match="has no layer"):
+        delivery.read_source(source, delivery.SourceOptions(layer="planning"))
+    mapping = {
+        "fields": {
+            "external_ref": "ref",
+            "title": "titel",
+            "stakeholder_id": "partij",
+            "status": {"constant": "planned"},
+        }
+    }
+    result = processing_run(
+        "programmakamer:importdelivery",
+        {
+            "PROGRAMME": str(path),
+            "INPUT": str(source),
+            "LAYER": "werken",
+            "MAPPING": json.dumps(mapping),
+            "REPORT": str(tmp_path / "rapport.xlsx"),
+        },
+    )
+    assert (result["VALID"], result["WITH_PROBLEMS"], result["WRITTEN"]) == (2, 1, 1)
+    assert result["WITHDRAWN"] == 37  # complete for each stakeholder it names: Waterbedrijf's
+    owners = {w["external_ref"]: w["stakeholder_id"] for w in delivery.existing_works(path)}
+    assert owners["L-1"] == stakeholder and owners["L-2"] == 8  # the demo's Waterbedrijf
+    assert "L-3" not in owners
+
+
 def test_a_geojson_with_a_null_geometry_imports_the_others(programme, tmp_path):
     path, stakeholder = programme
     line = rd_to_wgs84([(X0, Y0), (X0 + 200, Y0)])
