@@ -22,7 +22,7 @@ from typing import Any
 import numpy as np
 
 from . import periods
-from .horizons import compute_horizon
+from .horizons import compute_horizon, compute_horizons
 from .interpretation import read_flag
 from .schema import DISCIPLINES, STATUSES, SURFACE_TYPES, WORK_FIELDS, WORK_TABLES, Field
 
@@ -70,6 +70,7 @@ ERRORS = (
     "unreadable_date",
     "ambiguous_date",
     "unreadable_number",
+    "ambiguous_number",
     "formula_error",
     "too_long",
     "cell_count",
@@ -268,28 +269,66 @@ class DeliveryReport:
         return [p for p in self.problems if p.code == code]
 
 
-def read_number(text: str | None) -> float | None:
-    """A number as deliveries write it: 12.5, 12,5, 1.234,56, 1,234.56, EUR 12 500. None
-    when empty; ValueError when it is no number, or when 1.234 / 1,234 could be either
-    (one separator followed by exactly three digits is read as thousands only when the
-    other separator is also there)."""
+class AmbiguousNumberError(ValueError):
+    """12.500 or 12,500 with nothing in its column to say which separator is the decimal."""
+
+
+_COMMA_DECIMAL = re.compile(r"\d,(\d{1,2}|\d{4,})$|\.\d{3},\d")
+_POINT_DECIMAL = re.compile(r"\d\.(\d{1,2}|\d{4,})$|,\d{3}\.\d")
+
+
+def decimal_of(values: Iterable[str | None]) -> str | None:
+    """The decimal separator a column's values show ("," or "."), None when none tells
+    (all whole numbers, or only 12.500-like values) or when they contradict each other."""
+    found = set()
+    for value in values:
+        if not value:
+            continue
+        text = _bare(value)
+        if _COMMA_DECIMAL.search(text):
+            found.add(",")
+        elif _POINT_DECIMAL.search(text):
+            found.add(".")
+    return found.pop() if len(found) == 1 else None
+
+
+def _bare(text: str) -> str:
+    cleaned = re.sub(r"(?i)^\s*(eur|€)\s*|\s*(eur|€)\s*$", "", str(text)).strip()
+    return cleaned.replace("\u00a0", "").replace(" ", "").replace("'", "")
+
+
+def read_number(text: str | None, decimal: str | None = None) -> float | None:
+    """A number as deliveries write it: 12.5, 12,5, 1.234,56, 1,234.56, EUR 12 500, with
+    `decimal` the separator its column uses (decimal_of). None when empty; ValueError when
+    it is no number; AmbiguousNumberError for 12.500 / 12,500 when the column does not tell
+    (twelve and a half or twelve thousand five hundred: never guessed)."""
     if text is None:
         return None
-    cleaned = re.sub(r"(?i)^\s*(eur|€)\s*|\s*(eur|€)\s*$", "", str(text)).strip()
-    cleaned = cleaned.replace("\u00a0", "").replace(" ", "").replace("'", "")
+    cleaned = _bare(text)
     if cleaned == "":
         return None
+    if not re.fullmatch(r"[-+]?[\d.,]*\d[\d.,]*", cleaned):
+        raise ValueError(text)
     if "," in cleaned and "." in cleaned:
-        thousands, decimal = (".", ",") if cleaned.rfind(",") > cleaned.rfind(".") else (",", ".")
-        cleaned = cleaned.replace(thousands, "").replace(decimal, ".")
-    elif cleaned.count(",") == 1:
-        cleaned = cleaned.replace(",", ".")
-    elif cleaned.count(",") > 1 or cleaned.count(".") > 1:
+        decimal = "," if cleaned.rfind(",") > cleaned.rfind(".") else "."
+    elif cleaned.count(",") + cleaned.count(".") == 1 and decimal is None:
         separator = "," if "," in cleaned else "."
-        if not re.fullmatch(r"-?\d{1,3}(" + re.escape(separator) + r"\d{3})+", cleaned):
-            raise ValueError(text)
-        cleaned = cleaned.replace(separator, "")
-    value = float(cleaned)
+        if re.search(re.escape(separator) + r"\d{3}$", cleaned) and not re.match(
+            r"[-+]?0" + re.escape(separator), cleaned
+        ):
+            raise AmbiguousNumberError(text)
+        decimal = separator
+    thousands = "." if decimal == "," else ","
+    if decimal is None:  # several of one separator: thousands only
+        decimal, thousands = "", "," if "," in cleaned else "."
+    whole, _, fraction = cleaned.partition(decimal) if decimal else (cleaned, "", "")
+    if thousands in whole and not re.fullmatch(
+        r"[-+]?\d{1,3}(" + re.escape(thousands) + r"\d{3})+", whole
+    ):
+        raise ValueError(text)
+    if thousands in fraction or (decimal and decimal in fraction):
+        raise ValueError(text)
+    value = float(whole.replace(thousands, "") + ("." + fraction if fraction else ""))
     if value != value or value in (float("inf"), float("-inf")):
         raise ValueError(text)
     return value
@@ -374,14 +413,8 @@ def check_delivery(
     _check_references(works, problem)
     area_known = _read_geometries(table, facts, works, problem)
     rows_in_error = {p.row for p in problems if p.error}
-    valid = []
-    for work in works:
-        if work["row"] in rows_in_error:
-            continue
-        work["horizon"] = compute_horizon(
-            work.get("planned_start"), work.get("status"), facts.reference_year
-        )
-        valid.append(work)
+    valid = [work for work in works if work["row"] not in rows_in_error]
+    _set_horizons(valid, facts.reference_year)
     problems.sort(key=lambda p: (p.row, p.code))
     stakeholders = sorted({w["stakeholder_id"] for w in valid if w.get("stakeholder_id")})
     if mapping.stakeholder_id is not None:
@@ -399,6 +432,17 @@ def check_delivery(
         },
         area_known=area_known,
     )
+
+
+def _set_horizons(works: list[dict], reference_year: int) -> None:
+    """Each work's computed horizon, in one bulk call."""
+    starts = [
+        float("nan") if w.get("planned_start") is None else float(w["planned_start"].year)
+        for w in works
+    ]
+    found = compute_horizons(starts, [w.get("status") for w in works], reference_year)
+    for work, horizon in zip(works, found):
+        work["horizon"] = horizon
 
 
 def _gives(source: Source) -> bool:
@@ -469,32 +513,42 @@ def _read_field(spec: Field, values, mapping, works, problem, unknown) -> None:
     if name in ("planned_start", "planned_end"):
         return  # with the periods, which read start and end together
     own = mapping.value_maps.get("flag" if name in _FLAGS else name, {})
+    decimal = decimal_of(values) if name in _NUMBERS else None
+    known: dict[str, tuple[Any, str | None]] = {}  # each distinct text read once
     for work, value in zip(works, values):
-        row = work["row"]
         if value is None:
             work[name] = None
             continue
-        if name in _CHOICE_KINDS:
-            code = read_choice(_CHOICE_KINDS[name], value, own)
-            if code is None:
-                problem(row, "unknown_" + name, name, value)
-                unknown.setdefault(name, Counter())[value] += 1
-            work[name] = code
-        elif name in _FLAGS:
-            flag = _flag(value, own)
-            if flag is None:
-                problem(row, "unknown_flag", name, value)
-                unknown.setdefault("flag", Counter())[value] += 1
-            work[name] = flag
-        elif name in _NUMBERS:
-            try:
-                work[name] = read_number(value)
-            except ValueError:
-                problem(row, "unreadable_number", name, value)
-        else:
-            if spec.length and len(value) > spec.length:
-                problem(row, "too_long", name, value)
-            work[name] = value
+        if value not in known:
+            known[value] = _interpret(spec, value, own, decimal)
+        result, code = known[value]
+        work[name] = result
+        if code is not None:
+            problem(work["row"], code, name, value)
+            if code.startswith("unknown_"):
+                kind = "flag" if name in _FLAGS else name
+                unknown.setdefault(kind, Counter())[value] += 1
+
+
+def _interpret(spec: Field, value: str, own, decimal) -> tuple[Any, str | None]:
+    """One text as the field's value, and the problem code when it cannot be (else None)."""
+    name = spec.name
+    if name in _CHOICE_KINDS:
+        code = read_choice(_CHOICE_KINDS[name], value, own)
+        return code, None if code is not None else "unknown_" + name
+    if name in _FLAGS:
+        flag = _flag(value, own)
+        return flag, None if flag is not None else "unknown_flag"
+    if name in _NUMBERS:
+        try:
+            return read_number(value, decimal), None
+        except AmbiguousNumberError:
+            return None, "ambiguous_number"
+        except ValueError:
+            return None, "unreadable_number"
+    if spec.length and len(value) > spec.length:
+        return value, "too_long"
+    return value, None
 
 
 def _read_periods(raw, mapping, works, problem) -> None:
@@ -502,9 +556,10 @@ def _read_periods(raw, mapping, works, problem) -> None:
     if starts is None and ends is None:
         return
     none = [None] * len(works)
+    read = _PeriodReader(mapping)  # a delivery repeats its dates: each text read once
     for work, start_text, end_text in zip(works, starts or none, ends or none):
-        start = _period(work["row"], "planned_start", start_text, mapping, problem)
-        end = _period(work["row"], "planned_end", end_text, mapping, problem)
+        start = read(work["row"], "planned_start", start_text, problem)
+        end = read(work["row"], "planned_end", end_text, problem)
         first, last = start or end, end or start
         if first is None:
             for name in PERIOD_FIELDS:
@@ -516,15 +571,32 @@ def _read_periods(raw, mapping, works, problem) -> None:
             problem(work["row"], "end_before_start", "planned_end", end_text)
 
 
-def _period(row, name, text, mapping, problem):
-    if text is None:
-        return None
-    try:
-        return read_period(text, mapping.date_format, mapping.serial_system)
-    except periods.DateError as error:
-        code = "ambiguous_date" if error.code == "ambiguous" else "unreadable_date"
-        problem(row, code, name, text)
-        return None
+class _PeriodReader:
+    """read_period with each distinct text read once; a refusal is told for every row."""
+
+    def __init__(self, mapping: DeliveryMapping):
+        self.mapping = mapping
+        self.known: dict[str, Any] = {}
+
+    def __call__(self, row, name, text, problem):
+        if text is None:
+            return None
+        if text not in self.known:
+            try:
+                self.known[text] = read_period(
+                    text, self.mapping.date_format, self.mapping.serial_system
+                )
+            except periods.DateError as error:
+                self.known[text] = (
+                    "ambiguous_date" if error.code == "ambiguous" else "unreadable_date"
+                )
+            except ValueError:  # parse_period refuses a format it does not know
+                raise MappingError("date_format", str(self.mapping.date_format)) from None
+        found = self.known[text]
+        if isinstance(found, str):
+            problem(row, found, name, text)
+            return None
+        return found
 
 
 def _default_discipline(raw, facts, works) -> None:
@@ -545,6 +617,8 @@ def _check_required(raw, works, problem) -> None:
         for name in required:
             if name == "stakeholder_id":
                 continue  # told by the stakeholder's reading
+            if name == "discipline" and work.get("stakeholder_id") is None:
+                continue  # its stakeholder's would be the default: told as unknown already
             values = raw.get(name)
             if work.get(name) is None and (values is None or values[work["row"]] is None):
                 problem(work["row"], "missing_required", name)
@@ -579,19 +653,26 @@ def _read_geometries(table, facts, works, problem) -> bool:
         shapes[row] = _repair(shapes[row], row, problem)
     area = facts.area
     prepared = area is not None and not area.is_empty
+    inside = np.ones(count, dtype=bool)
     if prepared:
         shapely.prepare(area)
-    for work, shape in zip(works, shapes):
+        inside = shapely.intersects(area, shapes)
+    missing = (shapely.is_missing(shapes) | shapely.is_empty(shapes)).tolist()
+    dimensions = shapely.get_dimensions(shapes).tolist()
+    collections = (shapely.get_type_id(shapes) == 7).tolist()
+    for work, shape, within, absent, dimension, collection in zip(
+        works, shapes, inside.tolist(), missing, dimensions, collections
+    ):
         row = work["row"]
-        if shape is None or shape.is_empty:
+        if absent:
             if row not in told:
                 problem(row, "no_geometry")
             continue
-        kind = _kind(shape)
+        kind = _kind(shape) if collection else _KIND_OF_DIMENSION.get(dimension)
         if kind is None:
             problem(row, "mixed_geometry", None, shape.geom_type)
             continue
-        if prepared and not area.intersects(shape):
+        if not within:
             problem(row, "outside_municipality")
             continue
         work["geometry"] = shape
@@ -631,8 +712,11 @@ def _kind(shape) -> str | None:
     return _KIND_OF_DIMENSION.get(shapely.get_dimensions(shape))
 
 
+_TABLE_OF_KIND = {t.geometry: t.name for t in WORK_TABLES}
+
+
 def table_of_kind(kind: str) -> str:
-    return next(t.name for t in WORK_TABLES if t.geometry == kind)
+    return _TABLE_OF_KIND[kind]
 
 
 # --- re-import ---------------------------------------------------------------------------
@@ -728,8 +812,7 @@ def plan_reimport(
             by_ref.setdefault((work["stakeholder_id"], work["external_ref"]), work)
     taken = set(taken_ids) | {w["work_id"] for w in existing}
     compared = [f for f in incoming.mapped_fields if f not in PROTECTED_FIELDS]
-    added, changed, seen = [], [], set()
-    unchanged = 0
+    added, matched, seen = [], [], set()
     for work in incoming.works:
         key = (work.get("stakeholder_id"), work.get("external_ref"))
         old = by_ref.get(key) if work.get("external_ref") else None
@@ -742,11 +825,16 @@ def plan_reimport(
             added.append(record)
             continue
         seen.add(key)
-        change = _compare(old, work, compared, reference_year)
-        if change is None:
-            unchanged += 1
-        else:
+        matched.append((old, work))
+    same_places = _same_shapes(
+        [old.get("geometry") for old, _ in matched], [new["geometry"] for _, new in matched]
+    )
+    changed = []
+    for (old, work), same_place in zip(matched, same_places):
+        change = _compare(old, work, compared, reference_year, same_place)
+        if change is not None:
             changed.append(change)
+    unchanged = len(matched) - len(changed)
     withdrawn = [
         Withdrawal(
             w["work_id"], w["table"], w["fid"], w["external_ref"], w.get("title"), w.get("status")
@@ -777,7 +865,13 @@ def new_work_id(taken: set[str]) -> str:
             return candidate
 
 
-def _compare(old, new, compared, reference_year) -> WorkChange | None:
+def _compare(old, new, compared, reference_year, same_place: bool) -> WorkChange | None:
+    if (
+        same_place
+        and old.get("status") != "withdrawn"
+        and all(old.get(name) == new.get(name) for name in compared)
+    ):
+        return None  # the usual case of a re-import, decided without a closer look
     changes = [
         FieldChange(name, old.get(name), new.get(name))
         for name in compared
@@ -793,9 +887,7 @@ def _compare(old, new, compared, reference_year) -> WorkChange | None:
         and not any(c.field == "status" for c in changes)
     ):
         changes.append(FieldChange("status", "withdrawn", "planned"))
-    geometry = None
-    if not _same_shape(old.get("geometry"), new["geometry"]):
-        geometry = new["geometry"]
+    geometry = None if same_place else new["geometry"]
     new_table = table_of_kind(new["kind"])
     if not changes and geometry is None:
         return None
@@ -813,25 +905,25 @@ def _compare(old, new, compared, reference_year) -> WorkChange | None:
 
 
 def _same(old, new) -> bool:
+    if old == new:
+        return True
     if isinstance(old, float) or isinstance(new, float):
         if old is None or new is None:
             return old is new
         return abs(float(old) - float(new)) <= 1e-9 * max(1.0, abs(float(old)))
-    if isinstance(old, datetime):
-        old = old.date()
-    if isinstance(old, np.datetime64):
-        old = None if np.isnat(old) else old.astype("datetime64[D]").astype(date)
-    return old == new
+    return False
 
 
-def _same_shape(old, new) -> bool:
-    """The same place: equal as sets of points (a single part equals its multi form), so
-    the round trip through the GeoPackage is no change."""
+def _same_shapes(olds: list, news: list) -> list[bool]:
+    """Whether each pair is the same place: equal as sets of points (a single part equals
+    its multi form), so the round trip through the GeoPackage is no change. In bulk."""
     import shapely
 
-    if old is None or new is None:
-        return old is new
-    return bool(shapely.equals(old, new))
+    if not olds:
+        return []
+    first, second = np.array(olds, dtype=object), np.array(news, dtype=object)
+    equal = shapely.equals(first, second)
+    return (equal | (shapely.is_missing(first) & shapely.is_missing(second))).tolist()
 
 
 def decision_notes(

@@ -917,7 +917,7 @@ Pagina's: overzicht (alle horizonnen) en een per horizon (die horizon in kleur, 
       <source>Imports a stakeholder's delivery of works: a GeoPackage, shapefile, GeoJSON or any other vector file, a CSV (as a Dutch Excel writes it: semicolons, decimal commas, cp1252 or UTF-8) or an Excel workbook (.xlsx). Every value is read as text and then interpreted; every row with a problem is reported and left out. Works are matched with the stakeholder's works by their external reference: new ones are added, known ones changed, and (for a complete delivery) the stakeholder's works the delivery no longer holds are marked withdrawn, never deleted. The chamber's horizon overrides and decisions are never overwritten; a decision on a work whose period or place the delivery changes gets a note. All valid rows are written in one transaction, or none.
 
 Input: the delivery file. Layer / sheet: which layer or sheet (default the first).
-Stakeholder: its name or id in the programme.
+Stakeholder: its name or id in the programme; empty when the mapping names the stakeholder of each row (a field mapped to stakeholder_id).
 Field mapping (JSON): which source field gives each work field, constants, value maps, date format and the geometry source, for example {"fields": {"external_ref": "kenmerk", "title": "omschrijving", "planned_start": "startjaar", "status": {"constant": "planned"}}, "value_maps": {"status": {"in uitvoering": "in_execution"}, "flag": {"oui": "true"}}, "geometry": {"kind": "xy", "x": "x", "y": "y", "crs": "EPSG:28992"}}. Empty: the mapping saved with the stakeholder's last import.
 Save the mapping: keep it for the stakeholder's next delivery.
 Encoding, separator: override what is detected for a CSV.
@@ -928,7 +928,7 @@ Report: a workbook with the totals, every problem by row, and what is added, cha
       <translation>Importeert de levering van werken van een partij: een GeoPackage, shapefile, GeoJSON of een ander vectorbestand, een CSV (zoals een Nederlandse Excel hem schrijft: puntkomma's, decimale komma's, cp1252 of UTF-8) of een Excel-werkmap (.xlsx). Elke waarde wordt als tekst gelezen en dan geïnterpreteerd; elke rij met een probleem wordt gemeld en weggelaten. Werken worden met de werken van de partij verbonden via hun externe referentie: nieuwe worden toegevoegd, bekende gewijzigd, en (bij een volledige levering) worden de werken van de partij die de levering niet meer bevat als ingetrokken gemarkeerd, nooit verwijderd. Horizonafwijkingen en besluiten van de kamer worden nooit overschreven; een besluit over een werk waarvan de levering de periode of plaats wijzigt krijgt een aantekening. Alle geldige rijen worden in één transactie geschreven, of geen.
 
 Invoer: het leveringsbestand. Laag / werkblad: welke laag of welk werkblad (standaard het eerste).
-Partij: haar naam of id in het programma.
+Partij: haar naam of id in het programma; leeg wanneer de koppeling de partij van elke rij noemt (een veld gekoppeld aan stakeholder_id).
 Veldkoppeling (JSON): welk bronveld elk veld van een werk geeft, vaste waarden, waardetabellen, datumnotatie en de geometriebron, bijvoorbeeld {"fields": {"external_ref": "kenmerk", "title": "omschrijving", "planned_start": "startjaar", "status": {"constant": "planned"}}, "value_maps": {"status": {"in uitvoering": "in_execution"}, "flag": {"oui": "true"}}, "geometry": {"kind": "xy", "x": "x", "y": "y", "crs": "EPSG:28992"}}. Leeg: de koppeling die bij de vorige import van de partij is bewaard.
 Koppeling bewaren: voor de volgende levering van de partij.
 Tekenset, scheidingsteken: overschrijven wat voor een CSV wordt herkend.
@@ -1038,6 +1038,10 @@ Rapport: een werkmap met de totalen, elk probleem per rij, en wat wordt toegevoe
       <translation>Geen veldkoppeling opgegeven en er is er geen bewaard voor deze partij: geef er een op (zie de help).</translation>
     </message>
     <message>
+      <source>Give the stakeholder, or map a field to stakeholder_id in the mapping.</source>
+      <translation>Geef de partij op, of koppel in de veldkoppeling een veld aan stakeholder_id.</translation>
+    </message>
+    <message>
       <source>{} rows</source>
       <translation>{} rijen</translation>
     </message>
@@ -1080,6 +1084,10 @@ Rapport: een werkmap met de totalen, elk probleem per rij, en wat wordt toegevoe
     <message>
       <source>Unknown values of {}: {}.</source>
       <translation>Onbekende waarden van {}: {}.</translation>
+    </message>
+    <message>
+      <source>{} works of the stakeholder are not in this delivery and are marked withdrawn: {}. Is it a delivery of news only? Then untick Complete delivery.</source>
+      <translation>{} werken van de partij staan niet in deze levering en worden als ingetrokken gemarkeerd: {}. Is het een levering met alleen nieuws? Vink dan Volledige levering uit.</translation>
     </message>
     <message>
       <source>Written to {}.</source>
@@ -1358,6 +1366,10 @@ Rapport: een werkmap met de totalen, elk probleem per rij, en wat wordt toegevoe
       <translation>Een geometrie uit {} heeft zijn kolom(men) nodig.</translation>
     </message>
     <message>
+      <source>Unknown date format: {}</source>
+      <translation>Onbekende datumnotatie: {}</translation>
+    </message>
+    <message>
       <source>no geometry</source>
       <translation>geen geometrie</translation>
     </message>
@@ -1420,6 +1432,10 @@ Rapport: een werkmap met de totalen, elk probleem per rij, en wat wordt toegevoe
     <message>
       <source>not a number</source>
       <translation>geen getal</translation>
+    </message>
+    <message>
+      <source>number can be read in two ways (decimal point or thousands)</source>
+      <translation>getal is op twee manieren te lezen (decimaalteken of duizendtallen)</translation>
     </message>
     <message>
       <source>formula error in the cell</source>

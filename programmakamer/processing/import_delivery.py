@@ -51,7 +51,8 @@ class ImportDelivery(ProgrammakamerAlgorithm):
             "valid rows are written in one transaction, or none.\n\n"
             "Input: the delivery file. Layer / sheet: which layer or sheet (default the "
             "first).\n"
-            "Stakeholder: its name or id in the programme.\n"
+            "Stakeholder: its name or id in the programme; empty when the mapping names "
+            "the stakeholder of each row (a field mapped to stakeholder_id).\n"
             "Field mapping (JSON): which source field gives each work field, constants, value "
             "maps, date format and the geometry source, for example "
             '{"fields": {"external_ref": "kenmerk", "title": "omschrijving", '
@@ -81,7 +82,9 @@ class ImportDelivery(ProgrammakamerAlgorithm):
         self.addParameter(QgsProcessingParameterString(self.LAYER, self.tr("Layer"), optional=True))
         self.addParameter(QgsProcessingParameterString(self.SHEET, self.tr("Sheet"), optional=True))
         self.addParameter(
-            QgsProcessingParameterString(self.STAKEHOLDER, self.tr("Stakeholder (name or id)"))
+            QgsProcessingParameterString(
+                self.STAKEHOLDER, self.tr("Stakeholder (name or id)"), optional=True
+            )
         )
         self.addParameter(
             QgsProcessingParameterString(
@@ -197,8 +200,10 @@ class ImportDelivery(ProgrammakamerAlgorithm):
             self.WRITTEN: int(written),
         }
 
-    def _stakeholder(self, path, parameters, context) -> int:
+    def _stakeholder(self, path, parameters, context) -> int | None:
         given = self.parameterAsString(parameters, self.STAKEHOLDER, context).strip()
+        if not given:
+            return None
         stakeholders = read_stakeholders(path)
         for stakeholder in stakeholders:
             if given in (str(stakeholder["stakeholder_id"]), stakeholder["name"]) or (
@@ -219,7 +224,7 @@ class ImportDelivery(ProgrammakamerAlgorithm):
             except MappingError as error:
                 raise ProgrammeError(store.mapping_message(error)) from None
         else:
-            mapping = store.load_profile(path, stakeholder)
+            mapping = store.load_profile(path, stakeholder) if stakeholder is not None else None
             if mapping is None:
                 raise ProgrammeError(
                     self.tr(
@@ -227,7 +232,12 @@ class ImportDelivery(ProgrammakamerAlgorithm):
                         "one (see the help)."
                     )
                 )
-        mapping.stakeholder_id = stakeholder
+        if stakeholder is not None:
+            mapping.stakeholder_id = stakeholder
+        elif mapping.stakeholder_id is None and "stakeholder_id" not in mapping.fields:
+            raise ProgrammeError(
+                self.tr("Give the stakeholder, or map a field to stakeholder_id in the mapping.")
+            )
         date_format = self.parameterAsString(parameters, self.DATE_FORMAT, context).strip()
         if date_format:
             mapping.date_format = date_format
@@ -271,6 +281,13 @@ class ImportDelivery(ProgrammakamerAlgorithm):
                     "The programme has no neighbourhoods: whether works lie inside the "
                     "municipality was not checked."
                 )
+            )
+        if plan.withdrawn:
+            feedback.pushWarning(
+                self.tr(
+                    "{} works of the stakeholder are not in this delivery and are marked "
+                    "withdrawn: {}. Is it a delivery of news only? Then untick Complete delivery."
+                ).format(len(plan.withdrawn), listing(w.external_ref for w in plan.withdrawn))
             )
         feedback.pushInfo(
             self.tr("{} works to add, {} to change, {} to withdraw, {} unchanged.").format(

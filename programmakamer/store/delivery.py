@@ -233,6 +233,7 @@ def _read_excel(path: Path, options: SourceOptions) -> SourceTable:
             grid.append((row[0].row, cells))
     if not grid:
         raise ProgrammeError(tr("Sheet {} of {} holds no rows.").format(sheet.title, path.name))
+    grid = grid[_title_rows(grid) :]
     header_rows = _header_rows(sheet, grid)
     width = max(len(cells) for _, cells in grid)
     parts = []
@@ -266,6 +267,18 @@ def _read_excel(path: Path, options: SourceOptions) -> SourceTable:
         hidden_rows=hidden,
         cell_errors=errors,
     )
+
+
+def _title_rows(grid) -> int:
+    """Rows above the header that hold one text (a title, "Planning 2027", merged over the
+    width or not), when the sheet has rows of several: they are no field names."""
+    widths = [len({_cell_text(c)[0] for c in cells} - {None}) for _, cells in grid]
+    if max(widths) < 2:
+        return 0
+    skipped = 0
+    while widths[skipped] < 2:
+        skipped += 1
+    return skipped
 
 
 def _header_rows(sheet, grid) -> int:
@@ -422,12 +435,13 @@ def _column_geometries(table: SourceTable, source: GeometrySource):
                 _row_problem(table, index, "unreadable_geometry", source.column, text)
         return shapes
     shapes = np.full(len(table.rows), None, dtype=object)
+    decimal = core.decimal_of(row.get(name) for row in table.rows for name in (source.x, source.y))
     for index, row in enumerate(table.rows):
         x_text, y_text = row.get(source.x), row.get(source.y)
         if x_text is None and y_text is None:
             continue
         try:
-            x, y = core.read_number(x_text), core.read_number(y_text)
+            x, y = core.read_number(x_text, decimal), core.read_number(y_text, decimal)
         except ValueError:
             x = y = None
         if x is None or y is None:
@@ -493,9 +507,16 @@ def programme_facts(path: str | Path) -> ProgrammeFacts:
     return ProgrammeFacts(read_stakeholders(path), info.reference_year, area)
 
 
-def check_source(path: str | Path, table: SourceTable, mapping: DeliveryMapping) -> DeliveryReport:
+def check_source(
+    path: str | Path,
+    table: SourceTable,
+    mapping: DeliveryMapping,
+    matched: dict[int, bytes] | None = None,
+) -> DeliveryReport:
     """The delivery checked against the programme: its geometries placed in the programme's
-    CRS, expressions evaluated, every row interpreted by the mapping."""
+    CRS, expressions evaluated, every row interpreted by the mapping. `matched`: geometries
+    (WKB in the programme's CRS) for rows without one of their own, by row index, as the
+    street-name matching gives them."""
     info = read_programme(path)
     try:
         mapping.validate()
@@ -510,7 +531,13 @@ def check_source(path: str | Path, table: SourceTable, mapping: DeliveryMapping)
         )
     _evaluate_expressions(table, mapping)
     place_geometries(table, mapping.geometry, info.crs)
-    return core.check_delivery(table, mapping, programme_facts(path))
+    for row, geometry in (matched or {}).items():
+        if table.geometries[row] is None:
+            table.geometries[row] = geometry
+    try:
+        return core.check_delivery(table, mapping, programme_facts(path))
+    except MappingError as error:
+        raise ProgrammeError(mapping_message(error)) from None
 
 
 def _evaluate_expressions(table: SourceTable, mapping: DeliveryMapping) -> None:
@@ -551,6 +578,7 @@ def mapping_message(error: MappingError) -> str:
             "Unknown kind of geometry source: {} (source, wkt, geojson, xy, none)."
         ),
         "geometry_column": tr("A geometry from {} needs its column(s)."),
+        "date_format": tr("Unknown date format: {}"),
     }
     return messages.get(error.code, "{}").format(error.detail)
 
@@ -564,19 +592,13 @@ def existing_works(path: str | Path) -> list[dict]:
     names = [f.name for f in WORK_TABLES[0].fields]
     for table in WORK_TABLES:
         fids, columns, shapes = read_stored(path, table, names, geometry=True)
-        for position, fid in enumerate(fids):
-            record = {name: _plain(columns[name][position]) for name in names}
-            record.update(fid=fid, table=table.name, geometry=shapes[position])
+        # whole columns to plain values at once (dates: datetime64 to date, NaT to None)
+        plain = [c.tolist() if isinstance(c, np.ndarray) else c for c in columns.values()]
+        for fid, shape, values in zip(fids, shapes.tolist(), zip(*plain)):
+            record = dict(zip(names, values))
+            record.update(fid=fid, table=table.name, geometry=shape)
             works.append(record)
     return works
-
-
-def _plain(value):
-    if isinstance(value, np.datetime64):
-        return None if np.isnat(value) else value.astype("datetime64[D]").astype(date)
-    if isinstance(value, np.generic):
-        return value.item()
-    return value
 
 
 def plan_delivery(path: str | Path, report: DeliveryReport, complete: bool = True) -> ReimportPlan:
@@ -796,6 +818,7 @@ def problem_title(code: str) -> str:
         "unreadable_date": tr("date cannot be read"),
         "ambiguous_date": tr("date can be read in two ways"),
         "unreadable_number": tr("not a number"),
+        "ambiguous_number": tr("number can be read in two ways (decimal point or thousands)"),
         "formula_error": tr("formula error in the cell"),
         "too_long": tr("text too long"),
         "cell_count": tr("wrong number of cells (found/expected)"),
