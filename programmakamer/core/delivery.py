@@ -16,15 +16,15 @@ import uuid
 from collections import Counter
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import asdict, dataclass, field
-from datetime import date, datetime
+from datetime import datetime
 from typing import Any
 
 import numpy as np
 
 from . import periods
 from .horizons import compute_horizon, compute_horizons
-from .interpretation import read_flag
-from .schema import DISCIPLINES, STATUSES, SURFACE_TYPES, WORK_FIELDS, WORK_TABLES, Field
+from .interpretation import read_choice, read_flag
+from .schema import WORK_FIELDS, WORK_TABLES, Field
 
 #: Schema fields a delivery may fill. The rest belong to the programme: the work id, the
 #: chamber's horizon override and its reason, the computed horizon, the stamps.
@@ -202,6 +202,9 @@ class SourceTable:
     sheet: str | None = None
     layer: str | None = None
     crs: str | None = None
+    #: the day numbers' system of a workbook ("1900" or "1904"): a number in a General cell
+    #: of a date column is a day number of it
+    serial_system: str | None = None
     hidden_rows: set[int] = field(default_factory=set)
     cell_errors: dict[int, dict[str, str]] = field(default_factory=dict)
     row_problems: dict[int, list[tuple[str, str | None, str | None]]] = field(default_factory=dict)
@@ -334,40 +337,6 @@ def read_number(text: str | None, decimal: str | None = None) -> float | None:
     return value
 
 
-@dataclass(frozen=True)
-class _Period:
-    start: date
-    start_precision: str
-    end: date
-    end_precision: str
-
-
-def read_period(value, date_format: str | None, serial_system: str | None):
-    """A delivery's date or period through interp's parse_period (core/periods.py). Until it
-    lands this adapts parse_moment (which knows no explicit formats): the one place to
-    switch."""
-    moment = periods.parse_moment(value)
-    if moment is None:
-        return None
-    day, precision = moment
-    return _Period(day, precision, periods.last_day(day, precision), precision)
-
-
-def read_choice(kind: str, value, own_map: Mapping[str, str] | None = None) -> str | None:
-    """A schema code from a delivery's word through interp's read_choice (core/
-    interpretation.py); until it lands: the user's own map, then our codes and labels. The
-    one place to switch."""
-    word = "" if value is None else str(value).strip()
-    for source, code in (own_map or {}).items():
-        if source.strip().lower() == word.lower():
-            return code
-    choices = {"status": STATUSES, "discipline": DISCIPLINES, "surface_type": SURFACE_TYPES}
-    for choice in choices[kind]:
-        if word.lower() in (choice.value, choice.en.lower(), choice.nl.lower()):
-            return choice.value
-    return None
-
-
 def _flag(value: str, own_map: Mapping[str, str]) -> bool | None:
     for source, code in own_map.items():
         if source.strip().lower() == value.strip().lower():
@@ -407,7 +376,7 @@ def check_delivery(
         if name == "stakeholder_id":
             continue
         _read_field(_FIELDS[name], values, mapping, works, problem, unknown)
-    _read_periods(raw, mapping, works, problem)
+    _read_periods(raw, mapping, table.serial_system, works, problem)
     _default_discipline(raw, facts, works)
     _check_required(raw, works, problem)
     _check_references(works, problem)
@@ -551,12 +520,13 @@ def _interpret(spec: Field, value: str, own, decimal) -> tuple[Any, str | None]:
     return value, None
 
 
-def _read_periods(raw, mapping, works, problem) -> None:
+def _read_periods(raw, mapping, serial_system, works, problem) -> None:
     starts, ends = raw.get("planned_start"), raw.get("planned_end")
     if starts is None and ends is None:
         return
     none = [None] * len(works)
-    read = _PeriodReader(mapping)  # a delivery repeats its dates: each text read once
+    # a delivery repeats its dates: each text read once
+    read = _PeriodReader(mapping, mapping.serial_system or serial_system)
     for work, start_text, end_text in zip(works, starts or none, ends or none):
         start = read(work["row"], "planned_start", start_text, problem)
         end = read(work["row"], "planned_end", end_text, problem)
@@ -571,11 +541,16 @@ def _read_periods(raw, mapping, works, problem) -> None:
             problem(work["row"], "end_before_start", "planned_end", end_text)
 
 
-class _PeriodReader:
-    """read_period with each distinct text read once; a refusal is told for every row."""
+#: A period refused by the reader, as the delivery's problem of its row.
+_DATE_PROBLEMS = {"ambiguous": "ambiguous_date", "end_before_start": "end_before_start"}
 
-    def __init__(self, mapping: DeliveryMapping):
+
+class _PeriodReader:
+    """parse_period with each distinct text read once; a refusal is told for every row."""
+
+    def __init__(self, mapping: DeliveryMapping, serial_system: str | None):
         self.mapping = mapping
+        self.serial_system = serial_system
         self.known: dict[str, Any] = {}
 
     def __call__(self, row, name, text, problem):
@@ -583,13 +558,11 @@ class _PeriodReader:
             return None
         if text not in self.known:
             try:
-                self.known[text] = read_period(
-                    text, self.mapping.date_format, self.mapping.serial_system
+                self.known[text] = periods.parse_period(
+                    text, self.mapping.date_format, self.serial_system
                 )
             except periods.DateError as error:
-                self.known[text] = (
-                    "ambiguous_date" if error.code == "ambiguous" else "unreadable_date"
-                )
+                self.known[text] = _DATE_PROBLEMS.get(error.code, "unreadable_date")
             except ValueError:  # parse_period refuses a format it does not know
                 raise MappingError("date_format", str(self.mapping.date_format)) from None
         found = self.known[text]

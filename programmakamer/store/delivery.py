@@ -201,6 +201,7 @@ _ZEROS = re.compile(r"^0+$")
 
 def _read_excel(path: Path, options: SourceOptions) -> SourceTable:
     import openpyxl
+    from openpyxl.utils.datetime import CALENDAR_MAC_1904
 
     try:
         book = openpyxl.load_workbook(path, data_only=True)
@@ -264,6 +265,7 @@ def _read_excel(path: Path, options: SourceOptions) -> SourceTable:
         rows=rows,
         row_numbers=numbers,
         sheet=sheet.title,
+        serial_system="1904" if book.epoch == CALENDAR_MAC_1904 else "1900",
         hidden_rows=hidden,
         cell_errors=errors,
     )

@@ -700,3 +700,63 @@ def test_shapely_geometries_written_are_valid_multi_geometries(programme, tmp_pa
     imported(path, wkt_delivery(tmp_path / "q1.csv", _rows_q1()), wkt_mapping(stakeholder))
     shapes = [w["geometry"] for w in works_by_ref(path, stakeholder).values()]
     assert all(shapely.is_valid(s) and s.geom_type == "MultiLineString" for s in shapes)
+
+
+def test_french_register_words_are_known_without_a_map_of_the_users_own(programme, tmp_path):
+    path, stakeholder = programme
+    source = french_city_table(tmp_path / "travaux.csv")
+    mapping = DeliveryMapping(
+        stakeholder_id=stakeholder,
+        fields={
+            "external_ref": Source("identifiant"),
+            "title": Source("libelle"),
+            "planned_start": Source("date_debut"),
+            "planned_end": Source("date_fin"),
+            "status": Source("statut"),
+            "opens_ground": Source("fouille"),
+        },
+        geometry=GeometrySource("xy", x="lon", y="lat", crs="EPSG:4326"),
+    )
+    report = delivery.check_source(path, delivery.read_source(source), mapping)
+    assert report.unknown_values["status"] == [("En attente d'arbitrage", 2)]
+    assert report.unknown_values["flag"] == [("peut-être", 1)]
+    read = {w["external_ref"]: (w["status"], w["opens_ground"]) for w in report.works}
+    assert read["T-01"] == ("planned", False)
+    assert read["T-03"] == ("cancelled", True)
+
+
+@pytest.mark.parametrize("epoch", ["1900", "1904"])
+def test_day_numbers_in_general_cells_are_read_in_the_workbooks_own_system(
+    programme, tmp_path, epoch
+):
+    from openpyxl.utils.datetime import CALENDAR_MAC_1904
+
+    path, stakeholder = programme
+    book = openpyxl.Workbook()
+    if epoch == "1904":
+        book.epoch = CALENDAR_MAC_1904
+    sheet = book.active
+    sheet.append(["kenmerk", "titel", "start", "wkt"])
+    line = "LINESTRING ({} {}, {} {})".format(X0, Y0, X0 + 100, Y0)
+    sheet.append(["A1", "Riool", 45000, line])  # a date pasted as a plain number
+    sheet.append(["A2", "Weg", "najaar 2027", line])
+    source = tmp_path / "planning.xlsx"
+    book.save(source)
+    table = delivery.read_source(source)
+    assert table.serial_system == epoch
+    mapping = DeliveryMapping(
+        stakeholder_id=stakeholder,
+        fields={
+            "external_ref": Source("kenmerk"),
+            "title": Source("titel"),
+            "planned_start": Source("start"),
+            "status": Source(constant="planned"),
+        },
+        geometry=GeometrySource("wkt", column="wkt", crs="EPSG:28992"),
+    )
+    report = delivery.check_source(path, table, mapping)
+    assert report.problems == []
+    starts = {w["external_ref"]: (w["planned_start"], w["planned_end"]) for w in report.works}
+    day = date(2023, 3, 15) if epoch == "1900" else date(2027, 3, 16)
+    assert starts["A1"] == (day, day)
+    assert starts["A2"] == (date(2027, 9, 1), date(2027, 11, 30))
