@@ -38,13 +38,16 @@ def checked_crs(crs, extent: QgsRectangle, label: str) -> QgsCoordinateReference
     """A layer's CRS, refused when its coordinates cannot be trusted: none, undefined (a
     GeoPackage's srs_id 0), or degrees where no coordinate is a degree (RD New labelled
     WGS84; a few stray points are skipped and listed while reading instead)."""
-    if not crs.isValid():
+    world = QgsRectangle(-180, -90, 180, 90)
+    degrees_like = not extent.isNull() and world.contains(extent)
+    if not crs.isValid() and not degrees_like:
         raise QgsProcessingException(
             tr("The layer {} has no coordinate reference system: set it first.").format(label)
         )
-    world = QgsRectangle(-180, -90, 180, 90)
-    degrees_like = not extent.isNull() and world.contains(extent)
-    if not crs.authid() and (in_degrees(crs) or degrees_like or not crs.toProj()):
+    # QGIS 3.22 reads a GeoPackage's srs_id 0 as an undefined CRS, 3.40 as none at all
+    if not crs.isValid() or (
+        not crs.authid() and (in_degrees(crs) or degrees_like or not crs.toProj())
+    ):
         if degrees_like:
             raise QgsProcessingException(
                 tr(

@@ -281,6 +281,7 @@ def test_qgis_process_refuses_nan_in_the_users_language(tmp_path, demo_programme
     import os
     import subprocess
     import sys
+    import sysconfig
     from pathlib import Path
 
     root = Path(__file__).resolve().parents[2]
@@ -294,7 +295,7 @@ def test_qgis_process_refuses_nan_in_the_users_language(tmp_path, demo_programme
         **os.environ,
         "QGIS_CUSTOM_CONFIG_PATH": str(tmp_path),
         "QT_QPA_PLATFORM": "offscreen",
-        "PYTHONPATH": str(next((root / ".venv" / "lib").glob("python3*/site-packages"))),
+        "PYTHONPATH": sysconfig.get_paths()["purelib"],  # this venv's packages (shapely 2)
     }
     ran = subprocess.run(
         [
