@@ -513,13 +513,17 @@ Uitvoer: het aantal werken, hoeveel van horizon veranderden en hoeveel open werk
 Programme name and municipality: shown on maps and memos.
 Reference year: year 1 of the programme; horizons count from it.
 CRS: a projected CRS in metres (default EPSG:28992, RD New).
-Output: the .gpkg file. An existing file is not overwritten.</source>
+Output: the .gpkg file. An existing file is not overwritten.
+
+To create the programme in PostGIS instead, give a schema and either a QGIS PostgreSQL connection or a service of pg_service.conf; the output file is then not used. The schema must not exist yet; PostGIS needs the extension postgis in that database. The styles go to QGIS's table public.layer_styles.</source>
       <translation>Maakt een nieuwe programma-GeoPackage met alle tabellen van de Integrale Programmakamer: programma, partijen, werken (lijnen, vlakken, punten), opgaven, bevindingen, besluiten, regelinstellingen met hun standaardwaarden, graafrustperiodes per verhardingstype, straten en wijken, en de stijlen per horizon en per partij.
 
 Programmanaam en gemeente: staan op kaarten en notities.
 Programmajaar: jaar 1 van het programma; de horizon telt vanaf dit jaar.
 CRS: een geprojecteerd stelsel in meters (standaard EPSG:28992, RD New).
-Uitvoer: het .gpkg-bestand. Een bestaand bestand wordt niet overschreven.</translation>
+Uitvoer: het .gpkg-bestand. Een bestaand bestand wordt niet overschreven.
+
+Om het programma in PostGIS aan te maken: geef een schema en een QGIS PostgreSQL-verbinding of een service uit pg_service.conf; het uitvoerbestand wordt dan niet gebruikt. Het schema mag nog niet bestaan; de database heeft de extensie postgis nodig. De stijlen komen in QGIS' eigen tabel public.layer_styles.</translation>
     </message>
     <message>
       <source>Programme name</source>
@@ -542,8 +546,24 @@ Uitvoer: het .gpkg-bestand. Een bestaand bestand wordt niet overschreven.</trans
       <translation>Programma-GeoPackage</translation>
     </message>
     <message>
+      <source>PostGIS: QGIS connection</source>
+      <translation>PostGIS: QGIS-verbinding</translation>
+    </message>
+    <message>
+      <source>PostGIS: service (pg_service.conf)</source>
+      <translation>PostGIS: service (pg_service.conf)</translation>
+    </message>
+    <message>
+      <source>PostGIS: schema of the programme</source>
+      <translation>PostGIS: schema van het programma</translation>
+    </message>
+    <message>
       <source>Programme created: {}</source>
       <translation>Programma aangemaakt: {}</translation>
+    </message>
+    <message>
+      <source>Choose a GeoPackage file, or a schema in PostGIS.</source>
+      <translation>Kies een GeoPackage-bestand of een schema in PostGIS.</translation>
     </message>
     <message>
       <source>Export programme map and tables</source>
@@ -1054,6 +1074,54 @@ Pagina's: overzicht (alle horizonnen) en een per horizon (die horizon in kleur, 
       <translation>Programmakamer – {}</translation>
     </message>
     <message>
+      <source>Choose a PostgreSQL connection or a service.</source>
+      <translation>Kies een PostgreSQL-verbinding of een service.</translation>
+    </message>
+    <message>
+      <source>A programme in PostGIS needs the name of its schema.</source>
+      <translation>Een programma in PostGIS heeft de naam van zijn schema nodig.</translation>
+    </message>
+    <message>
+      <source>A programme in PostGIS needs the Python package psycopg2 (Debian/Ubuntu: python3-psycopg2; OSGeo4W: python3-psycopg2).</source>
+      <translation>Een programma in PostGIS heeft het Python-pakket psycopg2 nodig (Debian/Ubuntu: python3-psycopg2; OSGeo4W: python3-psycopg2).</translation>
+    </message>
+    <message>
+      <source>The schema name {} is too long: at most {} bytes.</source>
+      <translation>De schemanaam {} is te lang: hoogstens {} bytes.</translation>
+    </message>
+    <message>
+      <source>The database already has a schema {}; choose another name.</source>
+      <translation>De database heeft al een schema {}; kies een andere naam.</translation>
+    </message>
+    <message>
+      <source>PostGIS does not know SRID {}.</source>
+      <translation>PostGIS kent SRID {} niet.</translation>
+    </message>
+    <message>
+      <source>Schema {} has an empty programme table.</source>
+      <translation>Schema {} heeft een lege programmatabel.</translation>
+    </message>
+    <message>
+      <source>{} was made by a newer version of the plugin (schema {}); please update.</source>
+      <translation>{} is gemaakt met een nieuwere versie van de plugin (schema {}); werk de plugin bij.</translation>
+    </message>
+    <message>
+      <source>QGIS has no PostgreSQL connection named {}.</source>
+      <translation>QGIS heeft geen PostgreSQL-verbinding met de naam {}.</translation>
+    </message>
+    <message>
+      <source>Cannot connect to the database {}: {}</source>
+      <translation>Kan geen verbinding maken met de database {}: {}</translation>
+    </message>
+    <message>
+      <source>The database refused the change: {}</source>
+      <translation>De database weigerde de wijziging: {}</translation>
+    </message>
+    <message>
+      <source>Schema {} is not a programme of the Integrale Programmakamer (missing tables: {}).</source>
+      <translation>Schema {} is geen programma van de Integrale Programmakamer (ontbrekende tabellen: {}).</translation>
+    </message>
+    <message>
       <source>The programme needs a name.</source>
       <translation>Het programma heeft een naam nodig.</translation>
     </message>
@@ -1108,10 +1176,6 @@ Pagina's: overzicht (alle horizonnen) en een per horizon (die horizon in kleur, 
     <message>
       <source>{} has an empty programme table.</source>
       <translation>{} heeft een lege programmatabel.</translation>
-    </message>
-    <message>
-      <source>{} was made by a newer version of the plugin (schema {}); please update.</source>
-      <translation>{} is gemaakt met een nieuwere versie van de plugin (schema {}); werk de plugin bij.</translation>
     </message>
     <message>
       <source>Unknown discipline: {}</source>

@@ -1,4 +1,5 @@
-"""programmakamer:createprogramme: a new, empty programme GeoPackage."""
+"""programmakamer:createprogramme: a new, empty programme: a GeoPackage, or a schema in
+PostGIS."""
 
 from __future__ import annotations
 
@@ -9,10 +10,12 @@ from qgis.core import (
     QgsProcessingParameterCrs,
     QgsProcessingParameterFileDestination,
     QgsProcessingParameterNumber,
+    QgsProcessingParameterProviderConnection,
     QgsProcessingParameterString,
 )
 
 from ..core.schema import DEFAULT_CRS
+from ..store import postgis
 from ..store.errors import ProgrammeError
 from ..store.programme import create_programme
 from .algorithm import ProgrammakamerAlgorithm
@@ -27,6 +30,7 @@ class CreateProgramme(ProgrammakamerAlgorithm):
         "REFERENCE_YEAR",
         "CRS",
     )
+    DATABASE, SERVICE, SCHEMA = "DATABASE", "SERVICE", "SCHEMA"
     NAME_OUTPUT = "PROGRAMME_NAME"
 
     def displayName(self) -> str:
@@ -42,7 +46,11 @@ class CreateProgramme(ProgrammakamerAlgorithm):
             "Programme name and municipality: shown on maps and memos.\n"
             "Reference year: year 1 of the programme; horizons count from it.\n"
             "CRS: a projected CRS in metres (default EPSG:28992, RD New).\n"
-            "Output: the .gpkg file. An existing file is not overwritten."
+            "Output: the .gpkg file. An existing file is not overwritten.\n\n"
+            "To create the programme in PostGIS instead, give a schema and either a QGIS "
+            "PostgreSQL connection or a service of pg_service.conf; the output file is then "
+            "not used. The schema must not exist yet; PostGIS needs the extension postgis in "
+            "that database. The styles go to QGIS's table public.layer_styles."
         )
 
     def initAlgorithm(self, config=None):
@@ -68,22 +76,52 @@ class CreateProgramme(ProgrammakamerAlgorithm):
         )
         self.addParameter(
             QgsProcessingParameterFileDestination(
-                self.OUTPUT, self.tr("Programme GeoPackage"), self.tr("GeoPackage (*.gpkg)")
+                self.OUTPUT,
+                self.tr("Programme GeoPackage"),
+                self.tr("GeoPackage (*.gpkg)"),
+                optional=True,
+                createByDefault=False,
+            )
+        )
+        self.addParameter(
+            QgsProcessingParameterProviderConnection(
+                self.DATABASE, self.tr("PostGIS: QGIS connection"), "postgres", optional=True
+            )
+        )
+        self.addParameter(
+            QgsProcessingParameterString(
+                self.SERVICE, self.tr("PostGIS: service (pg_service.conf)"), optional=True
+            )
+        )
+        self.addParameter(
+            QgsProcessingParameterString(
+                self.SCHEMA, self.tr("PostGIS: schema of the programme"), optional=True
             )
         )
         self.addOutput(QgsProcessingOutputString(self.NAME_OUTPUT, self.tr("Programme name")))
 
     def processAlgorithm(self, parameters, context, feedback):
-        path = self.parameterAsFileOutput(parameters, self.OUTPUT, context)
         crs: QgsCoordinateReferenceSystem = self.parameterAsCrs(parameters, self.CRS, context)
+        arguments = (
+            self.parameterAsString(parameters, self.PROGRAMME_NAME, context),
+            self.parameterAsString(parameters, self.MUNICIPALITY, context),
+            self.parameterAsInt(parameters, self.REFERENCE_YEAR, context),
+            crs.authid() if crs.isValid() else DEFAULT_CRS,
+        )
+        schema = self.parameterAsString(parameters, self.SCHEMA, context)
+        connection = self.parameterAsConnectionName(parameters, self.DATABASE, context)
+        service = self.parameterAsString(parameters, self.SERVICE, context)
         try:
-            info = create_programme(
-                path,
-                self.parameterAsString(parameters, self.PROGRAMME_NAME, context),
-                self.parameterAsString(parameters, self.MUNICIPALITY, context),
-                self.parameterAsInt(parameters, self.REFERENCE_YEAR, context),
-                crs.authid() if crs.isValid() else DEFAULT_CRS,
-            )
+            if schema or connection or service:
+                location = postgis.location_of(schema, connection, service)
+                info = postgis.create_programme(location, *arguments)
+            else:
+                path = self.parameterAsFileOutput(parameters, self.OUTPUT, context)
+                if not path:
+                    raise ProgrammeError(
+                        self.tr("Choose a GeoPackage file, or a schema in PostGIS.")
+                    )
+                info = create_programme(path, *arguments)
         except ProgrammeError as error:
             raise QgsProcessingException(str(error)) from error
         feedback.pushInfo(self.tr("Programme created: {}").format(info.path))

@@ -29,6 +29,7 @@ from ..core.schema import (
     Table,
 )
 from ..translation import language, tr
+from .location import normalised
 from .programme import ProgrammeInfo, read_programme, read_stakeholders, table_layer
 from .styles import horizon_renderer, stakeholder_renderer
 
@@ -136,7 +137,7 @@ def group_name(programme_name: str) -> str:
 
 
 def programme_group(project: QgsProject, path: str | Path) -> QgsLayerTreeGroup | None:
-    target = str(Path(path).absolute())
+    target = normalised(path)
     for group in project.layerTreeRoot().findGroups(True):
         if group.customProperty(PATH_PROPERTY) == target:
             return group
@@ -164,7 +165,7 @@ def add_stakeholder_layers(
 
     `everyone` is the programme's stakeholder list when the caller has read it already.
     """
-    path = str(Path(path).absolute())
+    path = normalised(path)
     group = programme_group(project, path)
     if group is None:
         return []
@@ -185,7 +186,7 @@ def add_stakeholder_layers(
 
 def open_programme(project: QgsProject, path: str | Path) -> ProgrammeInfo:
     """Load a programme as a layer-tree group; an earlier load of it is replaced."""
-    path = str(Path(path).absolute())
+    path = normalised(path)
     info = read_programme(path)
     lang = language()
     old = programme_group(project, path)

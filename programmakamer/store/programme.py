@@ -44,6 +44,7 @@ from ..log import logger
 from ..translation import language, tr
 from .errors import GdalErrors, ProgrammeError, unreadable, write_failure
 from .features import from_qvariant, make_features, qgs_fields
+from .location import is_postgis, layer_source
 from .styles import save_default_styles
 from .transactions import append_features, bulk_write, provider_transaction
 
@@ -56,10 +57,9 @@ _WKB = {
 
 #: The database itself keeps a finding id unique. An index, not a constraint: a findings
 #: table made by an earlier version gains it at its next analysis.
-UNIQUE_FINDING_ID = (
-    'CREATE UNIQUE INDEX IF NOT EXISTS "{0}_finding_id_unique" ON "{0}" ("finding_id")'.format(
-        FINDINGS.name
-    )
+UNIQUE_COLUMNS = ((FINDINGS.name, "finding_id"),)
+UNIQUE_FINDING_ID = 'CREATE UNIQUE INDEX IF NOT EXISTS "{0}_{1}_unique" ON "{0}" ("{1}")'.format(
+    *UNIQUE_COLUMNS[0]
 )
 
 
@@ -80,10 +80,6 @@ class HorizonReport:
     undated: int
 
 
-def layer_uri(path: str | Path, table_name: str) -> str:
-    return "{}|layername={}".format(path, table_name)
-
-
 def check_length(table: Table, name: str, value: str | None) -> None:
     """Our own limit and message before GDAL's ("Value of field … has 200 characters")."""
     field = table.field(name)
@@ -96,7 +92,8 @@ def check_length(table: Table, name: str, value: str | None) -> None:
 
 
 def table_layer(path: str | Path, table_name: str, name: str | None = None) -> QgsVectorLayer:
-    layer = QgsVectorLayer(layer_uri(path, table_name), name or table_name, "ogr")
+    source, provider = layer_source(path, table_name)
+    layer = QgsVectorLayer(source, name or table_name, provider)
     if not layer.isValid():
         raise ProgrammeError(tr("Cannot open table {} of {}.").format(table_name, path))
     return layer
@@ -161,7 +158,7 @@ def _check_target(target: Path, overwrite: bool) -> None:
         ) from error
 
 
-def _check_crs(crs: str) -> QgsCoordinateReferenceSystem:
+def check_crs(crs: str) -> QgsCoordinateReferenceSystem:
     qcrs = QgsCoordinateReferenceSystem(crs)
     if not qcrs.isValid():
         raise ProgrammeError(tr("Unknown coordinate reference system: {}").format(crs))
@@ -215,49 +212,16 @@ def create_programme(
     """Create a programme GeoPackage with every table of the schema and its styles."""
     target = Path(path).absolute()
     _check_target(target, overwrite)
-    if not name.strip() or not municipality.strip():
-        raise ProgrammeError(tr("A programme needs a name and a municipality."))
-    check_length(PROGRAMME, "name", name.strip())
-    check_length(PROGRAMME, "municipality", municipality.strip())
-    if not 1900 <= int(reference_year) <= 2200:
-        raise ProgrammeError(
-            tr("Reference year {} is not a plausible year.").format(reference_year)
-        )
-    qcrs = _check_crs(crs)
+    qcrs = check_crs(crs)
+    records = initial_records(name, municipality, reference_year, qcrs.authid(), stakeholders)
     temporary = target.with_name(".{}.{}.part.gpkg".format(target.stem, os.getpid()))
     _remove_gpkg(temporary)
     try:
         for table in TABLES:
             _create_table(temporary, table, qcrs)
         _create_unique_index(temporary)
-        programme_row = {
-            "name": name.strip(),
-            "municipality": municipality.strip(),
-            "reference_year": int(reference_year),
-            "crs": qcrs.authid(),
-            "state": "draft",
-            "schema_version": SCHEMA_VERSION,
-            "created": datetime.now().replace(microsecond=0),
-        }
-        write_records(temporary, PROGRAMME, [programme_row])
-        write_records(
-            temporary,
-            RULE_SETTINGS,
-            [{"key": k, "value": v} for k, v in default_rule_values().items()],
-        )
-        write_records(
-            temporary,
-            MORATORIUM_PERIODS,
-            [{"surface_type": k, "years": v} for k, v in DEFAULT_MORATORIUM_YEARS.items()],
-        )
-        for stakeholder in stakeholders:
-            _validate_stakeholder(
-                stakeholder["name"],
-                stakeholder["discipline"],
-                stakeholder.get("colour"),
-                stakeholder.get("contact"),
-            )
-        write_records(temporary, STAKEHOLDERS, stakeholders)
+        for table, rows in records:
+            write_records(temporary, table, rows)
         save_default_styles(temporary, list(stakeholders))
         if overwrite:
             _remove_gpkg(target)
@@ -272,6 +236,46 @@ def create_programme(
         _remove_gpkg(temporary)
         raise
     return read_programme(target)
+
+
+def initial_records(
+    name: str, municipality: str, reference_year: int, crs: str, stakeholders: Sequence[dict]
+) -> list[tuple[Table, list[dict]]]:
+    """What a new programme holds, checked, in either database: its row, the default rule
+    settings and moratorium years, and the stakeholders it starts with."""
+    if not name.strip() or not municipality.strip():
+        raise ProgrammeError(tr("A programme needs a name and a municipality."))
+    check_length(PROGRAMME, "name", name.strip())
+    check_length(PROGRAMME, "municipality", municipality.strip())
+    if not 1900 <= int(reference_year) <= 2200:
+        raise ProgrammeError(
+            tr("Reference year {} is not a plausible year.").format(reference_year)
+        )
+    for stakeholder in stakeholders:
+        _validate_stakeholder(
+            stakeholder["name"],
+            stakeholder["discipline"],
+            stakeholder.get("colour"),
+            stakeholder.get("contact"),
+        )
+    programme_row = {
+        "name": name.strip(),
+        "municipality": municipality.strip(),
+        "reference_year": int(reference_year),
+        "crs": crs,
+        "state": "draft",
+        "schema_version": SCHEMA_VERSION,
+        "created": datetime.now().replace(microsecond=0),
+    }
+    return [
+        (PROGRAMME, [programme_row]),
+        (RULE_SETTINGS, [{"key": k, "value": v} for k, v in default_rule_values().items()]),
+        (
+            MORATORIUM_PERIODS,
+            [{"surface_type": k, "years": v} for k, v in DEFAULT_MORATORIUM_YEARS.items()],
+        ),
+        (STAKEHOLDERS, list(stakeholders)),
+    ]
 
 
 def _create_unique_index(path: Path) -> None:
@@ -314,6 +318,10 @@ def read_programme(path: str | Path) -> ProgrammeInfo:
 
     The file is opened read-only with GDAL so a foreign GeoPackage is never changed.
     """
+    if is_postgis(path):
+        from .postgis import read_programme as read_postgis  # postgis builds on this module
+
+        return read_postgis(path)
     path = Path(path)
     if not path.is_file():
         raise ProgrammeError(tr("File not found: {}").format(path))
