@@ -504,6 +504,58 @@ Uitvoer: het aantal werken, hoeveel van horizon veranderden en hoeveel open werk
       <translation>{} open werken hebben geen geplande start en daarom geen horizon.</translation>
     </message>
     <message>
+      <source>Copy programme between GeoPackage and PostGIS</source>
+      <translation>Programma kopiëren tussen GeoPackage en PostGIS</translation>
+    </message>
+    <message>
+      <source>Copies a whole programme, row for row: works, challenges, findings, decisions, stakeholders, rule settings, moratorium periods, reference layers and styles.
+
+Direction: from the GeoPackage to PostGIS (to share the programme), or from PostGIS to the GeoPackage (a snapshot to take along or to archive with the board memo).
+GeoPackage: the programme file.
+PostGIS: a QGIS connection or a service, and the schema of the programme. A copy to PostGIS makes the schema; it must not exist yet.
+Overwrite: a copy to a GeoPackage replaces an existing file only when ticked.
+Nothing is half written: a failure leaves the target as it was.</source>
+      <translation>Kopieert een heel programma, rij voor rij: werken, opgaven, bevindingen, besluiten, partijen, regelinstellingen, graafrustperiodes, referentielagen en stijlen.
+
+Richting: van het GeoPackage naar PostGIS (om het programma te delen), of van PostGIS naar het GeoPackage (een momentopname om mee te nemen of bij de bestuursnotitie te archiveren).
+GeoPackage: het programmabestand.
+PostGIS: een QGIS-verbinding of een service, en het schema van het programma. Een kopie naar PostGIS maakt het schema aan; het mag nog niet bestaan.
+Overschrijven: een kopie naar een GeoPackage vervangt een bestaand bestand alleen als dit is aangevinkt.
+Niets wordt half geschreven: bij een fout blijft het doel zoals het was.</translation>
+    </message>
+    <message>
+      <source>Direction</source>
+      <translation>Richting</translation>
+    </message>
+    <message>
+      <source>Programme GeoPackage</source>
+      <translation>Programma-GeoPackage</translation>
+    </message>
+    <message>
+      <source>Overwrite an existing GeoPackage</source>
+      <translation>Een bestaand GeoPackage overschrijven</translation>
+    </message>
+    <message>
+      <source>Copy</source>
+      <translation>Kopie</translation>
+    </message>
+    <message>
+      <source>GeoPackage to PostGIS</source>
+      <translation>GeoPackage naar PostGIS</translation>
+    </message>
+    <message>
+      <source>PostGIS to GeoPackage</source>
+      <translation>PostGIS naar GeoPackage</translation>
+    </message>
+    <message>
+      <source>Choose a PostgreSQL connection or a service.</source>
+      <translation>Kies een PostgreSQL-verbinding of een service.</translation>
+    </message>
+    <message>
+      <source>Programme copied to {}</source>
+      <translation>Programma gekopieerd naar {}</translation>
+    </message>
+    <message>
       <source>Create programme</source>
       <translation>Programma aanmaken</translation>
     </message>
@@ -540,22 +592,6 @@ Om het programma in PostGIS aan te maken: geef een schema en een QGIS PostgreSQL
     <message>
       <source>Coordinate reference system</source>
       <translation>Coördinatenstelsel</translation>
-    </message>
-    <message>
-      <source>Programme GeoPackage</source>
-      <translation>Programma-GeoPackage</translation>
-    </message>
-    <message>
-      <source>PostGIS: QGIS connection</source>
-      <translation>PostGIS: QGIS-verbinding</translation>
-    </message>
-    <message>
-      <source>PostGIS: service (pg_service.conf)</source>
-      <translation>PostGIS: service (pg_service.conf)</translation>
-    </message>
-    <message>
-      <source>PostGIS: schema of the programme</source>
-      <translation>PostGIS: schema van het programma</translation>
     </message>
     <message>
       <source>Programme created: {}</source>
@@ -830,6 +866,18 @@ Pagina's: overzicht (alle horizonnen) en een per horizon (die horizon in kleur, 
       <translation>Het coördinatenstelsel van de laag {} is niet gedefinieerd ({}) en de coördinaten lijken graden (lengte/breedte): stel het stelsel in (voor GPS-coördinaten EPSG:4326) en voer opnieuw uit.</translation>
     </message>
     <message>
+      <source>PostGIS: QGIS connection</source>
+      <translation>PostGIS: QGIS-verbinding</translation>
+    </message>
+    <message>
+      <source>PostGIS: service (pg_service.conf)</source>
+      <translation>PostGIS: service (pg_service.conf)</translation>
+    </message>
+    <message>
+      <source>PostGIS: schema of the programme</source>
+      <translation>PostGIS: schema van het programma</translation>
+    </message>
+    <message>
       <source>Rules on any layer</source>
       <translation>Regels op elke laag</translation>
     </message>
@@ -1010,6 +1058,14 @@ Pagina's: overzicht (alle horizonnen) en een per horizon (die horizon in kleur, 
       <translation>Tabel {} van {} veranderde tijdens het lezen.</translation>
     </message>
     <message>
+      <source>Copy from a GeoPackage to PostGIS or from PostGIS to a file.</source>
+      <translation>Kopieer van een GeoPackage naar PostGIS of van PostGIS naar een bestand.</translation>
+    </message>
+    <message>
+      <source>Cannot store the style {} of {}.</source>
+      <translation>Kan de stijl {} van {} niet opslaan.</translation>
+    </message>
+    <message>
       <source>Another analysis or another program is writing to {}: try again when it has finished.</source>
       <translation>Een andere analyse of een ander programma schrijft naar {}: probeer het opnieuw als die klaar is.</translation>
     </message>
@@ -1072,10 +1128,6 @@ Pagina's: overzicht (alle horizonnen) en een per horizon (die horizon in kleur, 
     <message>
       <source>Programmakamer – {}</source>
       <translation>Programmakamer – {}</translation>
-    </message>
-    <message>
-      <source>Choose a PostgreSQL connection or a service.</source>
-      <translation>Kies een PostgreSQL-verbinding of een service.</translation>
     </message>
     <message>
       <source>A programme in PostGIS needs the name of its schema.</source>

@@ -10,7 +10,6 @@ from qgis.core import (
     QgsProcessingParameterCrs,
     QgsProcessingParameterFileDestination,
     QgsProcessingParameterNumber,
-    QgsProcessingParameterProviderConnection,
     QgsProcessingParameterString,
 )
 
@@ -19,6 +18,7 @@ from ..store import postgis
 from ..store.errors import ProgrammeError
 from ..store.programme import create_programme
 from .algorithm import ProgrammakamerAlgorithm
+from .postgis_parameters import add_postgis_parameters, postgis_location
 
 
 class CreateProgramme(ProgrammakamerAlgorithm):
@@ -30,7 +30,6 @@ class CreateProgramme(ProgrammakamerAlgorithm):
         "REFERENCE_YEAR",
         "CRS",
     )
-    DATABASE, SERVICE, SCHEMA = "DATABASE", "SERVICE", "SCHEMA"
     NAME_OUTPUT = "PROGRAMME_NAME"
 
     def displayName(self) -> str:
@@ -83,21 +82,7 @@ class CreateProgramme(ProgrammakamerAlgorithm):
                 createByDefault=False,
             )
         )
-        self.addParameter(
-            QgsProcessingParameterProviderConnection(
-                self.DATABASE, self.tr("PostGIS: QGIS connection"), "postgres", optional=True
-            )
-        )
-        self.addParameter(
-            QgsProcessingParameterString(
-                self.SERVICE, self.tr("PostGIS: service (pg_service.conf)"), optional=True
-            )
-        )
-        self.addParameter(
-            QgsProcessingParameterString(
-                self.SCHEMA, self.tr("PostGIS: schema of the programme"), optional=True
-            )
-        )
+        add_postgis_parameters(self)
         self.addOutput(QgsProcessingOutputString(self.NAME_OUTPUT, self.tr("Programme name")))
 
     def processAlgorithm(self, parameters, context, feedback):
@@ -108,12 +93,9 @@ class CreateProgramme(ProgrammakamerAlgorithm):
             self.parameterAsInt(parameters, self.REFERENCE_YEAR, context),
             crs.authid() if crs.isValid() else DEFAULT_CRS,
         )
-        schema = self.parameterAsString(parameters, self.SCHEMA, context)
-        connection = self.parameterAsConnectionName(parameters, self.DATABASE, context)
-        service = self.parameterAsString(parameters, self.SERVICE, context)
         try:
-            if schema or connection or service:
-                location = postgis.location_of(schema, connection, service)
+            location = postgis_location(self, parameters, context)
+            if location is not None:
                 info = postgis.create_programme(location, *arguments)
             else:
                 path = self.parameterAsFileOutput(parameters, self.OUTPUT, context)

@@ -10,6 +10,7 @@ from .add_stakeholder import AddStakeholder
 from .algorithm import ICON
 from .analyse_programme import AnalyseProgramme
 from .assign_horizons import AssignHorizons
+from .copy_programme import CopyProgramme
 from .create_programme import CreateProgramme
 from .export_programme import ExportProgramme
 from .find_ambitions import FindAmbitions
@@ -33,6 +34,7 @@ class ProgrammakamerProvider(QgsProcessingProvider):
     def loadAlgorithms(self) -> None:
         for algorithm in (
             CreateProgramme(),
+            CopyProgramme(),
             AddStakeholder(),
             AssignHorizons(),
             AnalyseProgramme(),

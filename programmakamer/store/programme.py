@@ -195,7 +195,22 @@ def _create_table(path: Path, table: Table, crs: QgsCoordinateReferenceSystem) -
     del writer
 
 
-def _remove_gpkg(path: Path) -> None:
+def temporary_beside(target: Path, overwrite: bool) -> Path:
+    """A fresh temporary GeoPackage next to a checked target, to be moved into place whole."""
+    _check_target(target, overwrite)
+    temporary = target.with_name(".{}.{}.part.gpkg".format(target.stem, os.getpid()))
+    remove_gpkg(temporary)
+    return temporary
+
+
+def create_tables_in(path: Path, crs: QgsCoordinateReferenceSystem) -> None:
+    """Every table of the schema, empty, with its indexes."""
+    for table in TABLES:
+        _create_table(path, table, crs)
+    _create_unique_index(path)
+
+
+def remove_gpkg(path: Path) -> None:
     for suffix in ("", "-wal", "-shm", "-journal"):
         Path(str(path) + suffix).unlink(missing_ok=True)
 
@@ -211,29 +226,25 @@ def create_programme(
 ) -> ProgrammeInfo:
     """Create a programme GeoPackage with every table of the schema and its styles."""
     target = Path(path).absolute()
-    _check_target(target, overwrite)
+    temporary = temporary_beside(target, overwrite)
     qcrs = check_crs(crs)
     records = initial_records(name, municipality, reference_year, qcrs.authid(), stakeholders)
-    temporary = target.with_name(".{}.{}.part.gpkg".format(target.stem, os.getpid()))
-    _remove_gpkg(temporary)
     try:
-        for table in TABLES:
-            _create_table(temporary, table, qcrs)
-        _create_unique_index(temporary)
+        create_tables_in(temporary, qcrs)
         for table, rows in records:
             write_records(temporary, table, rows)
         save_default_styles(temporary, list(stakeholders))
         if overwrite:
-            _remove_gpkg(target)
+            remove_gpkg(target)
         os.replace(temporary, target)
     except OSError as error:
-        _remove_gpkg(temporary)
+        remove_gpkg(temporary)
         logger("store").warning("Creating %s failed: %s", target, error)
         raise ProgrammeError(
             tr("Cannot write {}: the file or its folder is read-only or locked.").format(target)
         ) from None
     except Exception:
-        _remove_gpkg(temporary)
+        remove_gpkg(temporary)
         raise
     return read_programme(target)
 
