@@ -822,6 +822,50 @@ Pagina's: overzicht (alle horizonnen) en een per horizon (die horizon in kleur, 
       <translation>Graafrust na een vernieuwing (jaren)</translation>
     </message>
     <message>
+      <source>Give a login a role in a PostGIS programme</source>
+      <translation>Een login een rol geven in een PostGIS-programma</translation>
+    </message>
+    <message>
+      <source>Makes an existing database login a member of one of the programme's group roles. The database then enforces what it may do.
+
+Stakeholder: reads everything; adds, changes and deletes only the works of its own stakeholder (give the stakeholder id), never the chamber's horizon.
+Chamber: sets horizons and overrides, keeps findings, decisions and settings; cannot change a stakeholder's planning.
+Viewer: reads.
+
+PostGIS: a QGIS connection or a service, and the schema of the programme; the connection's user must be allowed to grant roles (the programme's administrator). Stakeholders added since the programme was made get their role here too.</source>
+      <translation>Maakt een bestaande databaselogin lid van een van de grouprollen van het programma. De database dwingt dan af wat de login mag.
+
+Partij: leest alles; voegt alleen werken van de eigen partij toe, wijzigt en verwijdert alleen die (geef het partij-id), nooit de horizon van de kamer.
+Kamer: zet horizons en afwijkingen, beheert bevindingen, besluiten en instellingen; kan de planning van een partij niet wijzigen.
+Lezer: leest.
+
+PostGIS: een QGIS-verbinding of een service, en het schema van het programma; de gebruiker van de verbinding moet rollen mogen toekennen (de beheerder van het programma). Partijen die na het aanmaken van het programma zijn toegevoegd, krijgen hier ook hun rol.</translation>
+    </message>
+    <message>
+      <source>Database login</source>
+      <translation>Databaselogin</translation>
+    </message>
+    <message>
+      <source>Role</source>
+      <translation>Rol</translation>
+    </message>
+    <message>
+      <source>Stakeholder id (for the stakeholder role)</source>
+      <translation>Partij-id (voor de partijrol)</translation>
+    </message>
+    <message>
+      <source>Chamber</source>
+      <translation>Kamer</translation>
+    </message>
+    <message>
+      <source>Viewer</source>
+      <translation>Lezer</translation>
+    </message>
+    <message>
+      <source>The login is now a member of {}.</source>
+      <translation>De login is nu lid van {}.</translation>
+    </message>
+    <message>
       <source>an unnamed CRS</source>
       <translation>een naamloos stelsel</translation>
     </message>
@@ -1032,6 +1076,18 @@ Pagina's: overzicht (alle horizonnen) en een per horizon (die horizon in kleur, 
     <message>
       <source>{} end '{}': {}</source>
       <translation>{} einde '{}': {}</translation>
+    </message>
+    <message>
+      <source>Unknown role: {}</source>
+      <translation>Onbekende rol: {}</translation>
+    </message>
+    <message>
+      <source>The database has no login named {}.</source>
+      <translation>De database heeft geen login met de naam {}.</translation>
+    </message>
+    <message>
+      <source>The programme has no stakeholder with id {}.</source>
+      <translation>Het programma heeft geen partij met id {}.</translation>
     </message>
     <message>
       <source>Findings: {}. New {}, changed {}, unchanged {}, no longer found {}.</source>

@@ -19,6 +19,7 @@ from .find_combine_chances import FindCombineChances
 from .find_hotspots import FindHotspots
 from .find_moratorium_breaches import FindMoratoriumBreaches
 from .find_sequence_errors import FindSequenceErrors
+from .grant_login import GrantLogin
 
 
 class ProgrammakamerProvider(QgsProcessingProvider):
@@ -35,6 +36,7 @@ class ProgrammakamerProvider(QgsProcessingProvider):
         for algorithm in (
             CreateProgramme(),
             CopyProgramme(),
+            GrantLogin(),
             AddStakeholder(),
             AssignHorizons(),
             AnalyseProgramme(),

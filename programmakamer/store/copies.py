@@ -17,6 +17,7 @@ from qgis.core import QgsFeature, QgsFeatureRequest, QgsGeometry, QgsProviderReg
 from ..core.schema import TABLES, Table
 from ..translation import tr
 from . import postgis
+from .access import secure
 from .errors import GdalErrors, ProgrammeError, unreadable
 from .features import from_qvariant, to_qvariant
 from .location import GEOMETRY_COLUMN, KEY_COLUMN, is_postgis, layer_source, postgis_schema
@@ -136,6 +137,7 @@ def _to_postgis(location: str, crs: str, tables: dict, styles: list[dict]) -> No
                     style["description"],
                 ),
             )
+        secure(cursor, schema)
 
 
 def _to_geopackage(

@@ -307,6 +307,7 @@ def create_programme(
     stakeholders: Sequence[dict] = (),
 ):
     """A programme in its own schema with its starting rows and styles, or nothing at all."""
+    from .access import secure  # access builds on this module
     from .programme import initial_records
     from .styles import save_default_styles
 
@@ -317,6 +318,7 @@ def create_programme(
         create_tables(cursor, schema, srid)
         for table, rows in records:
             insert_rows(cursor, schema, table, rows, srid)
+        secure(cursor, schema)
     try:
         save_default_styles(location, list(stakeholders))
     except Exception:
@@ -326,7 +328,9 @@ def create_programme(
 
 
 def drop_programme(location: str) -> None:
-    """Remove a programme's schema and its styles (a failed creation, a test)."""
+    """Remove a programme's schema, its styles and roles (a failed creation, a test)."""
+    from .access import drop_roles  # access builds on this module
+
     composition = sql()
     schema = postgis_schema(location)
     with transaction(location) as cursor:
@@ -342,6 +346,7 @@ def drop_programme(location: str) -> None:
                 "WHERE f_table_catalog = current_database() AND f_table_schema = %s",
                 (schema,),
             )
+        drop_roles(cursor, schema)
 
 
 def missing_tables(cursor, schema: str, tables: Iterable[Table] = TABLES) -> list[str]:
