@@ -27,11 +27,19 @@ from ..core.schema import (
 )
 from ..translation import tr
 from .errors import ProgrammeError
+from .history import BASED_ON_COLUMN
 from .location import postgis_schema
 from .postgis import read_rows, sql, transaction
 
-#: What the chamber writes in a work: the horizon and its own override, with the stamp.
-CHAMBER_WORK_COLUMNS = ("horizon", "horizon_override", "horizon_reason", "last_changed")
+#: What the chamber writes in a work: the horizon and its own override, with the stamp and
+#: the version its edit was based on (history.py).
+CHAMBER_WORK_COLUMNS = (
+    "horizon",
+    "horizon_override",
+    "horizon_reason",
+    "last_changed",
+    BASED_ON_COLUMN,
+)
 #: What a stakeholder may not change in its works: the chamber's fields and the owner.
 NOT_FOR_STAKEHOLDERS = ("horizon_override", "horizon_reason", "stakeholder_id")
 #: The tables the chamber keeps.
@@ -203,6 +211,7 @@ def update_stakeholder_roles(cursor, schema: str) -> list[str]:
         for table in WORK_TABLES:
             name = ident(schema, table.name)
             allowed = [f for f in table.field_names if f not in NOT_FOR_STAKEHOLDERS]
+            allowed.append(BASED_ON_COLUMN)
             cursor.execute(
                 composition.SQL("GRANT INSERT, DELETE ON {} TO {}").format(name, ident(role))
             )

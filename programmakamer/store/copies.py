@@ -20,6 +20,7 @@ from . import postgis
 from .access import secure
 from .errors import GdalErrors, ProgrammeError, unreadable
 from .features import from_qvariant, to_qvariant
+from .history import keep_history
 from .location import GEOMETRY_COLUMN, KEY_COLUMN, is_postgis, layer_source, postgis_schema
 from .programme import (
     check_crs,
@@ -137,6 +138,7 @@ def _to_postgis(location: str, crs: str, tables: dict, styles: list[dict]) -> No
                     style["description"],
                 ),
             )
+        keep_history(cursor, schema)
         secure(cursor, schema)
 
 

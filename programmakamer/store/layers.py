@@ -29,6 +29,7 @@ from ..core.schema import (
     Table,
 )
 from ..translation import language, tr
+from .history import BASED_ON_COLUMN, VERSION_COLUMN
 from .location import normalised
 from .programme import ProgrammeInfo, read_programme, read_stakeholders, table_layer
 from .styles import horizon_renderer, stakeholder_renderer
@@ -96,6 +97,13 @@ def _work_layer(
     layer.setDefaultValueDefinition(
         fields.indexOf("last_changed"), QgsDefaultValue("now()", applyOnUpdate=True)
     )
+    if fields.indexOf(BASED_ON_COLUMN) >= 0:
+        # Every save states the version it read: the database refuses it when someone
+        # else saved in between (history.py), instead of the last save winning.
+        layer.setDefaultValueDefinition(
+            fields.indexOf(BASED_ON_COLUMN),
+            QgsDefaultValue('"{}"'.format(VERSION_COLUMN), applyOnUpdate=True),
+        )
     manager = layer.styleManager()
     layer.setRenderer(stakeholder_renderer(table.geometry, all_stakeholders, lang))
     by_stakeholder = QgsMapLayerStyle()

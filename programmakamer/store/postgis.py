@@ -307,7 +307,8 @@ def create_programme(
     stakeholders: Sequence[dict] = (),
 ):
     """A programme in its own schema with its starting rows and styles, or nothing at all."""
-    from .access import secure  # access builds on this module
+    from .access import secure  # access and history build on this module
+    from .history import keep_history
     from .programme import initial_records
     from .styles import save_default_styles
 
@@ -318,6 +319,7 @@ def create_programme(
         create_tables(cursor, schema, srid)
         for table, rows in records:
             insert_rows(cursor, schema, table, rows, srid)
+        keep_history(cursor, schema)
         secure(cursor, schema)
     try:
         save_default_styles(location, list(stakeholders))

@@ -74,7 +74,10 @@ def test_a_new_work_in_postgis_after_the_copy_gets_a_new_key(demo_programme, pg_
     work["work_id"] = "W-NEW"
     from programmakamer.store.features import make_features
 
-    layer.dataProvider().addFeatures(make_features(store.WORK_TABLES[0], [work], layer.fields()))
+    added, _ = layer.dataProvider().addFeatures(
+        make_features(store.WORK_TABLES[0], [work], layer.fields())
+    )
+    assert added, layer.dataProvider().lastError()
     assert {f.id() for f in layer.getFeatures()} - keys == {max(keys) + 1}
 
 

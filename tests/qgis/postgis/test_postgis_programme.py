@@ -10,6 +10,7 @@ from programmakamer.core.schema import MORATORIUM_PERIODS, RULE_SETTINGS, TABLES
 from programmakamer.store import postgis
 from programmakamer.store import programme as store
 from programmakamer.store.errors import ProgrammeError
+from programmakamer.store.history import KEPT_TABLES
 from programmakamer.store.layers import open_programme
 
 from .conftest import SERVICE
@@ -47,10 +48,12 @@ def test_a_programme_in_postgis_has_every_table_of_the_schema_with_its_indexes(
     with psycopg2.connect("") as connection, connection.cursor() as cursor:
         for table in TABLES:
             geometry = ["geom"] if table.geometry != "none" else []
+            version = ["version", "based_on_version"] if table.name in dict(KEPT_TABLES) else []
             assert _columns(cursor, schema_name, table.name) == [
                 "fid",
                 *table.field_names,
                 *geometry,
+                *version,
             ]
         cursor.execute(
             "SELECT tablename FROM pg_indexes WHERE schemaname = %s AND indexdef LIKE %s",
