@@ -391,3 +391,49 @@ def read_programme(location: str):
         crs=row["crs"] or DEFAULT_CRS,
         state=row["state"] or "draft",
     )
+
+
+def read_columns(location: str, table: Table, names: Sequence[str], geometry: bool):
+    """Keys, attribute columns and shapely geometries of a table in one SELECT, shaped as
+    `columns.read_stored` returns them for a GeoPackage: dates as datetime64[D] with NaT,
+    None for NULL, None for a missing or empty geometry."""
+    import numpy as np
+
+    composition = sql()
+    kinds = {f.name: f.kind for f in table.fields}
+    selected = [composition.Identifier(KEY_COLUMN)] + [composition.Identifier(n) for n in names]
+    spatial = geometry and table.geometry != "none"
+    if spatial:
+        selected.append(
+            composition.SQL("ST_AsBinary({})").format(composition.Identifier(GEOMETRY_COLUMN))
+        )
+    with transaction(location) as cursor:
+        cursor.execute(
+            composition.SQL("SELECT {} FROM {} ORDER BY {}").format(
+                composition.SQL(", ").join(selected),
+                composition.Identifier(postgis_schema(location), table.name),
+                composition.Identifier(KEY_COLUMN),
+            )
+        )
+        rows = cursor.fetchall()
+    raw = list(zip(*rows)) if rows else [() for _ in selected]
+    fids = list(raw[0])
+    columns = {}
+    for name, values in zip(names, raw[1:]):
+        if kinds.get(name) == "date":
+            columns[name] = np.array(
+                [np.datetime64("NaT") if v is None else np.datetime64(v, "D") for v in values],
+                dtype="datetime64[D]",
+            )
+        else:
+            columns[name] = list(values)
+    if not geometry:
+        return fids, columns, None
+    if not spatial:
+        return fids, columns, np.full(len(fids), None, dtype=object)
+    import shapely
+
+    wkb = np.array([None if v is None else bytes(v) for v in raw[-1]], dtype=object)
+    shapes = shapely.force_2d(shapely.from_wkb(wkb))
+    shapes[shapely.is_empty(shapes)] = None
+    return fids, columns, shapes
