@@ -321,13 +321,17 @@
 Name: unique within the programme.
 Discipline: the trade of the stakeholder; new works get it by default.
 Colour: #rrggbb, used by the style by stakeholder.
-Contact: a person or mailbox.</source>
+Contact: a person or mailbox.
+
+Programme: the GeoPackage, or a programme in PostGIS (a QGIS connection or a service, and the schema); in PostGIS the stakeholder also gets its group role, which grantlogin gives to the stakeholder's logins.</source>
       <translation>Voegt een partij (een organisatie of afdeling met eigen werken) toe aan een programma. Als het programma in het project geopend is, komt de kaartlaag met werken van de partij meteen in de groep.
 
 Naam: uniek binnen het programma.
 Discipline: het vakgebied van de partij; nieuwe werken krijgen die standaard.
 Kleur: #rrggbb, gebruikt door de stijl per partij.
-Contact: een persoon of mailbox.</translation>
+Contact: een persoon of mailbox.
+
+Programma: het GeoPackage, of een programma in PostGIS (een QGIS-verbinding of een service, en het schema); in PostGIS krijgt de partij ook haar grouprol, die grantlogin aan de logins van de partij geeft.</translation>
     </message>
     <message>
       <source>Programme</source>
@@ -356,6 +360,10 @@ Contact: een persoon of mailbox.</translation>
     <message>
       <source>Layer added to the open programme.</source>
       <translation>Kaartlaag toegevoegd aan het geopende programma.</translation>
+    </message>
+    <message>
+      <source>Choose a GeoPackage file, or a schema in PostGIS.</source>
+      <translation>Kies een GeoPackage-bestand of een schema in PostGIS.</translation>
     </message>
     <message>
       <source>Stakeholder {} added with id {}.</source>
@@ -596,10 +604,6 @@ Om het programma in PostGIS aan te maken: geef een schema en een QGIS PostgreSQL
     <message>
       <source>Programme created: {}</source>
       <translation>Programma aangemaakt: {}</translation>
-    </message>
-    <message>
-      <source>Choose a GeoPackage file, or a schema in PostGIS.</source>
-      <translation>Kies een GeoPackage-bestand of een schema in PostGIS.</translation>
     </message>
     <message>
       <source>Export programme map and tables</source>

@@ -104,6 +104,8 @@ def _work_layer(
             fields.indexOf(BASED_ON_COLUMN),
             QgsDefaultValue('"{}"'.format(VERSION_COLUMN), applyOnUpdate=True),
         )
+        for name in (VERSION_COLUMN, BASED_ON_COLUMN):  # the database's, not the user's
+            layer.setEditorWidgetSetup(fields.indexOf(name), QgsEditorWidgetSetup("Hidden", {}))
     manager = layer.styleManager()
     layer.setRenderer(stakeholder_renderer(table.geometry, all_stakeholders, lang))
     by_stakeholder = QgsMapLayerStyle()

@@ -19,7 +19,15 @@ from qgis.core import (
     QgsProviderRegistry,
 )
 
-from ..core.schema import DEFAULT_CRS, PROGRAMME, SCHEMA_VERSION, TABLES, Field, Table
+from ..core.schema import (
+    DEFAULT_CRS,
+    PROGRAMME,
+    SCHEMA_VERSION,
+    STAKEHOLDERS,
+    TABLES,
+    Field,
+    Table,
+)
 from ..log import logger
 from ..translation import tr
 from .errors import ProgrammeError
@@ -437,3 +445,22 @@ def read_columns(location: str, table: Table, names: Sequence[str], geometry: bo
     shapes = shapely.force_2d(shapely.from_wkb(wkb))
     shapes[shapely.is_empty(shapes)] = None
     return fids, columns, shapes
+
+
+def add_stakeholder(location: str, record: dict) -> dict:
+    """A new stakeholder with the next id and its group role, in one transaction; the table
+    is locked for the id, so two secretaries adding at once get two ids."""
+    from .access import update_stakeholder_roles  # access builds on this module
+
+    composition = sql()
+    schema = postgis_schema(location)
+    name = composition.Identifier(schema, STAKEHOLDERS.name)
+    with transaction(location) as cursor:
+        cursor.execute(composition.SQL("LOCK TABLE {} IN SHARE ROW EXCLUSIVE MODE").format(name))
+        cursor.execute(
+            composition.SQL("SELECT coalesce(max(stakeholder_id), 0) + 1 FROM {}").format(name)
+        )
+        record = {**record, "stakeholder_id": cursor.fetchone()[0]}
+        insert_rows(cursor, schema, STAKEHOLDERS, [record], 0)
+        update_stakeholder_roles(cursor, schema)
+    return record

@@ -418,6 +418,10 @@ def add_stakeholder(
         "colour": QColor(colour).name() if colour else "#555555",
         "contact": contact.strip() or None,
     }
+    if is_postgis(path):
+        from .postgis import add_stakeholder as add_to_postgis  # postgis builds on this module
+
+        return add_to_postgis(path, record)
     write_records(path, STAKEHOLDERS, [record])
     return record
 

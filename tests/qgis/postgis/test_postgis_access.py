@@ -239,3 +239,34 @@ def test_grantlogin_makes_a_login_a_stakeholder_and_refuses_an_unknown_stakehold
     with psycopg2.connect("") as connection, connection.cursor() as cursor:
         cursor.execute("SELECT pg_has_role(%s, %s, 'MEMBER')", (login, result["ROLE_NAME"]))
         assert cursor.fetchone()[0]
+
+
+def test_a_stakeholder_added_to_a_shared_programme_gets_its_role_and_edits_its_works(
+    processing_run, shared, schema_name, qgis_connection, logins
+):
+    strange = "O'Brien; DROP TABLE works"
+    common = {"DATABASE": qgis_connection, "SCHEMA": schema_name}
+    added = processing_run(
+        "programmakamer:addstakeholder",
+        {**common, "NAME": strange, "DISCIPLINE": 5, "COLOUR": "#123456"},
+    )
+    new_id = added["STAKEHOLDER_ID"]
+    login = logins("telecom")
+    role = access.grant_login(shared, login, "stakeholder", new_id)
+
+    assert role == access.stakeholder_role(schema_name, new_id)
+    assert copies.read_rows(shared, STAKEHOLDERS)[-1]["name"] == strange
+    with _as(login) as connection, connection.cursor() as cursor:
+        cursor.execute(
+            sql.SQL(
+                "INSERT INTO {} (work_id, stakeholder_id, discipline, title, status) "
+                "VALUES ('W-TEL', %s, 'telecom', 'Glasvezel', 'planned')"
+            ).format(sql.Identifier(schema_name, "works_lines")),
+            (new_id,),
+        )
+    _refused(
+        login,
+        sql.SQL("UPDATE {} SET title = 'x' WHERE stakeholder_id = 1").format(
+            sql.Identifier(schema_name, "works_lines")
+        ),
+    )

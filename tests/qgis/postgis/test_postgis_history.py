@@ -81,6 +81,12 @@ def test_the_second_of_two_saves_of_one_work_is_refused_with_who_and_when(
     theirs.rollBack()
 
 
+def test_the_version_fields_are_hidden_from_the_form(shared):
+    layer = _stakeholder_layer(shared, 1)
+    for name in ("version", "based_on_version"):
+        assert layer.editorWidgetSetup(layer.fields().indexOf(name)).type() == "Hidden"
+
+
 def test_a_plain_update_moves_the_version_on_and_a_stale_one_is_refused(
     shared,
     schema_name,
