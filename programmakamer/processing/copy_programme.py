@@ -12,6 +12,7 @@ from qgis.core import (
 
 from ..store.copies import copy_programme
 from ..store.errors import ProgrammeError
+from ..store.location import shown
 from .algorithm import ProgrammakamerAlgorithm
 from .postgis_parameters import add_postgis_parameters, postgis_location
 
@@ -76,5 +77,5 @@ class CopyProgramme(ProgrammakamerAlgorithm):
             )
         except ProgrammeError as error:
             raise QgsProcessingException(str(error)) from error
-        feedback.pushInfo(self.tr("Programme copied to {}").format(copied))
+        feedback.pushInfo(self.tr("Programme copied to {}").format(shown(copied)))
         return {self.OUTPUT: copied}

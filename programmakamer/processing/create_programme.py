@@ -16,6 +16,7 @@ from qgis.core import (
 from ..core.schema import DEFAULT_CRS
 from ..store import postgis
 from ..store.errors import ProgrammeError
+from ..store.location import shown
 from ..store.programme import create_programme
 from .algorithm import ProgrammakamerAlgorithm
 from .postgis_parameters import add_postgis_parameters, postgis_location
@@ -106,5 +107,5 @@ class CreateProgramme(ProgrammakamerAlgorithm):
                 info = create_programme(path, *arguments)
         except ProgrammeError as error:
             raise QgsProcessingException(str(error)) from error
-        feedback.pushInfo(self.tr("Programme created: {}").format(info.path))
+        feedback.pushInfo(self.tr("Programme created: {}").format(shown(info.path)))
         return {self.OUTPUT: info.path, self.NAME_OUTPUT: info.name}

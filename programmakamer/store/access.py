@@ -25,6 +25,7 @@ from ..core.schema import (
     STAKEHOLDERS,
     WORK_TABLES,
 )
+from ..log import logger
 from ..translation import tr
 from .errors import ProgrammeError
 from .history import BASED_ON_COLUMN
@@ -106,7 +107,7 @@ def secure(cursor, schema: str) -> None:
             ident(schema), everyone
         )
     )
-    cursor.execute(composition.SQL("GRANT SELECT ON public.layer_styles TO {}").format(everyone))
+    grant_styles(cursor, everyone)
     chamber = ident(chamber_role(schema))
     cursor.execute(
         composition.SQL("GRANT USAGE ON ALL SEQUENCES IN SCHEMA {} TO {}").format(
@@ -163,6 +164,19 @@ def secure(cursor, schema: str) -> None:
     update_stakeholder_roles(cursor, schema)
 
 
+def grant_styles(cursor, roles) -> None:
+    """Reading QGIS's styles, when this user may pass it on: public.layer_styles is often
+    older than the programme and someone else's; its owner then grants it (logged)."""
+    cursor.execute("SELECT has_table_privilege('public.layer_styles', 'SELECT WITH GRANT OPTION')")
+    if cursor.fetchone()[0]:
+        cursor.execute(sql().SQL("GRANT SELECT ON public.layer_styles TO {}").format(roles))
+        return
+    logger("store").warning(
+        "Cannot let %s read public.layer_styles: ask its owner to grant SELECT",
+        roles.as_string(cursor),
+    )
+
+
 def _refuse_delete_body(schema: str, cursor) -> str:
     composition = sql()
     return (
@@ -205,9 +219,7 @@ def update_stakeholder_roles(cursor, schema: str) -> list[str]:
                 ident(schema), ident(role)
             )
         )
-        cursor.execute(
-            composition.SQL("GRANT SELECT ON public.layer_styles TO {}").format(ident(role))
-        )
+        grant_styles(cursor, ident(role))
         for table in WORK_TABLES:
             name = ident(schema, table.name)
             allowed = [f for f in table.field_names if f not in NOT_FOR_STAKEHOLDERS]

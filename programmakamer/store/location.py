@@ -39,6 +39,15 @@ def postgis_location(uri: QgsDataSourceUri, schema: str) -> str:
     return POSTGIS_PREFIX + connection.uri(False)
 
 
+def shown(location) -> str:
+    """A location as messages and logs may show it: without a password."""
+    if not is_postgis(location):
+        return str(location)
+    uri = postgis_uri(location)
+    uri.setPassword("")
+    return POSTGIS_PREFIX + uri.uri(False)
+
+
 def postgis_uri(location: str) -> QgsDataSourceUri:
     return QgsDataSourceUri(str(location)[len(POSTGIS_PREFIX) :])
 

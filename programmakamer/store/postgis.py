@@ -31,7 +31,14 @@ from ..core.schema import (
 from ..log import logger
 from ..translation import tr
 from .errors import ProgrammeError
-from .location import GEOMETRY_COLUMN, KEY_COLUMN, postgis_location, postgis_schema, postgis_uri
+from .location import (
+    GEOMETRY_COLUMN,
+    KEY_COLUMN,
+    postgis_location,
+    postgis_schema,
+    postgis_uri,
+    shown,
+)
 
 #: Role names are the schema's name with a suffix, and PostgreSQL cuts names at 63 bytes.
 MAX_SCHEMA_BYTES = 40
@@ -148,7 +155,7 @@ def transaction(location: str):
             with connection.cursor() as cursor:
                 yield cursor
     except psycopg2.Error as error:
-        logger("store").warning("PostGIS refused a write to %s: %s", location, error)
+        logger("store").warning("PostGIS refused a write to %s: %s", shown(location), error)
         raise ProgrammeError(
             tr("The database refused the change: {}").format(first_line(error))
         ) from None
@@ -230,7 +237,10 @@ def create_tables(cursor, schema: str, srid: int) -> None:
     for table in TABLES:
         for statement in table_ddl(schema, table, srid):
             cursor.execute(statement)
-    cursor.execute(LAYER_STYLES_DDL)
+    # IF NOT EXISTS alone still needs CREATE on public, which PostgreSQL 15 gives nobody
+    cursor.execute("SELECT to_regclass('public.layer_styles') IS NULL")
+    if cursor.fetchone()[0]:
+        cursor.execute(LAYER_STYLES_DDL)
 
 
 def insert_rows(

@@ -11,7 +11,7 @@ from psycopg2 import sql
 from programmakamer.core.schema import STAKEHOLDERS
 from programmakamer.store import access, copies, postgis
 from programmakamer.store.errors import ProgrammeError
-from programmakamer.store.location import postgis_uri
+from programmakamer.store.location import postgis_location, postgis_uri
 
 PASSWORD = "geheim"
 
@@ -270,3 +270,48 @@ def test_a_stakeholder_added_to_a_shared_programme_gets_its_role_and_edits_its_w
             sql.Identifier(schema_name, "works_lines")
         ),
     )
+
+
+def test_an_administrator_without_superuser_rights_sets_up_and_loads_a_programme(
+    postgres_cluster, schema_name, logins, demo_programme
+):
+    """The tables' owner is bound by row-level security too (FORCE): its own policy is what
+    lets it load the programme. A DBA gives it CREATEROLE, CREATE on the database and the
+    use of QGIS's style table, as the README says."""
+    admin = logins("gis administrator")
+    with psycopg2.connect("") as connection, connection.cursor() as cursor:
+        cursor.execute(postgis.LAYER_STYLES_DDL)
+        cursor.execute(
+            sql.SQL(
+                "ALTER ROLE {0} CREATEROLE; GRANT CREATE ON DATABASE {1} TO {0}; "
+                "GRANT SELECT, INSERT, DELETE ON public.layer_styles TO {0}; "
+                "GRANT USAGE ON SEQUENCE public.layer_styles_id_seq TO {0}"
+            ).format(sql.Identifier(admin), sql.Identifier(connection.info.dbname))
+        )
+    uri = postgis_uri(postgis.location_of(schema_name, service="programmakamer_tests"))
+    uri.setUsername(admin)
+    uri.setPassword(PASSWORD)
+    location = postgis_location(uri, schema_name)
+    try:
+        copies.copy_programme(demo_programme, location)
+        with postgis.transaction(location) as cursor:
+            cursor.execute(
+                "SELECT current_user, rolsuper FROM pg_roles WHERE rolname = current_user"
+            )
+            assert cursor.fetchone() == (admin, False)
+            cursor.execute(
+                sql.SQL("UPDATE {} SET title = 'Door de beheerder'").format(
+                    sql.Identifier(schema_name, "works_lines")
+                )
+            )
+            assert cursor.rowcount > 0
+    finally:
+        postgis.drop_programme(location)
+        with psycopg2.connect("") as connection, connection.cursor() as cursor:
+            cursor.execute(
+                sql.SQL(
+                    "REVOKE ALL ON DATABASE {1} FROM {0}; "
+                    "REVOKE ALL ON public.layer_styles FROM {0}; "
+                    "REVOKE ALL ON SEQUENCE public.layer_styles_id_seq FROM {0}"
+                ).format(sql.Identifier(admin), sql.Identifier(connection.info.dbname))
+            )
