@@ -11,8 +11,10 @@ from __future__ import annotations
 import os
 import shutil
 import subprocess
+import time
 import uuid
 import warnings
+from pathlib import Path
 
 import pytest
 
@@ -22,25 +24,32 @@ CONNECTION = "programmakamer tests"
 SERVICE = "programmakamer_tests"
 
 
-def _start_cluster():
-    """pg_virtualenv running a shell that prints its PG* settings and waits for stdin to
-    close: the cluster lives as long as that shell."""
-    process = subprocess.Popen(
-        ["pg_virtualenv", "-t", "sh", "-c", 'env; echo "{}"; cat > /dev/null'.format(READY)],
-        stdin=subprocess.PIPE,
-        stdout=subprocess.PIPE,
-        stderr=subprocess.STDOUT,
-        text=True,
-    )
-    settings, output = {}, []
-    for line in process.stdout:
-        output.append(line)
-        if line.strip() == READY:
+def _start_cluster(log: Path):
+    """pg_virtualenv running a shell that writes its PG* settings and waits for stdin to
+    close: the cluster lives as long as that shell. Its output goes to a file, not a pipe:
+    a pipe closed at pytest's exit would kill pg_virtualenv before it drops the cluster."""
+    with log.open("w") as output:
+        process = subprocess.Popen(
+            ["pg_virtualenv", "-t", "sh", "-c", 'env; echo "{}"; cat > /dev/null'.format(READY)],
+            stdin=subprocess.PIPE,
+            stdout=output,
+            stderr=subprocess.STDOUT,
+            text=True,
+        )
+    deadline = time.monotonic() + 120
+    while time.monotonic() < deadline and process.poll() is None:
+        lines = log.read_text().splitlines()
+        if READY in lines:
+            settings = dict(line.partition("=")[::2] for line in lines if line.startswith("PG"))
             return process, settings
-        key, _, value = line.rstrip("\n").partition("=")
-        if key.startswith("PG"):
-            settings[key] = value
-    raise RuntimeError("pg_virtualenv did not start a cluster:\n" + "".join(output))
+        time.sleep(0.2)
+    _stop(process)
+    raise RuntimeError("pg_virtualenv did not start a cluster:\n" + log.read_text())
+
+
+def _stop(process) -> None:
+    process.stdin.close()
+    process.wait(timeout=60)
 
 
 def _psql(command: str, database: str = "postgres") -> None:
@@ -52,7 +61,7 @@ def _psql(command: str, database: str = "postgres") -> None:
 @pytest.fixture(scope="session")
 def postgres_cluster(tmp_path_factory):
     """PG* settings of a running cluster with a database that has PostGIS."""
-    process = None
+    process, before = None, dict(os.environ)
     if not os.environ.get("PGHOST"):
         if shutil.which("pg_virtualenv") is None:
             message = (
@@ -61,8 +70,19 @@ def postgres_cluster(tmp_path_factory):
             )
             warnings.warn(message, stacklevel=1)
             pytest.skip(message)
-        process, settings = _start_cluster()
+        process, settings = _start_cluster(tmp_path_factory.mktemp("cluster") / "log")
         os.environ.update(settings)
+    try:
+        yield _prepare(tmp_path_factory)
+    finally:
+        if process is not None:
+            _stop(process)
+        os.environ.clear()
+        os.environ.update(before)
+
+
+def _prepare(tmp_path_factory) -> dict:
+    """The test database with PostGIS, and a pg_service.conf service that reaches it."""
     _psql("DROP DATABASE IF EXISTS {}".format(DATABASE))
     _psql("CREATE DATABASE {}".format(DATABASE))
     _psql("CREATE EXTENSION postgis", DATABASE)
@@ -79,10 +99,7 @@ def postgres_cluster(tmp_path_factory):
         )
     )
     os.environ["PGSERVICEFILE"] = str(service_file)
-    yield dict(os.environ)
-    if process is not None:
-        process.stdin.close()
-        process.wait(timeout=60)
+    return dict(os.environ)
 
 
 @pytest.fixture(scope="session")
