@@ -1154,6 +1154,10 @@ PostGIS: een QGIS-verbinding of een service, en het schema van het programma; de
       <translation>Opslaan in {} is mislukt: de schijf is vol. Er is niets opgeslagen.</translation>
     </message>
     <message>
+      <source>Row {} of {} has no saved state at {}.</source>
+      <translation>Rij {} van {} heeft geen opgeslagen stand op {}.</translation>
+    </message>
+    <message>
       <source>Take the stored horizon</source>
       <translation>Opgeslagen horizon overnemen</translation>
     </message>
@@ -1192,6 +1196,10 @@ PostGIS: een QGIS-verbinding of een service, en het schema van het programma; de
     <message>
       <source>A programme in PostGIS needs the name of its schema.</source>
       <translation>Een programma in PostGIS heeft de naam van zijn schema nodig.</translation>
+    </message>
+    <message>
+      <source>A schema name cannot hold a % sign.</source>
+      <translation>Een schemanaam kan geen %-teken bevatten.</translation>
     </message>
     <message>
       <source>A programme in PostGIS needs the Python package psycopg2 (Debian/Ubuntu: python3-psycopg2; OSGeo4W: python3-psycopg2).</source>

@@ -13,7 +13,12 @@ to write the audit.
 
 from __future__ import annotations
 
+from datetime import datetime
+
 from ..core.schema import DECISIONS, WORK_TABLES
+from ..translation import tr
+from .errors import ProgrammeError
+from .location import GEOMETRY_COLUMN, KEY_COLUMN
 from .postgis import sql
 
 VERSION_COLUMN = "version"
@@ -131,3 +136,68 @@ def work_history(location: str, table_name: str, fid: int) -> list[dict]:
         )
         names = ("action", "changed_by", "changed_at", "old_values", "new_values")
         return [dict(zip(names, row)) for row in cursor.fetchall()]
+
+
+def restore_row(location: str, table_name: str, fid: int, moment: datetime) -> dict:
+    """Put a work or decision back as it was saved at `moment` (its last state at or before
+    it), as the current user: row-level security, the version and the audit apply as to any
+    edit, so the restore is itself in the history. A deleted row comes back with its key.
+    Returns the state restored."""
+    from ..core.schema import table as schema_table
+    from .location import postgis_schema
+    from .postgis import transaction
+
+    composition = sql()  # first: it tells when psycopg2 is missing
+    from psycopg2.extras import Json
+
+    ident = composition.Identifier
+    schema = postgis_schema(location)
+    name = ident(schema, table_name)
+    columns = list(schema_table(table_name).field_names)
+    if schema_table(table_name).geometry != "none":
+        columns.append(GEOMETRY_COLUMN)
+    listed = composition.SQL(", ").join(ident(c) for c in columns)
+    with transaction(location) as cursor:
+        cursor.execute(
+            composition.SQL(
+                "SELECT new_values FROM {} WHERE table_name = %s AND fid = %s "
+                "AND changed_at <= %s ORDER BY id DESC LIMIT 1"
+            ).format(ident(schema, AUDIT_TABLE)),
+            (table_name, fid, moment),
+        )
+        found = cursor.fetchone()
+        if found is None or found[0] is None:
+            raise ProgrammeError(
+                tr("Row {} of {} has no saved state at {}.").format(fid, table_name, moment)
+            )
+        state = found[0]
+        cursor.execute(
+            composition.SQL("SELECT to_jsonb(t) FROM {} t WHERE {} = %s").format(
+                name, ident(KEY_COLUMN)
+            ),
+            (fid,),
+        )
+        current = cursor.fetchone()
+        if current is not None:
+            # Only what differs is set: a column nobody changed needs no privilege to keep.
+            changed = [c for c in columns if current[0].get(c) != state.get(c)]
+            if not changed:
+                return state
+            listed = composition.SQL(", ").join(ident(c) for c in changed)
+            saved = composition.SQL("SELECT {} FROM jsonb_populate_record(NULL::{}, %s)").format(
+                listed, name
+            )
+            cursor.execute(
+                composition.SQL("UPDATE {} SET ({}) = ({}) WHERE {} = %s").format(
+                    name, listed, saved, ident(KEY_COLUMN)
+                ),
+                (Json(state), fid),
+            )
+        else:
+            cursor.execute(
+                composition.SQL(
+                    "INSERT INTO {} ({}, {}) SELECT {}, {} FROM jsonb_populate_record(NULL::{}, %s)"
+                ).format(name, ident(KEY_COLUMN), listed, ident(KEY_COLUMN), listed, name),
+                (Json(state),),
+            )
+    return state

@@ -118,6 +118,8 @@ def location_of(schema: str, connection: str = "", service: str = "") -> str:
     """The location string of a programme in `schema`, after checking the schema's name."""
     if not schema.strip():
         raise ProgrammeError(tr("A programme in PostGIS needs the name of its schema."))
+    if "%" in schema:  # psycopg2 would read it as a parameter inside a quoted name
+        raise ProgrammeError(tr("A schema name cannot hold a % sign."))
     if len(schema.encode("utf-8")) > MAX_SCHEMA_BYTES:
         raise ProgrammeError(
             tr("The schema name {} is too long: at most {} bytes.").format(schema, MAX_SCHEMA_BYTES)

@@ -152,3 +152,45 @@ def test_the_audit_keeps_inserts_updates_and_deletes_of_works_and_decisions(
     assert history[1]["old_values"]["verdict"] == "deferred"
     assert history[1]["new_values"]["verdict"] == "accepted"
     assert history[2]["new_values"] is None
+
+
+def test_a_work_is_put_back_as_it_was_at_a_chosen_moment_even_after_a_delete(
+    shared,
+    schema_name,
+    logins,  # noqa: F811
+):
+    from programmakamer.store.history import restore_row
+
+    login = logins("green planner")
+    access.grant_login(shared, login, "stakeholder", 2)
+    works = sql.Identifier(schema_name, "works_lines")
+    fid = next(_stakeholder_layer(shared, 2).getFeatures()).id()
+    original = _row(schema_name, fid)
+    with psycopg2.connect(user=login, password=PASSWORD) as connection:
+        with connection.cursor() as cursor:
+            for title in ("Bomen planten", "Bomen planten en wadi"):
+                cursor.execute(
+                    sql.SQL("UPDATE {} SET title = %s WHERE fid = %s").format(works),
+                    (title, fid),
+                )
+                connection.commit()
+    moment = work_history(shared, "works_lines", fid)[0]["changed_at"]
+
+    restore_row(_location_as(shared, login), "works_lines", fid, moment)
+    assert _row(schema_name, fid) == ("Bomen planten", original[1] + 3)
+
+    with psycopg2.connect(user=login, password=PASSWORD) as connection:
+        with connection.cursor() as cursor:
+            cursor.execute(sql.SQL("DELETE FROM {} WHERE fid = %s").format(works), (fid,))
+    assert _row(schema_name, fid) is None
+    restore_row(_location_as(shared, login), "works_lines", fid, moment)
+
+    assert _row(schema_name, fid)[0] == "Bomen planten"
+    with psycopg2.connect("") as connection, connection.cursor() as cursor:
+        cursor.execute(
+            sql.SQL("SELECT count(*) FROM {} WHERE fid = %s AND geom IS NOT NULL").format(works),
+            (fid,),
+        )
+        assert cursor.fetchone()[0] == 1
+    actions = [h["action"] for h in work_history(shared, "works_lines", fid)]
+    assert actions == ["UPDATE", "UPDATE", "UPDATE", "DELETE", "INSERT"]

@@ -160,3 +160,10 @@ def test_createprogramme_makes_the_programme_in_postgis_given_a_connection_and_s
         )
     finally:
         postgis.drop_programme(location)
+
+
+def test_a_schema_name_is_refused_before_anything_is_made_when_it_cannot_be_a_schema():
+    with pytest.raises(ProgrammeError, match="% sign"):
+        postgis.location_of("100% programma", service=SERVICE)
+    with pytest.raises(ProgrammeError, match="too long"):
+        postgis.location_of("p" * 41, service=SERVICE)
