@@ -1150,8 +1150,16 @@ PostGIS: een QGIS-verbinding of een service, en het schema van het programma; de
       <translation>{} kan niet worden bewerkt: het bestand is alleen-lezen of vergrendeld.</translation>
     </message>
     <message>
+      <source>The database refused the change to {}: {}</source>
+      <translation>De database weigerde de wijziging van {}: {}</translation>
+    </message>
+    <message>
       <source>Saving to {} failed: the disk is full. Nothing was saved.</source>
       <translation>Opslaan in {} is mislukt: de schijf is vol. Er is niets opgeslagen.</translation>
+    </message>
+    <message>
+      <source>The database does not let you change {}: ask its administrator for a role that may (programmakamer:grantlogin).</source>
+      <translation>De database laat u {} niet wijzigen: vraag de beheerder om een rol die dat mag (programmakamer:grantlogin).</translation>
     </message>
     <message>
       <source>Row {} of {} has no saved state at {}.</source>

@@ -27,6 +27,7 @@ from ..translation import tr
 from .columns import read_columns, read_stored, stakeholder_names
 from .errors import CancelledError, ProgrammeError, missing_columns, write_failure
 from .features import features_from_columns, to_qvariant
+from .location import is_postgis
 from .programme import UNIQUE_FINDING_ID, read_programme, table_layer
 from .transactions import bulk_write, check_intact, check_writable, provider_transaction
 
@@ -226,9 +227,10 @@ def write_findings(
         if not writing(0):
             raise CancelledError()
         bulk_write(provider, path, deleted=merge.deleted)
-        indexed, error = provider.transaction().executeSql(UNIQUE_FINDING_ID)
-        if not indexed:
-            raise write_failure(path, error)
+        if not is_postgis(path):  # PostGIS programmes are made with the index
+            indexed, error = provider.transaction().executeSql(UNIQUE_FINDING_ID)
+            if not indexed:
+                raise write_failure(path, error)
         bulk_write(provider, path, merge.new, merge.changes, merge.geometries, progress=writing)
     return merge.report
 

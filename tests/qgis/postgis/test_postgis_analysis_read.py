@@ -10,6 +10,8 @@ from programmakamer.store import copies
 from programmakamer.store.analysis import read_challenges, read_settings, read_works
 from programmakamer.store.columns import read_stored
 
+from .test_postgis_access import logins  # noqa: F401  (a fixture)
+
 
 def _same(a, b):
     if isinstance(a, np.ndarray) and a.dtype.kind == "M":
@@ -47,3 +49,56 @@ def test_a_stored_table_reads_alike_from_both_databases(demo_programme, pg_locat
         for name in columns_gpkg:
             assert _same(columns_pg[name], columns_gpkg[name]), (table.name, name)
         assert len(shapes_pg) == len(shapes_gpkg)
+
+
+def _findings(location):
+    from programmakamer.core.schema import FINDINGS
+
+    kept = ("finding_id", "kind", "state", "work_a", "work_b", "challenge_id", "explanation_en")
+    return sorted(
+        tuple(row[k] for k in kept) + (round(row["saving_eur"] or 0, 2),)
+        for row in copies.read_rows(location, FINDINGS)
+    )
+
+
+def test_the_analysis_of_a_postgis_programme_writes_the_same_findings_as_on_the_geopackage(
+    demo_programme, pg_location
+):
+    from programmakamer.store.analysis import analyse_programme
+
+    copies.copy_programme(demo_programme, pg_location)
+
+    on_postgis = analyse_programme(pg_location)
+    on_geopackage = analyse_programme(demo_programme)
+
+    assert on_postgis.counts == on_geopackage.counts
+    assert _findings(pg_location) == _findings(demo_programme)
+    assert len(_findings(pg_location)) > 50
+    assert on_postgis.written.new == len(_findings(pg_location))
+    again = analyse_programme(pg_location)
+    assert (again.written.new, again.written.unchanged) == (0, on_postgis.written.new)
+    assert _findings(pg_location) == _findings(demo_programme)
+
+
+def test_the_chamber_runs_the_analysis_and_a_viewer_is_told_it_may_not(
+    demo_programme,
+    pg_location,
+    logins,  # noqa: F811
+):
+    import pytest
+
+    from programmakamer.store import access
+    from programmakamer.store.analysis import analyse_programme
+    from programmakamer.store.errors import ProgrammeError
+
+    from .test_postgis_history import _location_as
+
+    copies.copy_programme(demo_programme, pg_location)
+    chamber, viewer = logins("analyst"), logins("alderman")
+    access.grant_login(pg_location, chamber, "chamber")
+    access.grant_login(pg_location, viewer, "viewer")
+
+    assert analyse_programme(_location_as(pg_location, chamber)).written.new > 50
+    with pytest.raises(ProgrammeError, match="does not let you change") as refusal:
+        analyse_programme(_location_as(pg_location, viewer))
+    assert "geheim" not in str(refusal.value)
