@@ -429,13 +429,17 @@
 Name: unique within the programme.
 Discipline: the trade of the stakeholder; new works get it by default.
 Colour: #rrggbb, used by the style by stakeholder.
-Contact: a person or mailbox.</source>
+Contact: a person or mailbox.
+
+Programme: the GeoPackage, or a programme in PostGIS (a QGIS connection or a service, and the schema); in PostGIS the stakeholder also gets its group role, which grantlogin gives to the stakeholder's logins.</source>
       <translation>Voegt een partij (een organisatie of afdeling met eigen werken) toe aan een programma. Als het programma in het project geopend is, komt de kaartlaag met werken van de partij meteen in de groep.
 
 Naam: uniek binnen het programma.
 Discipline: het vakgebied van de partij; nieuwe werken krijgen die standaard.
 Kleur: #rrggbb, gebruikt door de stijl per partij.
-Contact: een persoon of mailbox.</translation>
+Contact: een persoon of mailbox.
+
+Programma: het GeoPackage, of een programma in PostGIS (een QGIS-verbinding of een service, en het schema); in PostGIS krijgt de partij ook haar grouprol, die grantlogin aan de logins van de partij geeft.</translation>
     </message>
     <message>
       <source>Programme</source>
@@ -460,6 +464,10 @@ Contact: een persoon of mailbox.</translation>
     <message>
       <source>Layer added to the open programme.</source>
       <translation>Kaartlaag toegevoegd aan het geopende programma.</translation>
+    </message>
+    <message>
+      <source>Choose a GeoPackage file, or a schema in PostGIS.</source>
+      <translation>Kies een GeoPackage-bestand of een schema in PostGIS.</translation>
     </message>
     <message>
       <source>Stakeholder {} added with id {}.</source>
@@ -604,6 +612,58 @@ Uitvoer: het aantal werken, hoeveel van horizon veranderden en hoeveel open werk
       <translation>{} open werken hebben geen geplande start en daarom geen horizon.</translation>
     </message>
     <message>
+      <source>Copy programme between GeoPackage and PostGIS</source>
+      <translation>Programma kopiëren tussen GeoPackage en PostGIS</translation>
+    </message>
+    <message>
+      <source>Copies a whole programme, row for row: works, challenges, findings, decisions, stakeholders, rule settings, moratorium periods, reference layers and styles.
+
+Direction: from the GeoPackage to PostGIS (to share the programme), or from PostGIS to the GeoPackage (a snapshot to take along or to archive with the board memo).
+GeoPackage: the programme file.
+PostGIS: a QGIS connection or a service, and the schema of the programme. A copy to PostGIS makes the schema; it must not exist yet.
+Overwrite: a copy to a GeoPackage replaces an existing file only when ticked.
+Nothing is half written: a failure leaves the target as it was.</source>
+      <translation>Kopieert een heel programma, rij voor rij: werken, opgaven, bevindingen, besluiten, partijen, regelinstellingen, graafrustperiodes, referentielagen en stijlen.
+
+Richting: van het GeoPackage naar PostGIS (om het programma te delen), of van PostGIS naar het GeoPackage (een momentopname om mee te nemen of bij de bestuursnotitie te archiveren).
+GeoPackage: het programmabestand.
+PostGIS: een QGIS-verbinding of een service, en het schema van het programma. Een kopie naar PostGIS maakt het schema aan; het mag nog niet bestaan.
+Overschrijven: een kopie naar een GeoPackage vervangt een bestaand bestand alleen als dit is aangevinkt.
+Niets wordt half geschreven: bij een fout blijft het doel zoals het was.</translation>
+    </message>
+    <message>
+      <source>Direction</source>
+      <translation>Richting</translation>
+    </message>
+    <message>
+      <source>Programme GeoPackage</source>
+      <translation>Programma-GeoPackage</translation>
+    </message>
+    <message>
+      <source>Overwrite an existing GeoPackage</source>
+      <translation>Een bestaand GeoPackage overschrijven</translation>
+    </message>
+    <message>
+      <source>Copy</source>
+      <translation>Kopie</translation>
+    </message>
+    <message>
+      <source>GeoPackage to PostGIS</source>
+      <translation>GeoPackage naar PostGIS</translation>
+    </message>
+    <message>
+      <source>PostGIS to GeoPackage</source>
+      <translation>PostGIS naar GeoPackage</translation>
+    </message>
+    <message>
+      <source>Choose a PostgreSQL connection or a service.</source>
+      <translation>Kies een PostgreSQL-verbinding of een service.</translation>
+    </message>
+    <message>
+      <source>Programme copied to {}</source>
+      <translation>Programma gekopieerd naar {}</translation>
+    </message>
+    <message>
       <source>Create programme</source>
       <translation>Programma aanmaken</translation>
     </message>
@@ -613,13 +673,17 @@ Uitvoer: het aantal werken, hoeveel van horizon veranderden en hoeveel open werk
 Programme name and municipality: shown on maps and memos.
 Reference year: year 1 of the programme; horizons count from it.
 CRS: a projected CRS in metres (default EPSG:28992, RD New).
-Output: the .gpkg file. An existing file is not overwritten.</source>
+Output: the .gpkg file. An existing file is not overwritten.
+
+To create the programme in PostGIS instead, give a schema and either a QGIS PostgreSQL connection or a service of pg_service.conf; the output file is then not used. The schema must not exist yet; PostGIS needs the extension postgis in that database. The styles go to QGIS's table public.layer_styles.</source>
       <translation>Maakt een nieuwe programma-GeoPackage met alle tabellen van de Integrale Programmakamer: programma, partijen, werken (lijnen, vlakken, punten), opgaven, bevindingen, besluiten, regelinstellingen met hun standaardwaarden, graafrustperiodes per verhardingstype, straten en wijken, en de stijlen per horizon en per partij.
 
 Programmanaam en gemeente: staan op kaarten en notities.
 Programmajaar: jaar 1 van het programma; de horizon telt vanaf dit jaar.
 CRS: een geprojecteerd stelsel in meters (standaard EPSG:28992, RD New).
-Uitvoer: het .gpkg-bestand. Een bestaand bestand wordt niet overschreven.</translation>
+Uitvoer: het .gpkg-bestand. Een bestaand bestand wordt niet overschreven.
+
+Om het programma in PostGIS aan te maken: geef een schema en een QGIS PostgreSQL-verbinding of een service uit pg_service.conf; het uitvoerbestand wordt dan niet gebruikt. Het schema mag nog niet bestaan; de database heeft de extensie postgis nodig. De stijlen komen in QGIS' eigen tabel public.layer_styles.</translation>
     </message>
     <message>
       <source>Programme name</source>
@@ -636,10 +700,6 @@ Uitvoer: het .gpkg-bestand. Een bestaand bestand wordt niet overschreven.</trans
     <message>
       <source>Coordinate reference system</source>
       <translation>Coördinatenstelsel</translation>
-    </message>
-    <message>
-      <source>Programme GeoPackage</source>
-      <translation>Programma-GeoPackage</translation>
     </message>
     <message>
       <source>Programme created: {}</source>
@@ -910,6 +970,50 @@ Pagina's: overzicht (alle horizonnen) en een per horizon (die horizon in kleur, 
       <translation>Graafrust na een vernieuwing (jaren)</translation>
     </message>
     <message>
+      <source>Give a login a role in a PostGIS programme</source>
+      <translation>Een login een rol geven in een PostGIS-programma</translation>
+    </message>
+    <message>
+      <source>Makes an existing database login a member of one of the programme's group roles. The database then enforces what it may do.
+
+Stakeholder: reads everything; adds, changes and deletes only the works of its own stakeholder (give the stakeholder id), never the chamber's horizon.
+Chamber: sets horizons and overrides, keeps findings, decisions and settings; cannot change a stakeholder's planning.
+Viewer: reads.
+
+PostGIS: a QGIS connection or a service, and the schema of the programme; the connection's user must be allowed to grant roles (the programme's administrator). Stakeholders added since the programme was made get their role here too.</source>
+      <translation>Maakt een bestaande databaselogin lid van een van de grouprollen van het programma. De database dwingt dan af wat de login mag.
+
+Partij: leest alles; voegt alleen werken van de eigen partij toe, wijzigt en verwijdert alleen die (geef het partij-id), nooit de horizon van de kamer.
+Kamer: zet horizons en afwijkingen, beheert bevindingen, besluiten en instellingen; kan de planning van een partij niet wijzigen.
+Lezer: leest.
+
+PostGIS: een QGIS-verbinding of een service, en het schema van het programma; de gebruiker van de verbinding moet rollen mogen toekennen (de beheerder van het programma). Partijen die na het aanmaken van het programma zijn toegevoegd, krijgen hier ook hun rol.</translation>
+    </message>
+    <message>
+      <source>Database login</source>
+      <translation>Databaselogin</translation>
+    </message>
+    <message>
+      <source>Role</source>
+      <translation>Rol</translation>
+    </message>
+    <message>
+      <source>Stakeholder id (for the stakeholder role)</source>
+      <translation>Partij-id (voor de partijrol)</translation>
+    </message>
+    <message>
+      <source>Chamber</source>
+      <translation>Kamer</translation>
+    </message>
+    <message>
+      <source>Viewer</source>
+      <translation>Lezer</translation>
+    </message>
+    <message>
+      <source>The login is now a member of {}.</source>
+      <translation>De login is nu lid van {}.</translation>
+    </message>
+    <message>
       <source>Import delivery</source>
       <translation>Levering importeren</translation>
     </message>
@@ -1138,6 +1242,18 @@ Rapport: een werkmap met de totalen, elk probleem per rij, en wat wordt toegevoe
       <translation>Het coördinatenstelsel van de laag {} is niet gedefinieerd ({}) en de coördinaten lijken graden (lengte/breedte): stel het stelsel in (voor GPS-coördinaten EPSG:4326) en voer opnieuw uit.</translation>
     </message>
     <message>
+      <source>PostGIS: QGIS connection</source>
+      <translation>PostGIS: QGIS-verbinding</translation>
+    </message>
+    <message>
+      <source>PostGIS: service (pg_service.conf)</source>
+      <translation>PostGIS: service (pg_service.conf)</translation>
+    </message>
+    <message>
+      <source>PostGIS: schema of the programme</source>
+      <translation>PostGIS: schema van het programma</translation>
+    </message>
+    <message>
       <source>Rules on any layer</source>
       <translation>Regels op elke laag</translation>
     </message>
@@ -1322,6 +1438,18 @@ Rapport: een werkmap met de totalen, elk probleem per rij, en wat wordt toegevoe
       <translation>Veld {} van laag {} bevat tekst die met de verkeerde codering is gelezen ({}), bijvoorbeeld '{}': stel de codering van de laag in (Laageigenschappen › Bron; Nederlandse Excel bewaart windows-1252) en voer opnieuw uit.</translation>
     </message>
     <message>
+      <source>Unknown role: {}</source>
+      <translation>Onbekende rol: {}</translation>
+    </message>
+    <message>
+      <source>The database has no login named {}.</source>
+      <translation>De database heeft geen login met de naam {}.</translation>
+    </message>
+    <message>
+      <source>The programme has no stakeholder with id {}.</source>
+      <translation>Het programma heeft geen partij met id {}.</translation>
+    </message>
+    <message>
       <source>Findings: {}. New {}, changed {}, unchanged {}, no longer found {}.</source>
       <translation>Bevindingen: {}. Nieuw {}, gewijzigd {}, ongewijzigd {}, niet meer gevonden {}.</translation>
     </message>
@@ -1344,6 +1472,14 @@ Rapport: een werkmap met de totalen, elk probleem per rij, en wat wordt toegevoe
     <message>
       <source>Table {} of {} changed while it was read.</source>
       <translation>Tabel {} van {} veranderde tijdens het lezen.</translation>
+    </message>
+    <message>
+      <source>Copy from a GeoPackage to PostGIS or from PostGIS to a file.</source>
+      <translation>Kopieer van een GeoPackage naar PostGIS of van PostGIS naar een bestand.</translation>
+    </message>
+    <message>
+      <source>Cannot store the style {} of {}.</source>
+      <translation>Kan de stijl {} van {} niet opslaan.</translation>
     </message>
     <message>
       <source>The field mapping is not valid JSON: {}</source>
@@ -1642,8 +1778,20 @@ Rapport: een werkmap met de totalen, elk probleem per rij, en wat wordt toegevoe
       <translation>{} kan niet worden bewerkt: het bestand is alleen-lezen of vergrendeld.</translation>
     </message>
     <message>
+      <source>The database refused the change to {}: {}</source>
+      <translation>De database weigerde de wijziging van {}: {}</translation>
+    </message>
+    <message>
       <source>Saving to {} failed: the disk is full. Nothing was saved.</source>
       <translation>Opslaan in {} is mislukt: de schijf is vol. Er is niets opgeslagen.</translation>
+    </message>
+    <message>
+      <source>The database does not let you change {}: ask its administrator for a role that may (programmakamer:grantlogin).</source>
+      <translation>De database laat u {} niet wijzigen: vraag de beheerder om een rol die dat mag (programmakamer:grantlogin).</translation>
+    </message>
+    <message>
+      <source>Row {} of {} has no saved state at {}.</source>
+      <translation>Rij {} van {} heeft geen opgeslagen stand op {}.</translation>
     </message>
     <message>
       <source>Take the stored horizon</source>
@@ -1680,6 +1828,54 @@ Rapport: een werkmap met de totalen, elk probleem per rij, en wat wordt toegevoe
     <message>
       <source>Programmakamer – {}</source>
       <translation>Programmakamer – {}</translation>
+    </message>
+    <message>
+      <source>A programme in PostGIS needs the name of its schema.</source>
+      <translation>Een programma in PostGIS heeft de naam van zijn schema nodig.</translation>
+    </message>
+    <message>
+      <source>A schema name cannot hold a % sign.</source>
+      <translation>Een schemanaam kan geen %-teken bevatten.</translation>
+    </message>
+    <message>
+      <source>A programme in PostGIS needs the Python package psycopg2 (Debian/Ubuntu: python3-psycopg2; OSGeo4W: python3-psycopg2).</source>
+      <translation>Een programma in PostGIS heeft het Python-pakket psycopg2 nodig (Debian/Ubuntu: python3-psycopg2; OSGeo4W: python3-psycopg2).</translation>
+    </message>
+    <message>
+      <source>The schema name {} is too long: at most {} bytes.</source>
+      <translation>De schemanaam {} is te lang: hoogstens {} bytes.</translation>
+    </message>
+    <message>
+      <source>The database already has a schema {}; choose another name.</source>
+      <translation>De database heeft al een schema {}; kies een andere naam.</translation>
+    </message>
+    <message>
+      <source>PostGIS does not know SRID {}.</source>
+      <translation>PostGIS kent SRID {} niet.</translation>
+    </message>
+    <message>
+      <source>Schema {} has an empty programme table.</source>
+      <translation>Schema {} heeft een lege programmatabel.</translation>
+    </message>
+    <message>
+      <source>{} was made by a newer version of the plugin (schema {}); please update.</source>
+      <translation>{} is gemaakt met een nieuwere versie van de plugin (schema {}); werk de plugin bij.</translation>
+    </message>
+    <message>
+      <source>QGIS has no PostgreSQL connection named {}.</source>
+      <translation>QGIS heeft geen PostgreSQL-verbinding met de naam {}.</translation>
+    </message>
+    <message>
+      <source>Cannot connect to the database {}: {}</source>
+      <translation>Kan geen verbinding maken met de database {}: {}</translation>
+    </message>
+    <message>
+      <source>The database refused the change: {}</source>
+      <translation>De database weigerde de wijziging: {}</translation>
+    </message>
+    <message>
+      <source>Schema {} is not a programme of the Integrale Programmakamer (missing tables: {}).</source>
+      <translation>Schema {} is geen programma van de Integrale Programmakamer (ontbrekende tabellen: {}).</translation>
     </message>
     <message>
       <source>The programme needs a name.</source>
@@ -1728,10 +1924,6 @@ Rapport: een werkmap met de totalen, elk probleem per rij, en wat wordt toegevoe
     <message>
       <source>{} has an empty programme table.</source>
       <translation>{} heeft een lege programmatabel.</translation>
-    </message>
-    <message>
-      <source>{} was made by a newer version of the plugin (schema {}); please update.</source>
-      <translation>{} is gemaakt met een nieuwere versie van de plugin (schema {}); werk de plugin bij.</translation>
     </message>
     <message>
       <source>{} lacks tables of its schema ({}): the file is damaged.</source>

@@ -17,11 +17,14 @@ from ..store.layers import add_stakeholder_layers
 from ..store.programme import add_stakeholder
 from ..translation import language
 from .algorithm import ProgrammakamerAlgorithm
+from .postgis_parameters import add_postgis_parameters, postgis_location
 
 
-def programme_parameter(name: str, description: str) -> QgsProcessingParameterFile:
+def programme_parameter(
+    name: str, description: str, optional: bool = False
+) -> QgsProcessingParameterFile:
     return QgsProcessingParameterFile(
-        name, description, QgsProcessingParameterFile.File, extension="gpkg"
+        name, description, QgsProcessingParameterFile.File, extension="gpkg", optional=optional
     )
 
 
@@ -51,12 +54,16 @@ class AddStakeholder(ProgrammakamerAlgorithm):
             "Name: unique within the programme.\n"
             "Discipline: the trade of the stakeholder; new works get it by default.\n"
             "Colour: #rrggbb, used by the style by stakeholder.\n"
-            "Contact: a person or mailbox."
+            "Contact: a person or mailbox.\n\n"
+            "Programme: the GeoPackage, or a programme in PostGIS (a QGIS connection or a "
+            "service, and the schema); in PostGIS the stakeholder also gets its group role, "
+            "which grantlogin gives to the stakeholder's logins."
         )
 
     def initAlgorithm(self, config=None):
         lang = language()
-        self.addParameter(programme_parameter(self.PROGRAMME, self.tr("Programme")))
+        self.addParameter(programme_parameter(self.PROGRAMME, self.tr("Programme"), optional=True))
+        add_postgis_parameters(self)
         self.addParameter(QgsProcessingParameterString(self.STAKEHOLDER_NAME, self.tr("Name")))
         self.addParameter(
             QgsProcessingParameterEnum(
@@ -75,9 +82,13 @@ class AddStakeholder(ProgrammakamerAlgorithm):
         self.addOutput(QgsProcessingOutputNumber(self.STAKEHOLDER_ID, self.tr("Stakeholder id")))
 
     def processAlgorithm(self, parameters, context, feedback):
-        path = self.parameterAsFile(parameters, self.PROGRAMME, context)
         discipline = DISCIPLINES[self.parameterAsEnum(parameters, self.DISCIPLINE, context)].value
         try:
+            path = postgis_location(self, parameters, context) or self.parameterAsFile(
+                parameters, self.PROGRAMME, context
+            )
+            if not path:
+                raise ProgrammeError(self.tr("Choose a GeoPackage file, or a schema in PostGIS."))
             record = add_stakeholder(
                 path,
                 self.parameterAsString(parameters, self.STAKEHOLDER_NAME, context),

@@ -1,4 +1,5 @@
-"""programmakamer:createprogramme: a new, empty programme GeoPackage."""
+"""programmakamer:createprogramme: a new, empty programme: a GeoPackage, or a schema in
+PostGIS."""
 
 from __future__ import annotations
 
@@ -13,9 +14,12 @@ from qgis.core import (
 )
 
 from ..core.schema import DEFAULT_CRS
+from ..store import postgis
 from ..store.errors import ProgrammeError
+from ..store.location import shown
 from ..store.programme import create_programme
 from .algorithm import ProgrammakamerAlgorithm
+from .postgis_parameters import add_postgis_parameters, postgis_location
 
 
 class CreateProgramme(ProgrammakamerAlgorithm):
@@ -42,7 +46,11 @@ class CreateProgramme(ProgrammakamerAlgorithm):
             "Programme name and municipality: shown on maps and memos.\n"
             "Reference year: year 1 of the programme; horizons count from it.\n"
             "CRS: a projected CRS in metres (default EPSG:28992, RD New).\n"
-            "Output: the .gpkg file. An existing file is not overwritten."
+            "Output: the .gpkg file. An existing file is not overwritten.\n\n"
+            "To create the programme in PostGIS instead, give a schema and either a QGIS "
+            "PostgreSQL connection or a service of pg_service.conf; the output file is then "
+            "not used. The schema must not exist yet; PostGIS needs the extension postgis in "
+            "that database. The styles go to QGIS's table public.layer_styles."
         )
 
     def initAlgorithm(self, config=None):
@@ -68,23 +76,36 @@ class CreateProgramme(ProgrammakamerAlgorithm):
         )
         self.addParameter(
             QgsProcessingParameterFileDestination(
-                self.OUTPUT, self.tr("Programme GeoPackage"), self.tr("GeoPackage (*.gpkg)")
+                self.OUTPUT,
+                self.tr("Programme GeoPackage"),
+                self.tr("GeoPackage (*.gpkg)"),
+                optional=True,
+                createByDefault=False,
             )
         )
+        add_postgis_parameters(self)
         self.addOutput(QgsProcessingOutputString(self.NAME_OUTPUT, self.tr("Programme name")))
 
     def processAlgorithm(self, parameters, context, feedback):
-        path = self.parameterAsFileOutput(parameters, self.OUTPUT, context)
         crs: QgsCoordinateReferenceSystem = self.parameterAsCrs(parameters, self.CRS, context)
+        arguments = (
+            self.parameterAsString(parameters, self.PROGRAMME_NAME, context),
+            self.parameterAsString(parameters, self.MUNICIPALITY, context),
+            self.parameterAsInt(parameters, self.REFERENCE_YEAR, context),
+            crs.authid() if crs.isValid() else DEFAULT_CRS,
+        )
         try:
-            info = create_programme(
-                path,
-                self.parameterAsString(parameters, self.PROGRAMME_NAME, context),
-                self.parameterAsString(parameters, self.MUNICIPALITY, context),
-                self.parameterAsInt(parameters, self.REFERENCE_YEAR, context),
-                crs.authid() if crs.isValid() else DEFAULT_CRS,
-            )
+            location = postgis_location(self, parameters, context)
+            if location is not None:
+                info = postgis.create_programme(location, *arguments)
+            else:
+                path = self.parameterAsFileOutput(parameters, self.OUTPUT, context)
+                if not path:
+                    raise ProgrammeError(
+                        self.tr("Choose a GeoPackage file, or a schema in PostGIS.")
+                    )
+                info = create_programme(path, *arguments)
         except ProgrammeError as error:
             raise QgsProcessingException(str(error)) from error
-        feedback.pushInfo(self.tr("Programme created: {}").format(info.path))
+        feedback.pushInfo(self.tr("Programme created: {}").format(shown(info.path)))
         return {self.OUTPUT: info.path, self.NAME_OUTPUT: info.name}

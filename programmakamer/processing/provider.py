@@ -10,6 +10,7 @@ from .add_stakeholder import AddStakeholder
 from .algorithm import ICON
 from .analyse_programme import AnalyseProgramme
 from .assign_horizons import AssignHorizons
+from .copy_programme import CopyProgramme
 from .create_programme import CreateProgramme
 from .export_action_lists import ExportActionLists
 from .export_programme import ExportProgramme
@@ -19,6 +20,7 @@ from .find_combine_chances import FindCombineChances
 from .find_hotspots import FindHotspots
 from .find_moratorium_breaches import FindMoratoriumBreaches
 from .find_sequence_errors import FindSequenceErrors
+from .grant_login import GrantLogin
 from .import_delivery import ImportDelivery
 
 
@@ -35,6 +37,8 @@ class ProgrammakamerProvider(QgsProcessingProvider):
     def loadAlgorithms(self) -> None:
         for algorithm in (
             CreateProgramme(),
+            CopyProgramme(),
+            GrantLogin(),
             AddStakeholder(),
             ImportDelivery(),
             AssignHorizons(),

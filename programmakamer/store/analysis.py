@@ -26,7 +26,8 @@ from ..core.works import Works, valid_geometries, works_from_columns
 from ..translation import tr
 from .columns import read_columns, read_stored, stakeholder_names
 from .errors import CancelledError, ProgrammeError, missing_columns, write_failure
-from .features import features_from_columns
+from .features import features_from_columns, to_qvariant
+from .location import is_postgis
 from .programme import UNIQUE_FINDING_ID, read_programme, table_layer
 from .transactions import bulk_write, check_intact, check_writable, provider_transaction
 
@@ -227,10 +228,15 @@ def write_findings(
         if not writing(0):
             raise CancelledError()
         bulk_write(provider, path, deleted=merge.deleted)
-        indexed, error = provider.transaction().executeSql(UNIQUE_FINDING_ID)
-        if not indexed:
-            raise write_failure(path, error)
-        _stamp_found_again(provider, path, merge.seen, now)
+        if is_postgis(path):  # made with the index; no rowid to stamp by
+            stamp = to_qvariant(now, "datetime")
+            last_found = layer.fields().indexOf("last_found")
+            merge.changes.update({fid: {last_found: stamp} for fid in merge.seen})
+        else:
+            indexed, error = provider.transaction().executeSql(UNIQUE_FINDING_ID)
+            if not indexed:
+                raise write_failure(path, error)
+            _stamp_found_again(provider, path, merge.seen, now)
         bulk_write(provider, path, merge.new, merge.changes, merge.geometries, progress=writing)
     return merge.report
 

@@ -23,6 +23,7 @@ from qgis.PyQt.QtCore import QDate, QVariant
 from ..translation import tr
 from .errors import GdalErrors, ProgrammeError, missing_columns, unreadable
 from .features import FIELD_KINDS
+from .location import is_postgis
 
 _UNIX_JULIAN_DAY = 2440588
 
@@ -42,10 +43,15 @@ def read_columns(layer, names: list[str] | None = None, geometry: bool = False):
 
 
 def read_stored(path, table, names: list[str] | None = None, geometry: bool = False):
-    """The same for a table of a programme GeoPackage, typed by the schema: no QGIS layer
-    is opened (that costs more than reading a small table)."""
+    """The same for a table of a programme, typed by the schema: no QGIS layer is opened
+    (that costs more than reading a small table). The database chooses the way: GDAL's
+    Arrow stream for a GeoPackage, one SELECT for PostGIS."""
     kinds = {f.name: f.kind for f in table.fields}
     names = names or [f.name for f in table.fields]
+    if is_postgis(path):
+        from .postgis import read_columns as read_postgis  # psycopg2 only when needed
+
+        return read_postgis(path, table, names, geometry)
     return _read_arrow(str(path), table.name, names, geometry, kinds)
 
 

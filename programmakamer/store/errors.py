@@ -12,6 +12,7 @@ from osgeo import gdal, ogr, osr
 
 from ..log import logger
 from ..translation import tr
+from .location import is_postgis, shown
 
 
 class ProgrammeError(Exception):
@@ -22,7 +23,12 @@ class CancelledError(Exception):
     """The user cancelled a write; raised inside a transaction, so all of it rolls back."""
 
 
-_BUSY = ("database is locked", "database table is locked", "unable to open database file")
+_BUSY = (
+    "database is locked",
+    "database table is locked",
+    "unable to open database file",
+    "lock timeout",  # PostgreSQL: another writer holds the table
+)
 
 _READ_ONLY = ("readonly", "read-only", "permission denied", "operation not permitted")
 
@@ -83,9 +89,16 @@ def missing_columns(table: str, source, names: Sequence[str]) -> ProgrammeError:
 
 def write_failure(source, detail: str) -> ProgrammeError:
     """Our sentence for a write the database refused; its own words go to the log."""
+    source = shown(source)  # a PostGIS programme's location without its password
     logger("store").error("Writing to %s failed: %s", source, detail)
     if is_busy(detail):
         return busy(source)
+    if is_postgis(source):  # PostgreSQL's first line says why (a privilege, a policy)
+        return ProgrammeError(
+            tr("The database refused the change to {}: {}").format(
+                source, (str(detail).strip().splitlines() or [""])[0]
+            )
+        )
     if _says(detail, _READ_ONLY):
         return refused(source)
     if _says(detail, _DAMAGED):
@@ -100,6 +113,13 @@ def write_failure(source, detail: str) -> ProgrammeError:
 
 
 def refused(source) -> ProgrammeError:
+    if is_postgis(source):
+        return ProgrammeError(
+            tr(
+                "The database does not let you change {}: ask its administrator for a role "
+                "that may (programmakamer:grantlogin)."
+            ).format(shown(source))
+        )
     return ProgrammeError(tr("Cannot edit {}: the file is read-only or locked.").format(source))
 
 

@@ -29,6 +29,8 @@ from ..core.schema import (
     Table,
 )
 from ..translation import language, tr
+from .history import BASED_ON_COLUMN, VERSION_COLUMN
+from .location import normalised
 from .programme import ProgrammeInfo, read_programme, read_stakeholders, table_layer
 from .styles import horizon_renderer, stakeholder_renderer
 
@@ -95,6 +97,15 @@ def _work_layer(
     layer.setDefaultValueDefinition(
         fields.indexOf("last_changed"), QgsDefaultValue("now()", applyOnUpdate=True)
     )
+    if fields.indexOf(BASED_ON_COLUMN) >= 0:
+        # Every save states the version it read: the database refuses it when someone
+        # else saved in between (history.py), instead of the last save winning.
+        layer.setDefaultValueDefinition(
+            fields.indexOf(BASED_ON_COLUMN),
+            QgsDefaultValue('"{}"'.format(VERSION_COLUMN), applyOnUpdate=True),
+        )
+        for name in (VERSION_COLUMN, BASED_ON_COLUMN):  # the database's, not the user's
+            layer.setEditorWidgetSetup(fields.indexOf(name), QgsEditorWidgetSetup("Hidden", {}))
     manager = layer.styleManager()
     layer.setRenderer(stakeholder_renderer(table.geometry, all_stakeholders, lang))
     by_stakeholder = QgsMapLayerStyle()
@@ -136,7 +147,7 @@ def group_name(programme_name: str) -> str:
 
 
 def programme_group(project: QgsProject, path: str | Path) -> QgsLayerTreeGroup | None:
-    target = str(Path(path).absolute())
+    target = normalised(path)
     for group in project.layerTreeRoot().findGroups(True):
         if group.customProperty(PATH_PROPERTY) == target:
             return group
@@ -164,7 +175,7 @@ def add_stakeholder_layers(
 
     `everyone` is the programme's stakeholder list when the caller has read it already.
     """
-    path = str(Path(path).absolute())
+    path = normalised(path)
     group = programme_group(project, path)
     if group is None:
         return []
@@ -185,7 +196,7 @@ def add_stakeholder_layers(
 
 def open_programme(project: QgsProject, path: str | Path) -> ProgrammeInfo:
     """Load a programme as a layer-tree group; an earlier load of it is replaced."""
-    path = str(Path(path).absolute())
+    path = normalised(path)
     info = read_programme(path)
     lang = language()
     old = programme_group(project, path)

@@ -44,6 +44,7 @@ from ..log import logger
 from ..translation import language, tr
 from .errors import GdalErrors, ProgrammeError, unreadable, write_failure
 from .features import from_qvariant, make_features, qgs_fields
+from .location import is_postgis, layer_source
 from .styles import save_default_styles
 from .transactions import (
     append_features,
@@ -62,10 +63,9 @@ _WKB = {
 
 #: The database itself keeps a finding id unique. An index, not a constraint: a findings
 #: table made by an earlier version gains it at its next analysis.
-UNIQUE_FINDING_ID = (
-    'CREATE UNIQUE INDEX IF NOT EXISTS "{0}_finding_id_unique" ON "{0}" ("finding_id")'.format(
-        FINDINGS.name
-    )
+UNIQUE_COLUMNS = ((FINDINGS.name, "finding_id"),)
+UNIQUE_FINDING_ID = 'CREATE UNIQUE INDEX IF NOT EXISTS "{0}_{1}_unique" ON "{0}" ("{1}")'.format(
+    *UNIQUE_COLUMNS[0]
 )
 
 
@@ -86,10 +86,6 @@ class HorizonReport:
     undated: int
 
 
-def layer_uri(path: str | Path, table_name: str) -> str:
-    return "{}|layername={}".format(path, table_name)
-
-
 def check_length(table: Table, name: str, value: str | None) -> None:
     """Our own limit and message before GDAL's ("Value of field … has 200 characters")."""
     field = table.field(name)
@@ -102,7 +98,8 @@ def check_length(table: Table, name: str, value: str | None) -> None:
 
 
 def table_layer(path: str | Path, table_name: str, name: str | None = None) -> QgsVectorLayer:
-    layer = QgsVectorLayer(layer_uri(path, table_name), name or table_name, "ogr")
+    source, provider = layer_source(path, table_name)
+    layer = QgsVectorLayer(source, name or table_name, provider)
     if not layer.isValid():
         raise ProgrammeError(tr("Cannot open table {} of {}.").format(table_name, path))
     return layer
@@ -167,7 +164,7 @@ def _check_target(target: Path, overwrite: bool) -> None:
         ) from error
 
 
-def _check_crs(crs: str) -> QgsCoordinateReferenceSystem:
+def check_crs(crs: str) -> QgsCoordinateReferenceSystem:
     qcrs = QgsCoordinateReferenceSystem(crs)
     if not qcrs.isValid():
         raise ProgrammeError(tr("Unknown coordinate reference system: {}").format(crs))
@@ -204,7 +201,22 @@ def _create_table(path: Path, table: Table, crs: QgsCoordinateReferenceSystem) -
     del writer
 
 
-def _remove_gpkg(path: Path) -> None:
+def temporary_beside(target: Path, overwrite: bool) -> Path:
+    """A fresh temporary GeoPackage next to a checked target, to be moved into place whole."""
+    _check_target(target, overwrite)
+    temporary = target.with_name(".{}.{}.part.gpkg".format(target.stem, os.getpid()))
+    remove_gpkg(temporary)
+    return temporary
+
+
+def create_tables_in(path: Path, crs: QgsCoordinateReferenceSystem) -> None:
+    """Every table of the schema, empty, with its indexes."""
+    for table in TABLES:
+        _create_table(path, table, crs)
+    _create_unique_index(path)
+
+
+def remove_gpkg(path: Path) -> None:
     for suffix in ("", "-wal", "-shm", "-journal"):
         Path(str(path) + suffix).unlink(missing_ok=True)
 
@@ -220,7 +232,34 @@ def create_programme(
 ) -> ProgrammeInfo:
     """Create a programme GeoPackage with every table of the schema and its styles."""
     target = Path(path).absolute()
-    _check_target(target, overwrite)
+    temporary = temporary_beside(target, overwrite)
+    qcrs = check_crs(crs)
+    records = initial_records(name, municipality, reference_year, qcrs.authid(), stakeholders)
+    try:
+        create_tables_in(temporary, qcrs)
+        for table, rows in records:
+            write_records(temporary, table, rows)
+        save_default_styles(temporary, list(stakeholders))
+        if overwrite:
+            remove_gpkg(target)
+        os.replace(temporary, target)
+    except OSError as error:
+        remove_gpkg(temporary)
+        logger("store").warning("Creating %s failed: %s", target, error)
+        raise ProgrammeError(
+            tr("Cannot write {}: the file or its folder is read-only or locked.").format(target)
+        ) from None
+    except Exception:
+        remove_gpkg(temporary)
+        raise
+    return read_programme(target)
+
+
+def initial_records(
+    name: str, municipality: str, reference_year: int, crs: str, stakeholders: Sequence[dict]
+) -> list[tuple[Table, list[dict]]]:
+    """What a new programme holds, checked, in either database: its row, the default rule
+    settings and moratorium years, and the stakeholders it starts with."""
     if not name.strip() or not municipality.strip():
         raise ProgrammeError(tr("A programme needs a name and a municipality."))
     check_length(PROGRAMME, "name", name.strip())
@@ -229,55 +268,31 @@ def create_programme(
         raise ProgrammeError(
             tr("Reference year {} is not a plausible year.").format(reference_year)
         )
-    qcrs = _check_crs(crs)
-    temporary = target.with_name(".{}.{}.part.gpkg".format(target.stem, os.getpid()))
-    _remove_gpkg(temporary)
-    try:
-        for table in TABLES:
-            _create_table(temporary, table, qcrs)
-        _create_unique_index(temporary)
-        programme_row = {
-            "name": name.strip(),
-            "municipality": municipality.strip(),
-            "reference_year": int(reference_year),
-            "crs": qcrs.authid(),
-            "state": "draft",
-            "schema_version": SCHEMA_VERSION,
-            "created": datetime.now().replace(microsecond=0),
-        }
-        write_records(temporary, PROGRAMME, [programme_row])
-        write_records(
-            temporary,
-            RULE_SETTINGS,
-            [{"key": k, "value": v} for k, v in default_rule_values().items()],
+    for stakeholder in stakeholders:
+        _validate_stakeholder(
+            stakeholder["name"],
+            stakeholder["discipline"],
+            stakeholder.get("colour"),
+            stakeholder.get("contact"),
         )
-        write_records(
-            temporary,
+    programme_row = {
+        "name": name.strip(),
+        "municipality": municipality.strip(),
+        "reference_year": int(reference_year),
+        "crs": crs,
+        "state": "draft",
+        "schema_version": SCHEMA_VERSION,
+        "created": datetime.now().replace(microsecond=0),
+    }
+    return [
+        (PROGRAMME, [programme_row]),
+        (RULE_SETTINGS, [{"key": k, "value": v} for k, v in default_rule_values().items()]),
+        (
             MORATORIUM_PERIODS,
             [{"surface_type": k, "years": v} for k, v in DEFAULT_MORATORIUM_YEARS.items()],
-        )
-        for stakeholder in stakeholders:
-            _validate_stakeholder(
-                stakeholder["name"],
-                stakeholder["discipline"],
-                stakeholder.get("colour"),
-                stakeholder.get("contact"),
-            )
-        write_records(temporary, STAKEHOLDERS, stakeholders)
-        save_default_styles(temporary, list(stakeholders))
-        if overwrite:
-            _remove_gpkg(target)
-        os.replace(temporary, target)
-    except OSError as error:
-        _remove_gpkg(temporary)
-        logger("store").warning("Creating %s failed: %s", target, error)
-        raise ProgrammeError(
-            tr("Cannot write {}: the file or its folder is read-only or locked.").format(target)
-        ) from None
-    except Exception:
-        _remove_gpkg(temporary)
-        raise
-    return read_programme(target)
+        ),
+        (STAKEHOLDERS, list(stakeholders)),
+    ]
 
 
 def _create_unique_index(path: Path) -> None:
@@ -320,6 +335,10 @@ def read_programme(path: str | Path) -> ProgrammeInfo:
 
     The file is opened read-only with GDAL so a foreign GeoPackage is never changed.
     """
+    if is_postgis(path):
+        from .postgis import read_programme as read_postgis  # postgis builds on this module
+
+        return read_postgis(path)
     path = Path(path)
     if not path.is_file():
         raise ProgrammeError(tr("File not found: {}").format(path))
@@ -482,6 +501,10 @@ def add_stakeholder(
         "colour": QColor(colour).name() if colour else "#555555",
         "contact": contact.strip() or None,
     }
+    if is_postgis(path):
+        from .postgis import add_stakeholder as add_to_postgis  # postgis builds on this module
+
+        return add_to_postgis(path, record)
     write_records(path, STAKEHOLDERS, [record])
     return record
 

@@ -16,6 +16,7 @@ from pathlib import Path
 
 from osgeo import gdal
 from qgis.core import (
+    QgsDataSourceUri,
     QgsFeature,
     QgsProviderRegistry,
     QgsTransaction,
@@ -35,6 +36,7 @@ from .errors import (
     refused,
     write_failure,
 )
+from .location import is_postgis, postgis_location
 
 #: How long a program write waits for another writer of the same programme to finish.
 WRITE_WAIT_SECONDS = 60.0
@@ -47,7 +49,10 @@ WRITE_CHUNK = 2000
 def check_writable(path: str | Path) -> None:
     """Refuse a programme that cannot be written before a job starts, not when it saves: the
     file must open for writing and its folder take SQLite's journal. Trying is the test:
-    os.access says yes to root even on an immutable file."""
+    os.access says yes to root even on an immutable file. A database says at the write
+    who may write what (row-level security included), so a PostGIS programme passes."""
+    if is_postgis(path):
+        return
     path = Path(path)
     try:
         os.close(os.open(path, os.O_RDWR))
@@ -61,7 +66,10 @@ def check_writable(path: str | Path) -> None:
 def check_intact(path: str | Path) -> None:
     """Refuse a damaged programme file before anything is written to it. SQLite's quick
     check reads every page (0.05-0.15 s for a programme of 50,000 works), so no write builds
-    on a broken page; a page that is whole but holds broken values is caught by the reader."""
+    on a broken page; a page that is whole but holds broken values is caught by the reader.
+    PostgreSQL checks its own pages."""
+    if is_postgis(path):
+        return
     with GdalErrors() as errors:
         dataset = gdal.OpenEx(
             str(path), gdal.OF_VECTOR | gdal.OF_READONLY, allowed_drivers=["GPKG"]
@@ -124,9 +132,11 @@ def provider_transaction(
     """
     # No exception is made before it is raised: one held in a local and its traceback
     # form a cycle, collected whenever, even after QGIS has exited (a crash in the tests).
-    source = layers[0].source().split("|")[0]
-    check_writable(source)
-    check_intact(source)  # before the update mode, which already rewrites the file's header
+    postgres = layers[0].providerType() == "postgres"
+    source = _postgis_source(layers[0]) if postgres else layers[0].source().split("|")[0]
+    if not postgres:
+        check_writable(source)
+        check_intact(source)  # before the update mode, which already rewrites the file's header
     providers = [layer.dataProvider() for layer in layers]
     if not all(p.capabilities() & QgsVectorDataProvider.AddFeatures for p in providers):
         raise refused(source)
@@ -136,7 +146,7 @@ def provider_transaction(
             if not provider.enterUpdateMode():
                 raise refused(source)
             entered.append(provider)
-        transaction = _locked_transaction(layers, source, waiting)
+        transaction = _locked_transaction(layers, source, waiting, postgres)
         try:
             yield providers
         except BaseException:
@@ -154,21 +164,36 @@ def provider_transaction(
             provider.leaveUpdateMode()
 
 
-def _locked_transaction(layers, source: str, waiting) -> QgsTransaction:
+def _postgis_source(layer) -> str:
+    """The location of a PostGIS layer's programme, which messages show without password."""
+    uri = QgsDataSourceUri(layer.source())
+    return postgis_location(uri, uri.schema())
+
+
+def _locked_transaction(layers, source: str, waiting, postgres: bool) -> QgsTransaction:
     """A begun transaction that holds the write lock: a write that changes nothing takes it
-    (a deferred BEGIN would take it only at the first real write, after the reads)."""
-    table = QgsProviderRegistry.instance().decodeUri("ogr", layers[0].source()).get("layerName")
-    lock = 'UPDATE "{}" SET rowid = rowid WHERE 0'.format(table)
+    (a deferred BEGIN would take it only at the first real write, after the reads). In
+    PostGIS the lock is the first layer's table, held against other writers of it."""
+    if postgres:
+        uri = QgsDataSourceUri(layers[0].source())
+        lock = 'LOCK TABLE "{}"."{}" IN SHARE ROW EXCLUSIVE MODE'.format(
+            uri.schema().replace('"', '""'), uri.table().replace('"', '""')
+        )
+        wait, waited = "SET LOCAL lock_timeout = '1s'", "SET LOCAL lock_timeout = 0"
+    else:
+        table = QgsProviderRegistry.instance().decodeUri("ogr", layers[0].source())["layerName"]
+        lock = 'UPDATE "{}" SET rowid = rowid WHERE 0'.format(table)
+        # the commit may wait for readers of the file (rollback journal, a network share)
+        wait, waited = "PRAGMA busy_timeout = 1000", "PRAGMA busy_timeout = 30000"
     deadline = time.monotonic() + WRITE_WAIT_SECONDS
     while True:
         transaction = QgsTransaction.create(set(layers))
         if transaction is None or not transaction.begin()[0]:
             raise refused(source)
-        transaction.executeSql("PRAGMA busy_timeout = 1000")  # each try waits up to 1 s
+        transaction.executeSql(wait)  # each try waits up to 1 s
         locked, error = transaction.executeSql(lock)
         if locked:
-            # the commit may wait for readers of the file (rollback journal, a network share)
-            transaction.executeSql("PRAGMA busy_timeout = 30000")
+            transaction.executeSql(waited)
             return transaction
         transaction.rollback()
         transaction = None

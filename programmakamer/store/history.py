@@ -1,0 +1,203 @@
+"""No lost update and no lost history in a PostGIS programme.
+
+Works and decisions carry a `version` that the database moves on at every save. A client
+states the version its edit was based on in `based_on_version` and is refused when someone
+else saved in the meantime, with who and when; the database clears it again. QGIS states it
+through the layer's default value on update: the column is NULL as read, so QGIS sends it
+(a `version` set to its own value would not be sent). A client that states nothing (a
+plain UPDATE, which reads and writes in one statement) just moves the version on. Every
+insert, update and delete of works and decisions lands in the `audit` table with who, when,
+and the old and new row. The triggers run as the programme's owner, so no other role needs
+to write the audit.
+"""
+
+from __future__ import annotations
+
+from datetime import datetime
+
+from ..core.schema import DECISIONS, WORK_TABLES
+from ..translation import tr
+from .errors import ProgrammeError
+from .location import GEOMETRY_COLUMN, KEY_COLUMN
+from .postgis import sql
+
+VERSION_COLUMN = "version"
+BASED_ON_COLUMN = "based_on_version"
+AUDIT_TABLE = "audit"
+#: The tables whose rows carry a version and leave a history, with the column that names a
+#: row in a refusal.
+KEPT_TABLES = tuple((t.name, "work_id") for t in WORK_TABLES) + ((DECISIONS.name, "fid"),)
+
+_CHECK_VERSION = """
+DECLARE
+  who text;
+  stamp timestamptz;
+BEGIN
+  IF TG_OP = 'INSERT' THEN
+    NEW.{version} := 1;
+    NEW.{based_on} := NULL;
+    RETURN NEW;
+  END IF;
+  IF NEW.{based_on} IS NOT NULL AND NEW.{based_on} <> OLD.{version} THEN
+    SELECT a.changed_by, a.changed_at INTO who, stamp FROM {audit} a
+      WHERE a.table_name = TG_TABLE_NAME AND a.fid = OLD.fid
+      ORDER BY a.id DESC LIMIT 1;
+    RAISE EXCEPTION '% in % was changed by % at % since you read it: reload, then edit again',
+        pg_catalog.to_jsonb(OLD) ->> TG_ARGV[0], TG_TABLE_NAME, coalesce(who, '?'),
+        coalesce(pg_catalog.to_char(stamp, 'YYYY-MM-DD HH24:MI:SS'), '?')
+      USING ERRCODE = 'serialization_failure';
+  END IF;
+  NEW.{version} := OLD.{version} + 1;
+  NEW.{based_on} := NULL;
+  RETURN NEW;
+END
+"""
+
+_KEEP_HISTORY = """
+BEGIN
+  INSERT INTO {audit} (table_name, fid, action, old_values, new_values)
+  VALUES (
+    TG_TABLE_NAME,
+    CASE WHEN TG_OP = 'DELETE' THEN OLD.fid ELSE NEW.fid END,
+    TG_OP,
+    CASE WHEN TG_OP = 'INSERT' THEN NULL ELSE pg_catalog.to_jsonb(OLD) END,
+    CASE WHEN TG_OP = 'DELETE' THEN NULL ELSE pg_catalog.to_jsonb(NEW) END
+  );
+  RETURN NULL;
+END
+"""
+
+
+def keep_history(cursor, schema: str) -> None:
+    """Version columns, the audit table and their triggers (inside a programme's creation)."""
+    composition = sql()
+    ident = composition.Identifier
+    audit = ident(schema, AUDIT_TABLE)
+    cursor.execute(
+        composition.SQL(
+            "CREATE TABLE {} (id bigserial PRIMARY KEY, table_name text NOT NULL, "
+            "fid integer NOT NULL, action text NOT NULL, "
+            "changed_by text NOT NULL DEFAULT SESSION_USER, "
+            "changed_at timestamptz NOT NULL DEFAULT clock_timestamp(), "
+            "old_values jsonb, new_values jsonb)"
+        ).format(audit)
+    )
+    cursor.execute(
+        composition.SQL("CREATE INDEX {} ON {} (table_name, fid)").format(
+            ident("audit_row_idx"), audit
+        )
+    )
+    names = {
+        "audit": audit.as_string(cursor),
+        "version": ident(VERSION_COLUMN).as_string(cursor),
+        "based_on": ident(BASED_ON_COLUMN).as_string(cursor),
+    }
+    for function, body in (("check_version", _CHECK_VERSION), ("keep_history", _KEEP_HISTORY)):
+        cursor.execute(
+            composition.SQL(
+                "CREATE FUNCTION {}() RETURNS trigger LANGUAGE plpgsql SECURITY DEFINER "
+                "SET search_path = pg_catalog, pg_temp AS {}"
+            ).format(ident(schema, function), composition.Literal(body.format(**names)))
+        )
+    for table_name, label in KEPT_TABLES:
+        name = ident(schema, table_name)
+        cursor.execute(
+            composition.SQL(
+                "ALTER TABLE {} ADD COLUMN {} integer NOT NULL DEFAULT 1, ADD COLUMN {} integer"
+            ).format(name, ident(VERSION_COLUMN), ident(BASED_ON_COLUMN))
+        )
+        cursor.execute(
+            composition.SQL(
+                "CREATE TRIGGER check_version BEFORE INSERT OR UPDATE ON {} "
+                "FOR EACH ROW EXECUTE FUNCTION {}({})"
+            ).format(name, ident(schema, "check_version"), composition.Literal(label))
+        )
+        cursor.execute(
+            composition.SQL(
+                "CREATE TRIGGER keep_history AFTER INSERT OR UPDATE OR DELETE ON {} "
+                "FOR EACH ROW EXECUTE FUNCTION {}()"
+            ).format(name, ident(schema, "keep_history"))
+        )
+
+
+def work_history(location: str, table_name: str, fid: int) -> list[dict]:
+    """A row's history, oldest first: action, who, when, old and new values."""
+    from .location import postgis_schema
+    from .postgis import transaction
+
+    composition = sql()
+    with transaction(location) as cursor:
+        cursor.execute(
+            composition.SQL(
+                "SELECT action, changed_by, changed_at, old_values, new_values FROM {} "
+                "WHERE table_name = %s AND fid = %s ORDER BY id"
+            ).format(composition.Identifier(postgis_schema(location), AUDIT_TABLE)),
+            (table_name, fid),
+        )
+        names = ("action", "changed_by", "changed_at", "old_values", "new_values")
+        return [dict(zip(names, row)) for row in cursor.fetchall()]
+
+
+def restore_row(location: str, table_name: str, fid: int, moment: datetime) -> dict:
+    """Put a work or decision back as it was saved at `moment` (its last state at or before
+    it), as the current user: row-level security, the version and the audit apply as to any
+    edit, so the restore is itself in the history. A deleted row comes back with its key.
+    Returns the state restored."""
+    from ..core.schema import table as schema_table
+    from .location import postgis_schema
+    from .postgis import transaction
+
+    composition = sql()  # first: it tells when psycopg2 is missing
+    from psycopg2.extras import Json
+
+    ident = composition.Identifier
+    schema = postgis_schema(location)
+    name = ident(schema, table_name)
+    columns = list(schema_table(table_name).field_names)
+    if schema_table(table_name).geometry != "none":
+        columns.append(GEOMETRY_COLUMN)
+    listed = composition.SQL(", ").join(ident(c) for c in columns)
+    with transaction(location) as cursor:
+        cursor.execute(
+            composition.SQL(
+                "SELECT new_values FROM {} WHERE table_name = %s AND fid = %s "
+                "AND changed_at <= %s ORDER BY id DESC LIMIT 1"
+            ).format(ident(schema, AUDIT_TABLE)),
+            (table_name, fid, moment),
+        )
+        found = cursor.fetchone()
+        if found is None or found[0] is None:
+            raise ProgrammeError(
+                tr("Row {} of {} has no saved state at {}.").format(fid, table_name, moment)
+            )
+        state = found[0]
+        cursor.execute(
+            composition.SQL("SELECT to_jsonb(t) FROM {} t WHERE {} = %s").format(
+                name, ident(KEY_COLUMN)
+            ),
+            (fid,),
+        )
+        current = cursor.fetchone()
+        if current is not None:
+            # Only what differs is set: a column nobody changed needs no privilege to keep.
+            changed = [c for c in columns if current[0].get(c) != state.get(c)]
+            if not changed:
+                return state
+            listed = composition.SQL(", ").join(ident(c) for c in changed)
+            saved = composition.SQL("SELECT {} FROM jsonb_populate_record(NULL::{}, %s)").format(
+                listed, name
+            )
+            cursor.execute(
+                composition.SQL("UPDATE {} SET ({}) = ({}) WHERE {} = %s").format(
+                    name, listed, saved, ident(KEY_COLUMN)
+                ),
+                (Json(state), fid),
+            )
+        else:
+            cursor.execute(
+                composition.SQL(
+                    "INSERT INTO {} ({}, {}) SELECT {}, {} FROM jsonb_populate_record(NULL::{}, %s)"
+                ).format(name, ident(KEY_COLUMN), listed, ident(KEY_COLUMN), listed, name),
+                (Json(state),),
+            )
+    return state
