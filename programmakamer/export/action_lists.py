@@ -42,8 +42,8 @@ from ..core.schema import (
 from ..log import logger
 from ..store.errors import ProgrammeError
 from ..store.features import make_features
+from ..store.location import layer_source
 from ..store.programme import (
-    layer_uri,
     read_programme,
     read_stakeholders,
     read_table,
@@ -115,7 +115,8 @@ def read_action_lists(path: str | Path, lang: str) -> list[ActionList]:
 def _previous_lists(path: str | Path) -> list[dict]:
     """The entries of the lists made before; none in a programme of an earlier schema
     (read_programme has refused one of this schema that lacks the table)."""
-    if not QgsVectorLayer(layer_uri(path, ACTION_LISTS.name), "", "ogr").isValid():
+    source, provider = layer_source(path, ACTION_LISTS.name)
+    if not QgsVectorLayer(source, "", provider).isValid():
         return []
     return read_table(path, ACTION_LISTS)
 
