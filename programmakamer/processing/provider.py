@@ -18,6 +18,7 @@ from .find_combine_chances import FindCombineChances
 from .find_hotspots import FindHotspots
 from .find_moratorium_breaches import FindMoratoriumBreaches
 from .find_sequence_errors import FindSequenceErrors
+from .publish_programme import PublishProgramme
 
 
 class ProgrammakamerProvider(QgsProcessingProvider):
@@ -43,5 +44,6 @@ class ProgrammakamerProvider(QgsProcessingProvider):
             FindAmbitions(),
             FindHotspots(),
             ExportProgramme(),
+            PublishProgramme(),
         ):
             self.addAlgorithm(algorithm)

@@ -72,6 +72,8 @@ class ProgrammeDock(QDockWidget, FORM):
         self.setWindowTitle(tr("Programmakamer"))
         self.reanalyse_button.setText(tr("Re-analyse"))
         self.export_button.setText(tr("Export…"))
+        self.publish_button.setText(tr("Web map…"))
+        self.publish_button.setToolTip(tr("Publish the programme as a web map for everyone"))
         self.presentation_button.setText(tr("Presentation mode"))
         self._connect()
 
@@ -81,6 +83,7 @@ class ProgrammeDock(QDockWidget, FORM):
         self.reload_timer.timeout.connect(self.reload_unless_analysing)
         self.reanalyse_button.clicked.connect(self.on_reanalyse)
         self.export_button.clicked.connect(self.on_export)
+        self.publish_button.clicked.connect(self.on_publish)
         self.presentation_button.toggled.connect(self.on_presentation_toggled)
         self.tabs.currentChanged.connect(self.on_tab_changed)
         self.map_link.works_selected_on_map.connect(self.on_works_selected_on_map)
@@ -338,13 +341,19 @@ class ProgrammeDock(QDockWidget, FORM):
         )
 
     def on_export(self):
-        """The exportprogramme dialog for this programme: the same code as in Processing."""
+        return self.algorithm_dialog("exportprogramme")
+
+    def on_publish(self):
+        return self.algorithm_dialog("publishprogramme")
+
+    def algorithm_dialog(self, name: str):
+        """An algorithm's dialog for this programme: the same code as in Processing."""
         if not self.path:
             return None
         import processing  # QGIS's Processing plugin: importable once QGIS has loaded it
 
         return processing.execAlgorithmDialog(
-            "programmakamer:exportprogramme", {"PROGRAMME": self.path}
+            "programmakamer:{}".format(name), {"PROGRAMME": self.path}
         )
 
     def on_presentation_toggled(self, on: bool) -> None:
