@@ -200,8 +200,9 @@ class _Transform:
 
 
 def _json(value) -> str:
-    """JSON as a script can hold it: ASCII only, so the page's encoding never matters."""
-    return json.dumps(value, ensure_ascii=True, separators=(",", ":"))
+    """JSON as a script can hold it: ASCII only, so the page's encoding never matters, and
+    no "<", so no text of the data can close a script element if the data is inlined."""
+    return json.dumps(value, ensure_ascii=True, separators=(",", ":")).replace("<", "\\u003c")
 
 
 def _years(days: np.ndarray) -> list[int | None]:
