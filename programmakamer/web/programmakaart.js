@@ -20,6 +20,7 @@
   };
   var timings = {};
   var started = performance.now();
+  timings.script_start = started;
 
   function $(id) { return document.getElementById(id); }
   function text(key) { return D.texts[state.language][key]; }
@@ -91,17 +92,65 @@
   function geometry(object) {
     return geojson.readGeometry(object, {dataProjection: 'EPSG:4326', featureProjection: 'EPSG:3857'});
   }
-  var workFeatures = new Array(G.parts.length);
+  /* The works' parts come as shapely's ragged arrays per geometry family: coordinates in
+   * millionths of a degree, each a step from the one before, and offsets that cut them
+   * into geometries (and parts, rings, polygons). */
+  var toMercator = ol.proj.getTransform('EPSG:4326', 'EPSG:3857');
+  function raggedGeometries(group) {
+    var steps = group.coords;
+    var flat = new Array(steps.length);
+    var sum = [0, 0];
+    for (var i = 0; i < steps.length; i++) {
+      sum[i & 1] += steps[i];
+      flat[i] = sum[i & 1] / 1e6;
+    }
+    toMercator(flat, flat, 2);
+    var o = group.offsets;
+    var shapes = [];
+    function ends(from, to, base) {
+      var result = [];
+      for (var r = from; r < to; r++) { result.push(o[0][r + 1] * 2 - base); }
+      return result;
+    }
+    var g;
+    var start;
+    if (group.type === 0) {  // points
+      for (g = 0; g * 2 < flat.length; g++) { shapes.push(new ol.geom.Point(flat.slice(g * 2, g * 2 + 2))); }
+    } else if (group.type === 1 || group.type === 4) {  // lines, multipoints
+      for (g = 0; g + 1 < o[0].length; g++) {
+        var part = flat.slice(o[0][g] * 2, o[0][g + 1] * 2);
+        shapes.push(group.type === 1 ? new ol.geom.LineString(part, 'XY') : new ol.geom.MultiPoint(part, 'XY'));
+      }
+    } else if (group.type === 3 || group.type === 5) {  // polygons (rings), multilines (lines)
+      for (g = 0; g + 1 < o[1].length; g++) {
+        start = o[0][o[1][g]] * 2;
+        var coordinates = flat.slice(start, o[0][o[1][g + 1]] * 2);
+        var cuts = ends(o[1][g], o[1][g + 1], start);
+        shapes.push(group.type === 3 ? new ol.geom.Polygon(coordinates, 'XY', cuts)
+          : new ol.geom.MultiLineString(coordinates, 'XY', cuts));
+      }
+    } else if (group.type === 6) {  // multipolygons
+      for (g = 0; g + 1 < o[2].length; g++) {
+        start = o[0][o[1][o[2][g]]] * 2;
+        var endss = [];
+        for (var q = o[2][g]; q < o[2][g + 1]; q++) { endss.push(ends(o[1][q], o[1][q + 1], start)); }
+        shapes.push(new ol.geom.MultiPolygon(flat.slice(start, o[0][o[1][o[2][g + 1]]] * 2), 'XY', endss));
+      }
+    }
+    return shapes;
+  }
+  var workFeatures = [];
   var partsOfWork = [];
   for (var w = 0; w < count; w++) { partsOfWork.push([]); }
-  for (var p = 0; p < G.parts.length; p++) {
-    var shape = geometry(G.parts[p]);
-    var feature = new ol.Feature(shape);
-    feature.work = D.parts.work[p];
-    feature.kind = shape.getType();
-    workFeatures[p] = feature;
-    partsOfWork[feature.work].push(feature);
-  }
+  G.parts.forEach(function (group) {
+    raggedGeometries(group).forEach(function (shape) {
+      var feature = new ol.Feature(shape);
+      feature.work = D.parts.work[workFeatures.length];
+      feature.kind = shape.getType();
+      workFeatures.push(feature);
+      partsOfWork[feature.work].push(feature);
+    });
+  });
   var worksSource = new ol.source.Vector({features: workFeatures});
   var worksLayer = new ol.layer.Vector({
     source: worksSource, renderOrder: null,
@@ -453,11 +502,14 @@
     backgroundLayer.setVisible(Boolean(state.background));
   });
   $('card-close').addEventListener('click', function () { selectWork(-1); });
-  map.on('singleclick', function (e) { selectWork(workAt(e.pixel), false); });
+  // 'click', not 'singleclick': that one waits 250 ms to rule out a double click
+  function onClick(pixel) { selectWork(workAt(pixel), false); }
+  map.on('click', function (e) { onClick(e.pixel); });
 
   applyLanguage();
   map.once('rendercomplete', function () {
     timings.ready = performance.now() - started;
+    timings.since_navigation = performance.now();
     document.body.dataset.ready = 'true';
   });
 
@@ -475,6 +527,7 @@
           : g.getCoordinateAt ? g.getCoordinateAt(0.5) : g.getLineString(0).getCoordinateAt(0.5);
       return map.getPixelFromCoordinate(c);
     },
-    selectWork: selectWork
+    selectWork: selectWork,
+    clickAt: onClick
   };
 })();

@@ -8,8 +8,10 @@ import re
 from datetime import datetime
 from pathlib import Path
 
+import numpy as np
 import pytest
 import shapely
+from qgis.core import QgsCoordinateReferenceSystem, QgsCoordinateTransform, QgsProject
 
 from programmakamer.core.decisions import latest_decisions
 from programmakamer.core.findings import stable_id
@@ -103,6 +105,17 @@ def read_data(folder: Path) -> tuple[dict, dict]:
     return json.loads(data), json.loads(geometry)
 
 
+def drawn_parts(geometry: dict):
+    """The works' parts as the page decodes them: ragged arrays of steps in 1e-6 degrees."""
+    shapes = []
+    for group in geometry["parts"]:
+        steps = np.array(group["coords"], dtype="int64").reshape(-1, 2)
+        coordinates = np.cumsum(steps, axis=0) / 1e6
+        offsets = tuple(np.array(o, dtype="int64") for o in group["offsets"])
+        shapes.extend(shapely.from_ragged_array(group["type"], coordinates, offsets))
+    return shapes
+
+
 def programme_works(path) -> dict[str, dict]:
     works = {}
     for table in WORK_TABLES:
@@ -138,7 +151,8 @@ def test_the_data_holds_every_work_feature_and_open_finding(published_programme,
     works = programme_works(published_programme)
     assert sorted(data["works"]["id"]) == sorted(works)
     features = sum(len(store.read_table(published_programme, t)) for t in WORK_TABLES)
-    assert len(geometry["parts"]) == len(data["parts"]["work"]) == features == publication.parts
+    assert len(drawn_parts(geometry)) == len(data["parts"]["work"]) == features
+    assert publication.parts == features
     findings = store.read_table(published_programme, FINDINGS)
     open_ids = sorted(f["finding_id"] for f in findings if f["state"] == "open")
     assert sorted(data["findings"]["id"]) == open_ids
@@ -198,11 +212,24 @@ def test_contacts_are_left_out_by_default_and_costs_on_request(published_program
 def test_coordinates_are_longitude_latitude_with_six_decimals(published_programme, tmp_path):
     publish_programme(published_programme, tmp_path)
     _, geometry = read_data(tmp_path)
-    numbers = re.findall(r"-?\d+\.\d+", json.dumps(geometry["parts"]))
-    assert numbers and max(len(n.split(".")[1]) for n in numbers) <= 6
-    shapes = shapely.from_geojson([json.dumps(part) for part in geometry["parts"]])
-    west, south, east, north = shapely.total_bounds(shapes)
+    assert all(isinstance(v, int) for group in geometry["parts"] for v in group["coords"])
+    parts = drawn_parts(geometry)
+    west, south, east, north = shapely.total_bounds(parts)
     assert 3 < west < east < 8 and 50 < south < north < 54  # the demo city is Dutch
+    # each part where QGIS puts it, to a tenth of a metre
+    transform = QgsCoordinateTransform(
+        QgsCoordinateReferenceSystem("EPSG:28992"),
+        QgsCoordinateReferenceSystem("EPSG:4326"),
+        QgsProject.instance(),
+    )
+    stored = []
+    for table in WORK_TABLES:
+        for feature in store.table_layer(published_programme, table.name).getFeatures():
+            shape = feature.geometry()
+            shape.transform(transform)
+            stored.append(shapely.from_wkb(bytes(shape.asWkb())))
+    assert len(stored) == len(parts)
+    assert max(shapely.hausdorff_distance(stored, parts)) < 2e-6
 
 
 def test_the_page_speaks_dutch_and_carries_both_languages(published_programme, tmp_path):
