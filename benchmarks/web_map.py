@@ -237,9 +237,10 @@ def main(n: int) -> int:
 
 def driver_ids(folder: Path) -> list[str]:
     """Five works spread over the data, to click on."""
-    text = (folder / "programmakaart-data.js").read_text(encoding="ascii")
-    data = json.loads(text.split("\n", 1)[0][len("window.PROGRAMMAKAART = ") : -1])
-    ids = data["works"]["id"]
+    sys.path.insert(0, str(ROOT / "tests" / "qgis"))
+    from test_publish import read_data
+
+    ids = read_data(folder)[0]["works"]["id"]
     return [ids[i * (len(ids) - 1) // 4] for i in range(5)]
 
 

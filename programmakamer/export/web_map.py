@@ -6,8 +6,9 @@ the municipality's logo and the programme's data as a script file: a page opened
 disk (file://) may not fetch() local files, but it may load scripts.
 
 The data is columnar (one list per attribute), so the page reads 50,000 works without
-building an object per value; geometries are GeoJSON in EPSG:4326, rounded to 6 decimals
-(about 0.1 m). Texts come in both languages, so the reader can switch: the page's own
+building an object per value, and written as JSON.parse('…'), which browsers read faster
+than a script's object. Geometries are in EPSG:4326, rounded to 6 decimals (about 0.1 m):
+the works' as shapely's ragged arrays of coordinate steps, the few areas as GeoJSON. Texts come in both languages, so the reader can switch: the page's own
 strings are the plugin's translation (Dutch from its .qm file), labels come from the
 schema, explanations from the findings. Private fields are left out on request: contacts
 by default, costs and notes when the chamber says so. The folder is written as one set
@@ -230,9 +231,8 @@ def _dates(days: np.ndarray) -> list[date | None]:
 
 
 def collect(path: str | Path, left_out=DEFAULT_LEFT_OUT, state: str = "draft", today=None):
-    """The page's data as a JSON-ready dict, with the works' and features' geometries as
-    GeoJSON texts kept aside (joined into the script unparsed, which is 50,000 times
-    faster than building them as dicts)."""
+    """The page's data as a JSON-ready dict, and the geometries as JSON texts kept aside
+    (joined into the script as they are: building them as dicts costs seconds)."""
     unknown = sorted(set(left_out) - set(PRIVATE_FIELDS))
     if unknown:
         raise ProgrammeError(tr("Unknown private fields: {}").format(", ".join(unknown)))
@@ -479,10 +479,22 @@ def _reference_layers(path, transform: _Transform) -> dict:
 
 def data_script(data: dict, geometry: dict[str, list[str]]) -> str:
     """The data as a script: the dict as JSON, the geometries' JSON texts joined in."""
-    return "window.PROGRAMMAKAART = {};\n" "window.PROGRAMMAKAART.geometry = {{{}}};\n".format(
-        _json(data),
-        ",".join('"{}":[{}]'.format(name, ",".join(texts)) for name, texts in geometry.items()),
+    return "window.PROGRAMMAKAART = {};\nwindow.PROGRAMMAKAART.geometry = {};\n".format(
+        _parsed(_json(data)),
+        _parsed(
+            "{{{}}}".format(
+                ",".join(
+                    '"{}":[{}]'.format(name, ",".join(texts)) for name, texts in geometry.items()
+                )
+            )
+        ),
     )
+
+
+def _parsed(text: str) -> str:
+    """JSON as JSON.parse('…'): browsers read a string and parse JSON about twice as fast
+    as the same object written as JavaScript."""
+    return "JSON.parse('{}')".format(text.replace("\\", "\\\\").replace("'", "\\'"))
 
 
 def _page(language: str, title: str) -> str:

@@ -98,11 +98,17 @@ def read_data(folder: Path) -> tuple[dict, dict]:
     """The page's data and geometries, as the browser reads them."""
     text = (folder / "programmakaart-data.js").read_text(encoding="ascii")
     data, geometry = re.fullmatch(
-        r"window\.PROGRAMMAKAART = (.*);\nwindow\.PROGRAMMAKAART\.geometry = (.*);\n",
+        r"window\.PROGRAMMAKAART = JSON\.parse\('(.*)'\);\n"
+        r"window\.PROGRAMMAKAART\.geometry = JSON\.parse\('(.*)'\);\n",
         text,
         re.DOTALL,
     ).groups()
-    return json.loads(data), json.loads(geometry)
+    return json.loads(unquoted(data)), json.loads(unquoted(geometry))
+
+
+def unquoted(literal: str) -> str:
+    """The text of a JavaScript string literal that escapes only \\ and '."""
+    return re.sub(r"\\(.)", r"\1", literal)
 
 
 def drawn_parts(geometry: dict):
@@ -291,3 +297,28 @@ def test_a_missing_library_is_told_before_anything_is_written(
     with pytest.raises(ProgrammeError, match="absent.js"):
         publish_programme(published_programme, tmp_path / "out")
     assert list((tmp_path / "out").iterdir()) == []
+
+
+def test_the_municipalitys_logo_goes_with_the_page(published_programme, tmp_path):
+    import shutil
+
+    from qgis.PyQt.QtGui import QColor, QImage
+
+    programme = tmp_path / "with-logo.gpkg"
+    shutil.copy(published_programme, programme)
+    logo = QImage(40, 20, QImage.Format_RGB32)
+    logo.fill(QColor("#d7191c"))
+    assert logo.save(str(tmp_path / "wapen.PNG"))
+    layer = store.table_layer(programme, "programme")
+    layer.startEditing()
+    first = next(layer.getFeatures()).id()
+    layer.changeAttributeValue(first, layer.fields().indexOf("logo_path"), "wapen.PNG")
+    assert layer.commitChanges()
+    folder = tmp_path / "web"
+    folder.mkdir()
+    (folder / "logo.svg").write_text("<svg/>")  # of an earlier publication
+    publish_programme(programme, folder)
+    data, _ = read_data(folder)
+    assert data["programme"]["logo"] == "logo.png"
+    assert (folder / "logo.png").read_bytes() == (tmp_path / "wapen.PNG").read_bytes()
+    assert not (folder / "logo.svg").exists()
