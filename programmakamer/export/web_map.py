@@ -8,9 +8,10 @@ disk (file://) may not fetch() local files, but it may load scripts.
 The data is columnar (one list per attribute), so the page reads 50,000 works without
 building an object per value, and written as JSON.parse('…'), which browsers read faster
 than a script's object. Geometries are in EPSG:4326, rounded to 6 decimals (about 0.1 m):
-the works' as shapely's ragged arrays of coordinate steps, the few areas as GeoJSON. Texts come in both languages, so the reader can switch: the page's own
-strings are the plugin's translation (Dutch from its .qm file), labels come from the
-schema, explanations from the findings. Private fields are left out on request: contacts
+the works' as shapely's ragged arrays of coordinate steps, the few areas as GeoJSON.
+Texts come in both languages, so the reader can switch: the page's own strings are the
+plugin's translation (Dutch from its .qm file), labels come from the schema, explanations
+from the findings. Private fields are left out on request: contacts
 by default, costs and notes when the chamber says so. The folder is written as one set
 (ExportSet): a failure leaves the earlier publication as it was.
 """

@@ -306,7 +306,7 @@ def test_the_municipalitys_logo_goes_with_the_page(published_programme, tmp_path
 
     programme = tmp_path / "with-logo.gpkg"
     shutil.copy(published_programme, programme)
-    logo = QImage(40, 20, QImage.Format_RGB32)
+    logo = QImage(40, 20, QImage.Format.Format_RGB32)
     logo.fill(QColor("#d7191c"))
     assert logo.save(str(tmp_path / "wapen.PNG"))
     layer = store.table_layer(programme, "programme")
