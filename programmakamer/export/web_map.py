@@ -198,8 +198,9 @@ class _Transform:
         import shapely
 
         moved = shapely.transform(np.asarray(geometries, dtype=object), self)
-        kind, coordinates, offsets = shapely.to_ragged_array(moved)
-        micro = np.rint(coordinates * 10**DECIMALS).astype("int64")
+        kind, coordinates, offsets = shapely.to_ragged_array(moved, include_z=False)
+        # x and y only: under qgis_process (QGIS's GEOS loaded first) a z column came too
+        micro = np.rint(coordinates[:, :2] * 10**DECIMALS).astype("int64")
         steps = np.diff(micro, axis=0, prepend=np.zeros((1, 2), dtype="int64")).reshape(-1)
         return '{{"type":{},"offsets":{},"coords":[{}]}}'.format(
             int(kind), _json([o.tolist() for o in offsets]), ",".join(map(str, steps.tolist()))
@@ -209,7 +210,7 @@ class _Transform:
         """GeoJSON of each geometry in longitude/latitude ("null" for a missing one)."""
         import shapely
 
-        moved = shapely.transform(np.asarray(geometries, dtype=object), self)
+        moved = shapely.force_2d(shapely.transform(np.asarray(geometries, dtype=object), self))
         return [
             "null" if text is None else text
             for text in shapely.to_geojson(moved).tolist()  # type: ignore[union-attr]
