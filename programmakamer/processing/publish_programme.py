@@ -13,6 +13,7 @@ from qgis.core import (
 )
 
 from ..core.schema import PROGRAMME_STATES
+from ..dependencies import shapely_problem
 from ..export.web_map import DEFAULT_LEFT_OUT, LANGUAGES, PRIVATE_FIELDS
 from ..log import logger
 from ..store.errors import ProgrammeError
@@ -98,6 +99,11 @@ class PublishProgramme(ProgrammakamerAlgorithm):
         self.addOutput(QgsProcessingOutputNumber(self.FINDINGS, self.tr("Open findings")))
 
     def processAlgorithm(self, parameters, context, feedback):
+        problem = shapely_problem()
+        if problem:
+            raise QgsProcessingException(
+                self.tr("This algorithm needs shapely 2.0 or newer (found: {}).").format(problem)
+            )
         from ..export.web_map import publish_programme
 
         path = str(Path(self.parameterAsFile(parameters, self.PROGRAMME, context)).absolute())

@@ -322,3 +322,19 @@ def test_the_municipalitys_logo_goes_with_the_page(published_programme, tmp_path
     assert data["programme"]["logo"] == "logo.png"
     assert (folder / "logo.png").read_bytes() == (tmp_path / "wapen.PNG").read_bytes()
     assert not (folder / "logo.svg").exists()
+
+
+def test_without_shapely_2_the_algorithm_says_what_it_needs(
+    processing_run, published_programme, tmp_path, monkeypatch
+):
+    from qgis.core import QgsProcessingException
+
+    from programmakamer.processing import publish_programme as algorithm
+
+    monkeypatch.setattr(algorithm, "shapely_problem", lambda: "1.8.5")
+    with pytest.raises(QgsProcessingException, match="shapely 2.0 or newer \\(found: 1.8.5\\)"):
+        processing_run(
+            "programmakamer:publishprogramme",
+            {"PROGRAMME": str(published_programme), "OUTPUT": str(tmp_path / "web")},
+        )
+    assert not (tmp_path / "web").exists()
