@@ -51,6 +51,7 @@ from ..core.schema import (
     Choice,
     choice_label,
 )
+from ..core.works import split_collections
 from ..log import logger
 from ..store.columns import read_stored
 from ..store.errors import ProgrammeError
@@ -339,13 +340,12 @@ def _works(path, transform: _Transform, index_of: dict, left_out):
     if "notes" not in left_out:
         columns["description"] = []
     part_work: list[int] = []
-    groups = []  # the parts of each table: one geometry family each
+    part_geometry = []
     for table in WORK_TABLES:
         _, c, geometries = read_stored(path, table, WORK_COLUMNS, geometry=True)
         starts, ends = c["planned_start"], c["planned_end"]
         first, last = _years(starts), _years(ends)
         start_days, end_days = _dates(starts), _dates(ends)
-        group = []
         for i, work_id in enumerate(c["work_id"]):
             if work_id not in rows:
                 rows[work_id] = len(columns["id"])
@@ -379,16 +379,25 @@ def _works(path, transform: _Transform, index_of: dict, left_out):
                     columns["description"].append(c["description"][i])
             if geometries[i] is not None:
                 part_work.append(rows[work_id])
-                group.append(geometries[i])
-        groups.append(shapely.force_2d(np.array(group, dtype=object)))
+                part_geometry.append(geometries[i])
     if "costs" not in left_out:
         amounts = columns.pop("cost_en")
         known = [a for a in amounts if a is not None]
         texts = {lang: iter(euros(known, lang)) for lang in LANGUAGES}
         for lang in LANGUAGES:
             columns["cost_" + lang] = [None if a is None else next(texts[lang]) for a in amounts]
+    # one group per geometry family, areas first so lines and points lie on top; a
+    # collection gives a part per family it holds
+    shapes, origin = split_collections(shapely.force_2d(np.array(part_geometry, dtype=object)))
+    owners = np.array(part_work, dtype="int64")[origin]
+    dimensions = shapely.get_dimensions(shapes)
+    groups, drawn_work = [], []
+    for dimension in (2, 1, 0):
+        chosen = np.flatnonzero(dimensions == dimension)
+        groups.append(shapes[chosen])
+        drawn_work.extend(owners[chosen].tolist())
     return {"columns": columns, "count": len(columns["id"]), "rows": rows}, {
-        "work": part_work,
+        "work": drawn_work,
         "groups": groups,
     }
 
