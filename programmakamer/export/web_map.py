@@ -253,9 +253,9 @@ def collect(path: str | Path, left_out=DEFAULT_LEFT_OUT, state: str = "draft", t
         }
         for i in order
     ]
-    works, parts = _works(path, transform, index_of, left_out)
-    findings, areas = _findings(path, works, transform, left_out)
-    reference = _reference_layers(path, transform)
+    works, parts = _works(path, index_of, left_out)
+    findings, areas = _findings(path, works, left_out)
+    reference = _reference_layers(path)
     published = today or date.today()
     data = {
         "programme": {
@@ -314,7 +314,7 @@ WORK_COLUMNS = [
 ]
 
 
-def _works(path, transform: _Transform, index_of: dict, left_out):
+def _works(path, index_of: dict, left_out):
     """A record per work (a work may have several features, in several tables) and a
     drawn part per feature with a geometry."""
     import shapely
@@ -402,7 +402,7 @@ def _works(path, transform: _Transform, index_of: dict, left_out):
     }
 
 
-def _findings(path, works: dict, transform: _Transform, left_out):
+def _findings(path, works: dict, left_out):
     """The open findings that involve a work, each with its latest decision; the areas
     of hotspots and accepted dig-once chances to draw."""
     names = FINDINGS.field_names
@@ -466,7 +466,7 @@ def _findings(path, works: dict, transform: _Transform, left_out):
     return out, areas
 
 
-def _reference_layers(path, transform: _Transform) -> dict:
+def _reference_layers(path) -> dict:
     """Streets and neighbourhoods for the base map, and the challenge areas."""
     geometry = []
     result: dict[str, list] = {}

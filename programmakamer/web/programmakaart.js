@@ -63,6 +63,7 @@
     point: new ol.style.Style({image: new ol.style.Circle({radius: 1.8, fill: new ol.style.Fill({color: '#000'})})})
   };
   var styles = {};
+  /* The style of a work's part in the current colouring, shared by all parts alike. */
   function styleOf(feature) {
     var w = feature.work;
     var kind = feature.kind;
@@ -85,6 +86,11 @@
       styles[key] = style;
     }
     return style;
+  }
+  /* Each part keeps its style: a redraw after a filter then only asks whether it is shown. */
+  function restyle() {
+    styles = {};
+    for (var i = 0; i < workFeatures.length; i++) { workFeatures[i].paint = styleOf(workFeatures[i]); }
   }
 
   // --- data into features -------------------------------------------------------------
@@ -151,10 +157,11 @@
       partsOfWork[feature.work].push(feature);
     });
   });
+  restyle();
   var worksSource = new ol.source.Vector({features: workFeatures});
   var worksLayer = new ol.layer.Vector({
     source: worksSource, renderOrder: null,
-    style: function (f) { return shown[f.work] ? styleOf(f) : null; }
+    style: function (f) { return shown[f.work] ? f.paint : null; }
   });
   timings.features = performance.now() - started;
 
@@ -492,7 +499,7 @@
   });
   $('style').addEventListener('change', function (e) {
     state.style = e.target.value;
-    styles = {};
+    restyle();
     fillLegend();
     worksLayer.changed();
   });

@@ -181,3 +181,19 @@ def test_an_awkward_stakeholder_name_is_shown_as_text_and_runs_nothing(browser, 
     assert shown(browser) == ["AWK-1"]
     assert browser.execute_script("return window.pwned") is None
     assert browser.find_elements(By.CSS_SELECTOR, "#panel script") == []
+
+
+def test_colouring_by_stakeholder_puts_every_stakeholder_in_the_legend(
+    browser,
+    site,
+    published_programme,  # noqa: F811
+):
+    open_page(browser, (site / "index.html").as_uri())
+    Select(browser.find_element(By.ID, "style")).select_by_value("stakeholder")
+    legend = browser.find_element(By.ID, "legend-items").text.splitlines()
+    names = [s["name"] for s in store.read_stakeholders(published_programme)]
+    assert set(names) <= set(legend) and AWKWARD in legend
+    assert "Korte termijn (jaar 1-2)" not in legend
+    assert browser.execute_script("return window.programmakaart.shownCount()") == len(
+        programme_works(published_programme)
+    )
