@@ -51,7 +51,6 @@ from ..core.schema import (
     Choice,
     choice_label,
 )
-from ..core.works import split_collections
 from ..log import logger
 from ..store.columns import read_stored
 from ..store.errors import ProgrammeError
@@ -318,6 +317,8 @@ def _works(path, index_of: dict, left_out):
     """A record per work (a work may have several features, in several tables) and a
     drawn part per feature with a geometry."""
     import shapely
+
+    from ..core.works import split_collections  # here: the plugin loads without shapely 2
 
     rows: dict[str, int] = {}
     columns: dict[str, list] = {
