@@ -345,3 +345,43 @@ def test_without_shapely_2_the_algorithm_says_what_it_needs(
             {"PROGRAMME": str(published_programme), "OUTPUT": str(tmp_path / "web")},
         )
     assert not (tmp_path / "web").exists()
+
+
+def test_qgis_process_publishes_the_programme_as_a_gis_specialist_runs_it(
+    published_programme, tmp_path
+):
+    """qgis_process with shapely 2 from the venv: QGIS's own GEOS is loaded first there,
+    and the works' coordinates once came with a third column."""
+    import importlib.util
+    import subprocess
+
+    root = Path(__file__).resolve().parents[2]
+    # by its path: "profile" is also a module of Python's own library
+    spec = importlib.util.spec_from_file_location("profile_script", root / "scripts" / "profile.py")
+    script = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(script)
+    script.make_profile(tmp_path / "profile")
+    site_packages = root / ".venv" / "lib" / "python3.11" / "site-packages"
+    env = {k: v for k, v in os.environ.items() if k not in ("PYTHONPATH", "VIRTUAL_ENV")}
+    env.update(
+        QGIS_CUSTOM_CONFIG_PATH=str(tmp_path / "profile"),
+        QT_QPA_PLATFORM="offscreen",
+        PYTHONPATH=str(site_packages),
+    )
+    run = subprocess.run(
+        [
+            "/usr/bin/qgis_process.bin",
+            "run",
+            "programmakamer:publishprogramme",
+            "--",
+            "PROGRAMME={}".format(published_programme),
+            "OUTPUT={}".format(tmp_path / "web"),
+        ],
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=300,
+    )
+    assert run.returncode == 0, run.stdout + run.stderr
+    data, geometry = read_data(tmp_path / "web")
+    assert len(drawn_parts(geometry)) == len(data["parts"]["work"])
