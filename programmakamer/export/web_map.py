@@ -70,6 +70,8 @@ LANGUAGES = ("nl", "en")
 DECIMALS = 6  # degrees: about 0.1 m, more than a map on a screen needs
 PAGE = "index.html"
 DATA = "programmakaart-data.js"
+#: The findings, loaded after the map is drawn: a third of the data, needed only on a click.
+FINDINGS_DATA = "programmakaart-findings.js"
 #: The page's own files, copied as they are from the plugin (the library with its licence).
 STATIC = (
     (WEB / "programmakaart.js", "programmakaart.js"),
@@ -138,6 +140,7 @@ def page_texts(tr) -> dict[str, str]:
         "reason": tr("Reason: {}"),
         "findings": tr("Open findings"),
         "no_findings": tr("No open findings."),
+        "loading": tr("Loading the findings…"),
         "decision": tr("Latest decision: {} on {}"),
         "action_holder": tr("Action: {}"),
         "no_decision": tr("No decision yet."),
@@ -286,7 +289,9 @@ def collect(path: str | Path, left_out=DEFAULT_LEFT_OUT, state: str = "draft", t
         "areas": {k: v for k, v in reference.items() if k != "geometry"},
         "left_out": list(left_out),
     }
-    data["areas"]["finding_index"] = findings.pop("drawn")
+    drawn = findings.pop("drawn")
+    data["areas"]["finding_index"] = drawn
+    data["areas"]["finding_kind"] = [findings["kind"][i] for i in drawn]
     geometry = {
         "parts": [transform.ragged(group) for group in parts["groups"] if len(group)],
         "reference": transform.geojson(reference["geometry"]),
@@ -490,9 +495,11 @@ def _reference_layers(path) -> dict:
 
 
 def data_script(data: dict, geometry: dict[str, list[str]]) -> str:
-    """The data as a script: the dict as JSON, the geometries' JSON texts joined in."""
+    """The data as a script: the dict as JSON (its findings apart), the geometries' JSON
+    texts joined in."""
+    rest = {k: v for k, v in data.items() if k != "findings"}
     return "window.PROGRAMMAKAART = {};\nwindow.PROGRAMMAKAART.geometry = {};\n".format(
-        _parsed(_json(data)),
+        _parsed(_json(rest)),
         _parsed(
             "{{{}}}".format(
                 ",".join(
@@ -555,6 +562,10 @@ def publish_programme(
                 if earlier.name != data["programme"].get("logo"):
                     files.drop(earlier.name)
             files.path(DATA).write_text(data_script(data, geometry), encoding="ascii")
+            files.path(FINDINGS_DATA).write_text(
+                "window.PROGRAMMAKAART_FINDINGS = {};\n".format(_parsed(_json(data["findings"]))),
+                encoding="ascii",
+            )
             for source, name in STATIC:
                 shutil.copyfile(source, files.path(name))
             texts = data["texts"][language]

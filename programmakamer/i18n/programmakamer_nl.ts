@@ -388,6 +388,10 @@
       <translation>Geen open bevindingen.</translation>
     </message>
     <message>
+      <source>Loading the findings…</source>
+      <translation>De bevindingen worden geladen…</translation>
+    </message>
+    <message>
       <source>Latest decision: {} on {}</source>
       <translation>Laatste besluit: {} op {}</translation>
     </message>

@@ -11,7 +11,7 @@
   var D = window.PROGRAMMAKAART;
   var G = D.geometry;
   var W = D.works;
-  var F = D.findings;
+  var F = null;  // the findings: loaded once the map is drawn
   var count = W.id.length;
   var shown = new Uint8Array(count).fill(1);
   var state = {
@@ -210,7 +210,7 @@
   for (var a = 0; a < first.length; a++) {
     var area = new ol.Feature(geometry(G.findings[a]));
     area.finding = first[a];
-    (F.kind[first[a]] === 'hotspot' ? hotspotFeatures : acceptedFeatures).push(area);
+    (D.areas.finding_kind[a] === 'hotspot' ? hotspotFeatures : acceptedFeatures).push(area);
   }
   layers.hotspots = new ol.layer.Vector({source: new ol.source.Vector({features: hotspotFeatures}),
     style: new ol.style.Style({fill: new ol.style.Fill({color: fade(D.colours.finding.hotspot, 0.35)}),
@@ -387,8 +387,9 @@
       if (W.reason[w]) { body.appendChild(element('p', 'reason', fill(text('reason'), W.reason[w]))); }
     }
     body.appendChild(element('h3', null, text('findings')));
-    var found = W.findings[w];
-    if (!found.length) { body.appendChild(element('p', 'none', text('no_findings'))); }
+    var found = F ? W.findings[w] : [];
+    if (!F) { body.appendChild(element('p', 'none', text('loading'))); }
+    if (F && !found.length) { body.appendChild(element('p', 'none', text('no_findings'))); }
     var items = element('ul', 'findings');
     found.forEach(function (i) {
       var item = element('li', 'finding');
@@ -526,6 +527,15 @@
     timings.ready = performance.now() - started;
     timings.since_navigation = performance.now();
     document.body.dataset.ready = 'true';
+    var script = document.createElement('script');
+    script.src = 'programmakaart-findings.js';
+    script.onload = function () {
+      F = window.PROGRAMMAKAART_FINDINGS;
+      timings.findings = performance.now();
+      document.body.dataset.findings = 'true';
+      if (state.selected >= 0) { showCard(state.selected); }
+    };
+    document.body.appendChild(script);
   });
 
   /* For the tests and the benchmark: what is shown, and how long things took. */

@@ -36,6 +36,7 @@ AWKWARD = 'Bouw "Noord" <script>window.pwned=1</script> / Zuid\\Oost – Ærøsk
 FILES = (
     "index.html",
     "programmakaart-data.js",
+    "programmakaart-findings.js",
     "programmakaart.js",
     "programmakaart.css",
     "ol.js",
@@ -103,7 +104,14 @@ def read_data(folder: Path) -> tuple[dict, dict]:
         text,
         re.DOTALL,
     ).groups()
-    return json.loads(unquoted(data)), json.loads(unquoted(geometry))
+    findings = re.fullmatch(
+        r"window\.PROGRAMMAKAART_FINDINGS = JSON\.parse\('(.*)'\);\n",
+        (folder / "programmakaart-findings.js").read_text(encoding="ascii"),
+        re.DOTALL,
+    ).group(1)
+    data = json.loads(unquoted(data))
+    data["findings"] = json.loads(unquoted(findings))
+    return data, json.loads(unquoted(geometry))
 
 
 def unquoted(literal: str) -> str:
@@ -197,14 +205,14 @@ def test_contacts_are_left_out_by_default_and_costs_on_request(published_program
         (tmp_path / name).mkdir()
     contacts = [s["contact"] for s in store.read_table(published_programme, STAKEHOLDERS)]
     publish_programme(published_programme, tmp_path / "default")
-    text = (tmp_path / "default" / "programmakaart-data.js").read_text()
+    text = "".join(p.read_text() for p in (tmp_path / "default").glob("programmakaart-*.js"))
     assert [c for c in contacts if c and c in text] == []
     assert "Jan Jansen" not in text  # an action holder is a contact too
     data, _ = read_data(tmp_path / "default")
     assert data["works"]["cost_nl"][data["works"]["id"].index("AWK-1")] == "€\u00a012.000"
 
     publish_programme(published_programme, tmp_path / "all", left_out=())
-    text = (tmp_path / "all" / "programmakaart-data.js").read_text()
+    text = "".join(p.read_text() for p in (tmp_path / "all").glob("programmakaart-*.js"))
     assert "geheim@example.nl" in text and "Jan Jansen" in text
 
     publish_programme(published_programme, tmp_path / "plain", left_out=("costs", "notes"))

@@ -45,11 +45,12 @@ def browser():
 
 
 def open_page(driver, url: str) -> list[dict]:
-    """Load the page, wait until its map is drawn; the console's errors of the load."""
+    """Load the page, wait until its map is drawn and its findings are read; the console's
+    errors of the load."""
     driver.get_log("browser")  # forget what came before
     driver.get(url)
     WebDriverWait(driver, 30).until(
-        lambda d: d.execute_script("return document.body.dataset.ready === 'true'")
+        lambda d: d.execute_script("return document.body.dataset.findings === 'true'")
     )
     return [e for e in driver.get_log("browser") if e["level"] == "SEVERE"]
 
