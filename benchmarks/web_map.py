@@ -46,15 +46,18 @@ CHANGES = (
 
 
 def analysed_copy(n: int) -> Path:
-    """benchmarks/run.py's programme of n works, analysed, in a copy of its own."""
+    """benchmarks/run.py's programme of n works with horizons, analysed, in a copy of its
+    own."""
     import run
 
     from programmakamer.store.analysis import analyse_programme
+    from programmakamer.store.programme import assign_horizons
 
-    target = run.DATA / "web-{}.gpkg".format(n)
+    target = run.DATA / "web-{}-horizons.gpkg".format(n)
     if not target.exists():
         partial = Path(tempfile.mkdtemp()) / target.name
         shutil.copy(run.build(n), partial)
+        assign_horizons(partial)
         analyse_programme(partial)
         shutil.move(partial, target)
     return target

@@ -87,10 +87,19 @@
     }
     return style;
   }
-  /* Each part keeps its style: a redraw after a filter then only asks whether it is shown. */
+  /* Each part keeps its style: a redraw after a filter then only asks whether it is shown.
+   * Its rank orders the drawing: works without a horizon below, short term on top (or by
+   * stakeholder), and parts of one style after each other, which the canvas draws as one
+   * path instead of one per part. */
+  var horizonRank = {long: 1, medium: 2, short: 3};
   function restyle() {
     styles = {};
-    for (var i = 0; i < workFeatures.length; i++) { workFeatures[i].paint = styleOf(workFeatures[i]); }
+    for (var i = 0; i < workFeatures.length; i++) {
+      var f = workFeatures[i];
+      f.paint = styleOf(f);
+      f.rank = state.style === 'stakeholder' ? W.stakeholder[f.work]
+        : 2 * (horizonRank[W.horizon[f.work]] || 0) + (W.override[f.work] ? 1 : 0);
+    }
   }
 
   // --- data into features -------------------------------------------------------------
@@ -169,7 +178,7 @@
   restyle();
   var worksSource = new ol.source.Vector({features: workFeatures});
   var worksLayer = new ol.layer.Vector({
-    source: worksSource, renderOrder: null,
+    source: worksSource, renderOrder: function (a, b) { return a.rank - b.rank; },
     style: function (f) { return shown[f.work] ? f.paint : null; }
   });
   timings.features = performance.now() - started;
