@@ -26,6 +26,25 @@ if [ ! -x .venv/bin/python ] || [ "$(cat "$stamp" 2>/dev/null)" != "$want" ]; th
   echo "$want" > "$stamp"
 fi
 
+# The web map's library (OpenLayers), pinned and checked, from npm into the plugin package:
+# a published programme carries it, so the page needs no internet. npm keeps the tarball in
+# its cache; only the built file, its stylesheet and its licence are copied.
+OL_VERSION=10.11.0
+OL_SHA256=9e8377871c10e1299a8a302be847de3b8f1060a6d31063b90e84363c7e060477
+vendor=programmakamer/web/vendor
+if [ "$(cat "$vendor/VERSION" 2>/dev/null)" != "$OL_VERSION" ]; then
+  echo "bootstrap: vendoring OpenLayers $OL_VERSION"
+  work=$(mktemp -d)
+  trap 'rm -rf "$work"' EXIT
+  (cd "$work" && npm pack --silent "ol@$OL_VERSION" >/dev/null)
+  echo "$OL_SHA256  $work/ol-$OL_VERSION.tgz" | sha256sum -c --quiet
+  tar -xzf "$work/ol-$OL_VERSION.tgz" -C "$work" package/dist/ol.js package/ol.css package/LICENSE.md
+  mkdir -p "$vendor"
+  cp "$work/package/dist/ol.js" "$work/package/ol.css" "$vendor/"
+  cp "$work/package/LICENSE.md" "$vendor/ol-LICENSE.md"
+  echo "$OL_VERSION" > "$vendor/VERSION"
+fi
+
 # The Qt 6 migration check has its own venv without system site packages: PyQt6 from PyPI
 # must never meet Debian's PyQt5 that QGIS uses.
 qt6=.venv/qt6-check

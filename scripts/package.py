@@ -19,6 +19,8 @@ SKIP_SUFFIXES = {".pyc", ".ts"}
 SKIP_PARTS = {"__pycache__"}
 # inside the plugin folder but for developers only: the demo generator (scripts/demo.py, tests)
 DEVELOPER_ONLY = {PLUGIN / "core" / "demo.py"}
+# the web map's library, put into the plugin by scripts/bootstrap.sh (npm, pinned), with its licence
+VENDORED = tuple(PLUGIN / "web" / "vendor" / name for name in ("ol.js", "ol.css", "ol-LICENSE.md"))
 # "## [0.2.0] - 2027-03-01", "## [0.1.0] - unreleased", "## [Unreleased]"
 SECTION = re.compile(r"^## \[(?P<version>[^\]]+)\](?: - (?P<date>.+))?$", re.MULTILINE)
 
@@ -71,6 +73,8 @@ def packaged_metadata(changelog: Path) -> str:
 def build(dist: Path, changelog: Path = CHANGELOG) -> Path:
     if not list((PLUGIN / "i18n").glob("*.qm")):
         raise SystemExit("package: no compiled translations; run 'make translations' first")
+    if not all(path.is_file() for path in VENDORED):
+        raise SystemExit("package: the web map's library is missing; run 'make setup' first")
     metadata = packaged_metadata(changelog)
     dist.mkdir(parents=True, exist_ok=True)
     target = dist / "programmakamer-{}.zip".format(version())

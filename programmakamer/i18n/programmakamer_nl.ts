@@ -380,6 +380,166 @@
       <translation>Wijk {}</translation>
     </message>
     <message>
+      <source>{} · published {}</source>
+      <translation>{} · gepubliceerd {}</translation>
+    </message>
+    <message>
+      <source>Filters</source>
+      <translation>Filters</translation>
+    </message>
+    <message>
+      <source>All stakeholders</source>
+      <translation>Alle partijen</translation>
+    </message>
+    <message>
+      <source>All horizons</source>
+      <translation>Alle horizonnen</translation>
+    </message>
+    <message>
+      <source>Year</source>
+      <translation>Jaar</translation>
+    </message>
+    <message>
+      <source>All years</source>
+      <translation>Alle jaren</translation>
+    </message>
+    <message>
+      <source>Previous year</source>
+      <translation>Vorig jaar</translation>
+    </message>
+    <message>
+      <source>Next year</source>
+      <translation>Volgend jaar</translation>
+    </message>
+    <message>
+      <source>Search</source>
+      <translation>Zoeken</translation>
+    </message>
+    <message>
+      <source>Title, street or work id</source>
+      <translation>Titel, straat of werk-id</translation>
+    </message>
+    <message>
+      <source>{} of {} works shown</source>
+      <translation>{} van {} werken getoond</translation>
+    </message>
+    <message>
+      <source>Colour works by</source>
+      <translation>Werken kleuren naar</translation>
+    </message>
+    <message>
+      <source>No horizon (done, cancelled, undated)</source>
+      <translation>Geen horizon (gereed, vervallen, zonder datum)</translation>
+    </message>
+    <message>
+      <source>Challenges</source>
+      <translation>Opgaven</translation>
+    </message>
+    <message>
+      <source>Hotspots</source>
+      <translation>Knelpunten</translation>
+    </message>
+    <message>
+      <source>Neighbourhoods</source>
+      <translation>Wijken</translation>
+    </message>
+    <message>
+      <source>Streets</source>
+      <translation>Straten</translation>
+    </message>
+    <message>
+      <source>Background map (internet)</source>
+      <translation>Achtergrondkaart (internet)</translation>
+    </message>
+    <message>
+      <source>None (works offline)</source>
+      <translation>Geen (werkt offline)</translation>
+    </message>
+    <message>
+      <source>PDOK BRT achtergrondkaart</source>
+      <translation>PDOK BRT-achtergrondkaart</translation>
+    </message>
+    <message>
+      <source>OpenStreetMap</source>
+      <translation>OpenStreetMap</translation>
+    </message>
+    <message>
+      <source>Close</source>
+      <translation>Sluiten</translation>
+    </message>
+    <message>
+      <source>Cost estimate</source>
+      <translation>Kostenraming</translation>
+    </message>
+    <message>
+      <source>Description</source>
+      <translation>Omschrijving</translation>
+    </message>
+    <message>
+      <source>Horizon set by the chamber: {} (computed: {})</source>
+      <translation>Horizon door de kamer: {} (berekend: {})</translation>
+    </message>
+    <message>
+      <source>Reason: {}</source>
+      <translation>Reden: {}</translation>
+    </message>
+    <message>
+      <source>Open findings</source>
+      <translation>Open bevindingen</translation>
+    </message>
+    <message>
+      <source>No open findings.</source>
+      <translation>Geen open bevindingen.</translation>
+    </message>
+    <message>
+      <source>Loading the findings…</source>
+      <translation>De bevindingen worden geladen…</translation>
+    </message>
+    <message>
+      <source>Latest decision: {} on {}</source>
+      <translation>Laatste besluit: {} op {}</translation>
+    </message>
+    <message>
+      <source>Action: {}</source>
+      <translation>Actie: {}</translation>
+    </message>
+    <message>
+      <source>No decision yet.</source>
+      <translation>Nog geen besluit.</translation>
+    </message>
+    <message>
+      <source>Estimated saving: {}</source>
+      <translation>Geschatte besparing: {}</translation>
+    </message>
+    <message>
+      <source>Show the other work: {}</source>
+      <translation>Toon het andere werk: {}</translation>
+    </message>
+    <message>
+      <source>No works match the filters.</source>
+      <translation>Geen werken voldoen aan de filters.</translation>
+    </message>
+    <message>
+      <source>The Dutch translation of the plugin is missing ({}).</source>
+      <translation>De Nederlandse vertaling van de plug-in ontbreekt ({}).</translation>
+    </message>
+    <message>
+      <source>Unknown private fields: {}</source>
+      <translation>Onbekende privévelden: {}</translation>
+    </message>
+    <message>
+      <source>Unknown language: {}</source>
+      <translation>Onbekende taal: {}</translation>
+    </message>
+    <message>
+      <source>The web map's files are missing from the plugin ({}): reinstall it.</source>
+      <translation>De bestanden van de webkaart ontbreken in de plug-in ({}): installeer haar opnieuw.</translation>
+    </message>
+    <message>
+      <source>Unknown coordinate reference system: {}</source>
+      <translation>Onbekend coördinatenstelsel: {}</translation>
+    </message>
+    <message>
       <source>&amp;Integrale Programmakamer</source>
       <translation>&amp;Integrale Programmakamer</translation>
     </message>
@@ -1254,6 +1414,58 @@ Rapport: een werkmap met de totalen, elk probleem per rij, en wat wordt toegevoe
       <translation>PostGIS: schema van het programma</translation>
     </message>
     <message>
+      <source>Publish as a web map</source>
+      <translation>Publiceren als webkaart</translation>
+    </message>
+    <message>
+      <source>Writes the programme as a web map into the output folder: index.html with the map library (OpenLayers), the data and the styles beside it. It opens in any browser from disk or from a web server, without internet; put the folder on the intranet or send it as a zip.
+
+The page shows the works coloured by horizon (or by stakeholder), the challenges, hotspots and accepted dig-once chances, with filters by stakeholder, horizon and year and a search box; clicking a work shows its card with its open findings and the chamber's latest decisions. The streets and neighbourhoods of the programme are the base map; an online background map (PDOK, OpenStreetMap) can be switched on in the page.
+
+Language: of the page when it opens (the reader can switch between Dutch and English). State: draft or adopted, shown under the title. Leave out: private fields that are not published: the contacts (stakeholders' contacts and action holders; left out by default), the costs (cost estimates and savings) and the notes (descriptions of works and decision texts). An earlier publication in the folder is replaced as a whole, or not at all.</source>
+      <translation>Schrijft het programma als webkaart in de uitvoermap: index.html met de kaartbibliotheek (OpenLayers), de gegevens en de stijlen ernaast. De kaart opent in elke browser, vanaf schijf of vanaf een webserver, zonder internet; zet de map op het intranet of stuur haar als zip.
+
+De pagina toont de werken gekleurd naar horizon (of naar partij), de opgaven, knelpunten en aanvaarde meekoppelkansen, met filters op partij, horizon en jaar en een zoekvak; een klik op een werk toont zijn kaartje met de open bevindingen en de laatste besluiten van de kamer. De straten en wijken van het programma vormen de ondergrond; een online achtergrondkaart (PDOK, OpenStreetMap) kan in de pagina worden aangezet.
+
+Taal: van de pagina bij het openen (de lezer kan wisselen tussen Nederlands en Engels). Status: concept of vastgesteld, getoond onder de titel. Weglaten: privévelden die niet worden gepubliceerd: de contactgegevens (contactpersonen van partijen en actiehouders; standaard weggelaten), de kosten (kostenramingen en besparingen) en de notities (omschrijvingen van werken en besluitteksten). Een eerdere publicatie in de map wordt als geheel vervangen, of helemaal niet.</translation>
+    </message>
+    <message>
+      <source>Language</source>
+      <translation>Taal</translation>
+    </message>
+    <message>
+      <source>Leave out</source>
+      <translation>Weglaten</translation>
+    </message>
+    <message>
+      <source>Web map (index.html)</source>
+      <translation>Webkaart (index.html)</translation>
+    </message>
+    <message>
+      <source>Dutch</source>
+      <translation>Nederlands</translation>
+    </message>
+    <message>
+      <source>English</source>
+      <translation>Engels</translation>
+    </message>
+    <message>
+      <source>Contacts</source>
+      <translation>Contactgegevens</translation>
+    </message>
+    <message>
+      <source>Costs</source>
+      <translation>Kosten</translation>
+    </message>
+    <message>
+      <source>Notes</source>
+      <translation>Notities</translation>
+    </message>
+    <message>
+      <source>Published {}: {} works, {} open findings.</source>
+      <translation>{} gepubliceerd: {} werken, {} open bevindingen.</translation>
+    </message>
+    <message>
       <source>Rules on any layer</source>
       <translation>Regels op elke laag</translation>
     </message>
@@ -1678,10 +1890,6 @@ Rapport: een werkmap met de totalen, elk probleem per rij, en wat wordt toegevoe
       <translation>De coördinaten van {} hebben geen coördinatenstelsel: geef het op (bijvoorbeeld EPSG:4326 voor lengte- en breedtegraad).</translation>
     </message>
     <message>
-      <source>Unknown coordinate reference system: {}</source>
-      <translation>Onbekend coördinatenstelsel: {}</translation>
-    </message>
-    <message>
       <source>{} has no field {} (fields: {}).</source>
       <translation>{} heeft geen veld {} (velden: {}).</translation>
     </message>
@@ -1950,10 +2158,6 @@ Rapport: een werkmap met de totalen, elk probleem per rij, en wat wordt toegevoe
       <translation>De stratenlaag {} bevat geen lijnen of vlakken: kies een laag met wegvakken (NWB, OSM) of wegdelen (BGT).</translation>
     </message>
     <message>
-      <source>No horizon (done, cancelled, undated)</source>
-      <translation>Geen horizon (gereed, vervallen, zonder datum)</translation>
-    </message>
-    <message>
       <source>Other works</source>
       <translation>Overige werken</translation>
     </message>
@@ -1988,6 +2192,14 @@ Rapport: een werkmap met de totalen, elk probleem per rij, en wat wordt toegevoe
     <message>
       <source>Each stakeholder's action list after a session</source>
       <translation>De actielijst van elke partij na een sessie</translation>
+    </message>
+    <message>
+      <source>Web map…</source>
+      <translation>Webkaart…</translation>
+    </message>
+    <message>
+      <source>Publish the programme as a web map for everyone</source>
+      <translation>Publiceer het programma als webkaart voor iedereen</translation>
     </message>
     <message>
       <source>Presentation mode</source>
@@ -2150,14 +2362,6 @@ Rapport: een werkmap met de totalen, elk probleem per rij, en wat wordt toegevoe
       <translation>De kaart toont de werken van dit jaar</translation>
     </message>
     <message>
-      <source>Previous year</source>
-      <translation>Vorig jaar</translation>
-    </message>
-    <message>
-      <source>Next year</source>
-      <translation>Volgend jaar</translation>
-    </message>
-    <message>
       <source>Selected works</source>
       <translation>Geselecteerde werken</translation>
     </message>
@@ -2190,16 +2394,8 @@ Rapport: een werkmap met de totalen, elk probleem per rij, en wat wordt toegevoe
       <translation>tot </translation>
     </message>
     <message>
-      <source>All stakeholders</source>
-      <translation>Alle partijen</translation>
-    </message>
-    <message>
       <source>All disciplines</source>
       <translation>Alle disciplines</translation>
-    </message>
-    <message>
-      <source>All horizons</source>
-      <translation>Alle horizonnen</translation>
     </message>
     <message>
       <source>All statuses</source>

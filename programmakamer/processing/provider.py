@@ -22,6 +22,7 @@ from .find_moratorium_breaches import FindMoratoriumBreaches
 from .find_sequence_errors import FindSequenceErrors
 from .grant_login import GrantLogin
 from .import_delivery import ImportDelivery
+from .publish_programme import PublishProgramme
 
 
 class ProgrammakamerProvider(QgsProcessingProvider):
@@ -51,5 +52,6 @@ class ProgrammakamerProvider(QgsProcessingProvider):
             FindHotspots(),
             ExportProgramme(),
             ExportActionLists(),
+            PublishProgramme(),
         ):
             self.addAlgorithm(algorithm)

@@ -77,6 +77,8 @@ class ProgrammeDock(QDockWidget, FORM):
         self.top_row.insertWidget(
             self.top_row.indexOf(self.export_button) + 1, self.action_lists_button
         )
+        self.publish_button.setText(tr("Web map…"))
+        self.publish_button.setToolTip(tr("Publish the programme as a web map for everyone"))
         self.presentation_button.setText(tr("Presentation mode"))
         self._connect()
 
@@ -87,6 +89,7 @@ class ProgrammeDock(QDockWidget, FORM):
         self.reanalyse_button.clicked.connect(self.on_reanalyse)
         self.export_button.clicked.connect(self.on_export)
         self.action_lists_button.clicked.connect(self.on_action_lists)
+        self.publish_button.clicked.connect(self.on_publish)
         self.presentation_button.toggled.connect(self.on_presentation_toggled)
         self.tabs.currentChanged.connect(self.on_tab_changed)
         self.map_link.works_selected_on_map.connect(self.on_works_selected_on_map)
@@ -344,19 +347,24 @@ class ProgrammeDock(QDockWidget, FORM):
         )
 
     def on_export(self):
-        """The exportprogramme dialog for this programme: the same code as in Processing."""
-        return self.open_algorithm_dialog("programmakamer:exportprogramme")
+        return self.algorithm_dialog("exportprogramme")
 
     def on_action_lists(self):
-        """The exportactionlists dialog for this programme, after a session."""
-        return self.open_algorithm_dialog("programmakamer:exportactionlists")
+        """Each stakeholder's action list after a session."""
+        return self.algorithm_dialog("exportactionlists")
 
-    def open_algorithm_dialog(self, algorithm: str):
+    def on_publish(self):
+        return self.algorithm_dialog("publishprogramme")
+
+    def algorithm_dialog(self, name: str):
+        """An algorithm's dialog for this programme: the same code as in Processing."""
         if not self.path:
             return None
         import processing  # QGIS's Processing plugin: importable once QGIS has loaded it
 
-        return processing.execAlgorithmDialog(algorithm, {"PROGRAMME": self.path})
+        return processing.execAlgorithmDialog(
+            "programmakamer:{}".format(name), {"PROGRAMME": self.path}
+        )
 
     def on_presentation_toggled(self, on: bool) -> None:
         """Big type for the wall screen, the map as large as it gets; all back when off."""

@@ -385,6 +385,19 @@ def test_the_export_button_opens_the_export_algorithm_for_this_programme(
     assert calls == [("programmakamer:exportprogramme", {"PROGRAMME": dock.path})]
 
 
+def test_the_web_map_button_opens_the_publish_algorithm_for_this_programme(
+    dock, monkeypatch, qgis_processing
+):
+    import processing
+
+    calls = []
+    monkeypatch.setattr(
+        processing, "execAlgorithmDialog", lambda name, params: calls.append((name, params))
+    )
+    dock.publish_button.click()
+    assert calls == [("programmakamer:publishprogramme", {"PROGRAMME": dock.path})]
+
+
 def test_sorting_orders_periods_by_start_and_costs_by_amount(dock):
     from programmakamer.ui.models import WorksModel
 

@@ -41,6 +41,20 @@ def test_the_zip_holds_the_plugin_and_translations_but_no_dev_files(tmp_path):
     assert not [n for n in names if n.endswith((".pyc", ".ts")) or "tests/" in n]
 
 
+def test_the_zip_carries_the_web_map_library_with_its_licence(tmp_path):
+    names = zipfile.ZipFile(package.build(tmp_path)).namelist()
+    for name in ("ol.js", "ol.css", "ol-LICENSE.md"):
+        assert "programmakamer/web/vendor/{}".format(name) in names
+    for name in ("index.html", "programmakaart.js", "programmakaart.css"):
+        assert "programmakamer/web/{}".format(name) in names
+
+
+def test_no_zip_is_made_without_the_web_map_library(tmp_path, monkeypatch):
+    monkeypatch.setattr(package, "VENDORED", (tmp_path / "absent" / "ol.js",))
+    with pytest.raises(SystemExit, match="web map"):
+        package.build(tmp_path)
+
+
 def shipped_sources(archive: zipfile.ZipFile) -> dict[str, tuple[str, bool]]:
     """Module name -> (path in the zip, whether it is a package)."""
     sources = {}
