@@ -89,7 +89,7 @@ _STATUS_WORDS = {
     ),
     "cancelled": (
         "geannuleerd", "ingetrokken", "afgevoerd", "geschrapt", "vervalt", "komt te vervallen",
-        "canceled", "work cancelled", "works cancelled", "work canceled", "withdrawn",
+        "canceled", "work cancelled", "works cancelled", "work canceled",
         "abandoned", "revoked", "annulé", "abandonné", "supprimé", "retiré",
         "abgesagt", "storniert", "entfallen", "gestrichen", "abgebrochen", "zurückgezogen",
     ),
