@@ -27,8 +27,6 @@ from .features import FIELD_KINDS
 _UNIX_JULIAN_DAY = 2440588
 
 
-
-
 def read_columns(layer, names: list[str] | None = None, geometry: bool = False):
     """Feature ids, attribute columns and (when asked) shapely geometries, in one pass."""
     fields = layer.fields()

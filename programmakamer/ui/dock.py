@@ -71,6 +71,7 @@ class ProgrammeDock(QDockWidget, FORM):
         self.reload_timer.setInterval(500)
         self.setWindowTitle(tr("Programmakamer"))
         self.reanalyse_button.setText(tr("Re-analyse"))
+        self.import_button.setText(tr("Import delivery…"))
         self.export_button.setText(tr("Export…"))
         self.presentation_button.setText(tr("Presentation mode"))
         self._connect()
@@ -80,6 +81,7 @@ class ProgrammeDock(QDockWidget, FORM):
         self.watcher.directoryChanged.connect(self.on_folder_changed)
         self.reload_timer.timeout.connect(self.reload_unless_analysing)
         self.reanalyse_button.clicked.connect(self.on_reanalyse)
+        self.import_button.clicked.connect(self.on_import)
         self.export_button.clicked.connect(self.on_export)
         self.presentation_button.toggled.connect(self.on_presentation_toggled)
         self.tabs.currentChanged.connect(self.on_tab_changed)
@@ -336,6 +338,24 @@ class ProgrammeDock(QDockWidget, FORM):
         self.iface.messageBar().pushMessage(
             tr("Integrale Programmakamer"), escaped(text), level, seconds
         )
+
+    @reported
+    def on_import(self) -> None:
+        """The import wizard for this programme; the panel reloads after a delivery."""
+        if not self.path:
+            return
+        from .import_wizard import ImportWizard
+
+        wizard = ImportWizard(self.iface, self.path, self.iface.mainWindow(), self.styleSheet())
+        wizard.delivery_written.connect(self.on_delivery_written)
+        wizard.exec()
+
+    @reported
+    def on_delivery_written(self, _path: str = "") -> None:
+        for work_layer in self.map_link.work_layers():
+            work_layer.reload()
+            work_layer.triggerRepaint()
+        self.reload()
 
     def on_export(self):
         """The exportprogramme dialog for this programme: the same code as in Processing."""

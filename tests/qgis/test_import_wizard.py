@@ -1,0 +1,252 @@
+"""The import wizard driven as a GIS specialist drives it, on a delivery as a water company
+sends it: a Dutch Excel CSV (cp1252, semicolons, decimal commas, Dutch dates) with French
+status and yes/no words and street names instead of geometry, found on the demo
+programme's streets."""
+
+from __future__ import annotations
+
+import hashlib
+from collections import defaultdict
+
+import openpyxl
+import pytest
+from qgis.PyQt.QtWidgets import QMessageBox
+
+from programmakamer.store import delivery
+from programmakamer.store import programme as store
+from programmakamer.ui.import_wizard import ImportWizard
+
+HEADER = "Kenmerk;Omschrijving;Straat;Begindatum;Einddatum;Raming (€);Statut;Graafwerk"
+ROWS = (
+    "VIT-001;Vervangen waterleiding;Kerkstraat;01-03-2027;30-11-2027;125.000,50;prévu;oui",
+    "VIT-002;Relining;Beukenln.;2028;;8500,75;en cours;oui",
+    "VIT-003;Aansluitingen;Kastanjelaan;Q3 2027;;12,5;terminé;non",
+    "VIT-004;Lekkage;Nergenshuizenpad;15-09-2027;;1000;à l'arrêt;oui",
+    "VIT-005;Brandkranen;Lindenhof;03-04-05;;;suspendu;oui",
+    "VIT-006;Meters;Kerkweg;mrt 2028;;2.500,00;suspendu;peut-être",
+    "VIT-007;Hoofdleiding;Tulpenstrat;juni 2028;;;prévu;oui",
+)
+
+
+def digest(path) -> str:
+    return hashlib.sha256(path.read_bytes()).hexdigest()
+
+
+@pytest.fixture()
+def delivery_csv(tmp_path):
+    path = tmp_path / "vitens_q1.csv"
+    path.write_bytes("\r\n".join((HEADER, *ROWS)).encode("cp1252") + b"\r\n")
+    return path
+
+
+@pytest.fixture()
+def told(monkeypatch):
+    said = []
+    monkeypatch.setattr(QMessageBox, "warning", lambda *args: said.append(args[2]))
+    return said
+
+
+def street_lengths(demo_city):
+    lengths = defaultdict(float)
+    for street in demo_city.streets:
+        lengths[street["street_name"]] += street["geometry"].length
+    return lengths
+
+
+def open_wizard(path, iface, stakeholder, source):
+    wizard = ImportWizard(iface, str(path))
+    wizard.show()
+    wizard.stakeholder_combo.setCurrentIndex(wizard.stakeholder_combo.findData(stakeholder))
+    wizard.file_edit.setText(str(source))
+    assert wizard.on_read_clicked()
+    return wizard
+
+
+def test_a_messy_delivery_is_mapped_checked_and_written_only_on_confirm(
+    demo_programme, demo_city, project, qgis_iface, delivery_csv, tmp_path, told
+):
+    vitens = store.add_stakeholder(demo_programme, "Vitens", "drinking_water")["stakeholder_id"]
+    wizard = open_wizard(demo_programme, qgis_iface, vitens, delivery_csv)
+    # (GDAL completes the stakeholder table's feature count in the file at its first read
+    # after add_stakeholder: the programme's bytes are taken once the wizard has read it)
+    before = digest(demo_programme)
+    assert wizard.profile_label.text().startswith("No saved field mapping for Vitens")
+
+    # page 1: what was detected, and the rows as read
+    assert (wizard.table.encoding, wizard.table.separator) == ("cp1252", ";")
+    assert "cp1252" in wizard.detected_label.text() and "7 rows, 8 fields" in (
+        wizard.detected_label.text()
+    )
+    assert wizard.preview_table.rowCount() == 7
+    assert wizard.preview_table.horizontalHeaderItem(5).text() == "Raming (€)"
+    assert wizard.preview_table.item(0, 5).text() == "125.000,50"
+    assert wizard.preview_table.item(3, 6).text() == "à l'arrêt"
+
+    # page 2: the suggested mapping, the unknown words with their counts, street names
+    assert {
+        name: wizard.mapped_field(name)
+        for name in ("external_ref", "description", "location", "planned_start", "planned_end")
+        + ("cost_estimate", "status", "opens_ground", "title")
+    } == {
+        "external_ref": "Kenmerk",
+        "description": "Omschrijving",
+        "location": "Straat",
+        "planned_start": "Begindatum",
+        "planned_end": "Einddatum",
+        "cost_estimate": "Raming (€)",
+        "status": "Statut",
+        "opens_ground": "Graafwerk",
+        "title": None,
+    }
+    assert wizard.unknown_words() == {
+        "status": [("suspendu", 2), ("à l'arrêt", 1)],
+        "flag": [("peut-être", 1)],
+    }
+    assert wizard.geometry_kind_combo.currentData() == "streets"
+    assert wizard.street_combo.currentData() == "Straat"
+    assert wizard.network_name_combo.currentData() == "street_name"
+    title_combo = wizard.field_widgets["title"][0]
+    title_combo.setCurrentIndex(title_combo.findData("Omschrijving"))
+    wizard.choose_value("status", "suspendu", "planned")
+
+    wizard.next()
+    assert wizard.currentPage() is wizard.mapping_page
+    wizard.next()  # the street names are matched first, and the specialist looks at them
+    assert wizard.currentPage() is wizard.mapping_page
+    levels = {wizard.table.row_numbers[r]: m.level for r, m in wizard.matches.items()}
+    assert levels == {
+        2: "exact",
+        3: "normalised",
+        4: "fuzzy",
+        5: "none",
+        6: "exact",
+        7: "exact",
+        8: "fuzzy",
+    }
+    assert wizard.streets_table.rowCount() == 4  # every row that is not exact
+    assert "1 not found" in wizard.match_label.text()
+    kastanje = wizard.street_choice_combo(2)  # 77 % like Kastanjestraat: never taken silently
+    assert kastanje.currentData() is None and 2 not in wizard.street_geometries
+    assert kastanje.itemData(1) == ("Kastanjestraat", None)
+    assert wizard.street_choice_combo(6).currentData() == ("Tulpenstraat", None)  # 96 %
+    kastanje.setCurrentIndex(1)
+    assert digest(demo_programme) == before
+
+    # page 3: the check, totals first
+    wizard.next()
+    assert wizard.currentPage() is wizard.check_page
+    report = wizard.report
+    assert (report.rows_read, report.valid, report.rows_with_problems) == (7, 4, 3)
+    assert dict(report.totals()) == {
+        "no_geometry": 1,
+        "unknown_status": 1,
+        "ambiguous_date": 1,
+        "unknown_flag": 1,
+    }
+    assert wizard.totals_label.text().startswith("7 rows read: 4 valid, 3 with problems")
+    shown = [
+        [wizard.problems_table.item(r, c).text() for c in range(4)]
+        for r in range(wizard.problems_table.rowCount())
+    ]
+    assert ["5", "Status", "unknown status: à l'arrêt", "no"] in shown
+    assert ["6", "Planned start", "date can be read in two ways: 03-04-05", "no"] in shown
+    target = tmp_path / "rapport.xlsx"
+    wizard.save_report(str(target))
+    summary = openpyxl.load_workbook(target)["Summary"]
+    assert [summary.cell(r, 2).value for r in (2, 3, 4)] == [7, 4, 3]
+
+    # page 4: the plan; page 5: nothing written before Import
+    wizard.next()
+    assert wizard.currentPage() is wizard.plan_page
+    assert wizard.plan_label.text() == "4 works added, 0 changed, 0 withdrawn, 0 unchanged."
+    wizard.next()
+    assert wizard.currentPage() is wizard.confirm_page
+    assert wizard.confirm_label.text().startswith("Nothing has been written yet.")
+    assert digest(demo_programme) == before
+    written = []
+    wizard.delivery_written.connect(written.append)
+    wizard.accept()
+    assert told == [] and written == [str(demo_programme)]
+
+    works = {
+        w["external_ref"]: w
+        for w in delivery.existing_works(demo_programme)
+        if w["stakeholder_id"] == vitens
+    }
+    assert sorted(works) == ["VIT-001", "VIT-002", "VIT-003", "VIT-007"]
+    lengths = street_lengths(demo_city)
+    for ref, street in (
+        ("VIT-001", "Kerkstraat"),
+        ("VIT-002", "Beukenlaan"),
+        ("VIT-003", "Kastanjestraat"),
+        ("VIT-007", "Tulpenstraat"),
+    ):
+        assert works[ref]["geometry"].length == pytest.approx(lengths[street])
+    first = works["VIT-001"]
+    assert (first["title"], first["status"], first["opens_ground"]) == (
+        "Vervangen waterleiding",
+        "planned",
+        True,
+    )
+    assert first["cost_estimate"] == pytest.approx(125000.5)
+    assert str(first["planned_start"]) == "2027-03-01" and str(first["planned_end"]) == "2027-11-30"
+    assert works["VIT-002"]["status"] == "in_execution"
+    assert works["VIT-003"]["status"] == "done" and works["VIT-003"]["opens_ground"] is False
+
+    profile = delivery.load_profile(demo_programme, vitens)
+    assert profile.fields["title"].field == "Omschrijving"
+    assert profile.value_maps == {"status": {"suspendu": "planned"}}
+    assert (profile.geometry.kind, profile.geometry.column) == ("streets", "Straat")
+
+
+def test_the_next_delivery_reuses_the_saved_mapping(
+    demo_programme, project, qgis_iface, delivery_csv, told
+):
+    vitens = store.add_stakeholder(demo_programme, "Vitens", "drinking_water")["stakeholder_id"]
+    first = open_wizard(demo_programme, qgis_iface, vitens, delivery_csv)
+    title = first.field_widgets["title"][0]
+    title.setCurrentIndex(title.findData("Omschrijving"))
+    first.choose_value("flag", "peut-être", "false")
+    first.geometry_kind_combo.setCurrentIndex(first.geometry_kind_combo.findData("none"))
+    first.complete_check.setChecked(True)
+    first.next()
+    first.next()
+    assert first.report.totals() == [
+        ("no_geometry", 7),
+        ("unknown_status", 3),
+        ("ambiguous_date", 1),
+    ]
+    assert first.report.valid == 0
+    first.next()
+    first.next()
+    first.accept()
+    assert told == []
+
+    again = open_wizard(demo_programme, qgis_iface, vitens, delivery_csv)
+    assert again.profile_label.text() == "The field mapping of Vitens's last delivery is used."
+    assert again.mapped_field("title") == "Omschrijving"
+    assert again.geometry_kind_combo.currentData() == "none"
+    assert again.unknown_words()["flag"] == [("peut-être", 1)]
+    flag_row = next(
+        r
+        for r in range(again.values_table.rowCount())
+        if again.values_table.item(r, 1).text() == "peut-être"
+    )
+    assert again.values_table.cellWidget(flag_row, 3).currentData() == "false"
+    again.next()
+    again.next()
+    assert again.currentPage() is again.check_page
+    assert again.report.totals() == first.report.totals()
+
+
+def test_a_source_that_cannot_be_read_is_said_in_one_sentence(
+    demo_programme, project, qgis_iface, tmp_path, told
+):
+    wizard = ImportWizard(qgis_iface, str(demo_programme))
+    wizard.show()
+    wizard.file_edit.setText(str(tmp_path / "nergens.csv"))
+    assert not wizard.on_read_clicked()
+    assert told == ["File not found: {}".format(tmp_path / "nergens.csv")]
+    wizard.next()  # Next reads it too, and stays
+    assert wizard.currentPage() is wizard.source_page and len(told) == 2
+    wizard.close()
