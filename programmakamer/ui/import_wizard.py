@@ -14,6 +14,7 @@ import dataclasses
 from collections import Counter
 from pathlib import Path
 
+import numpy as np
 from qgis.core import (
     Qgis,
     QgsApplication,
@@ -161,9 +162,20 @@ def street_problem_text(code: str) -> str:
     }.get(code, code)
 
 
-def _shown(value) -> str:
+def street_key(name: str, place: str | None) -> str:
+    """A street of the network as a combo's data (Qt compares text, not Python tuples)."""
+    return "{}\t{}".format(name, place or "")
+
+
+def shown_value(name: str, value, lang: str) -> str:
+    """A work field's value as the user reads it: labels for codes, yes/no, ISO dates."""
     if value is None:
         return ""
+    if isinstance(value, bool):
+        return tr("yes") if value else tr("no")
+    choices = {"status": STATUSES, "discipline": DISCIPLINES, "surface_type": SURFACE_TYPES}
+    if name in choices:
+        return next((c.label(lang) for c in choices[name] if c.value == value), str(value))
     return value.isoformat() if hasattr(value, "isoformat") else str(value)
 
 
@@ -218,8 +230,15 @@ class ImportWizard(QWizard, FORM):
             tr("A file or a loaded layer, and the stakeholder who delivered it.")
         )
         self.mapping_page.setTitle(tr("2. What the columns mean"))
+        self.mapping_page.setSubTitle(
+            tr("Which column gives each field, what unknown words mean, where each row lies.")
+        )
         self.check_page.setTitle(tr("3. The check"))
+        self.check_page.setSubTitle(tr("Every row checked; nothing has been written yet."))
         self.plan_page.setTitle(tr("4. What changes in the programme"))
+        self.plan_page.setSubTitle(
+            tr("Works matched by their reference: added, changed field by field, withdrawn.")
+        )
         self.confirm_page.setTitle(tr("5. Import"))
         self.file_label.setText(tr("File"))
         self.browse_button.setText(tr("Browse…"))
@@ -286,8 +305,11 @@ class ImportWizard(QWizard, FORM):
             table.verticalHeader().setVisible(False)
             table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
             table.setWordWrap(False)
-        for table in (self.mapping_table, self.values_table, self.streets_table):
+        for table in (self.mapping_table, self.values_table):
             table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
+        streets_header = self.streets_table.horizontalHeader()
+        streets_header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        streets_header.setSectionResizeMode(5, QHeaderView.ResizeMode.Stretch)
         for table in (self.totals_table, self.problems_table):
             table.horizontalHeader().setStretchLastSection(True)
 
@@ -863,9 +885,9 @@ class ImportWizard(QWizard, FORM):
             combo.addItem(tr("(no geometry: row not imported)"), None)
             for name, place, score in match.candidates:
                 label = "{} ({})".format(name, place) if place else name
-                combo.addItem("{} – {:.0f}".format(label, score), (name, place))
+                combo.addItem("{} – {:.0f}".format(label, score), street_key(name, place))
             if match.accepted:
-                found = (match.street, match.place)
+                found = street_key(match.street, match.place)
                 index = combo.findData(found)
                 if index < 0:
                     combo.addItem(match.street, found)
@@ -886,15 +908,16 @@ class ImportWizard(QWizard, FORM):
         combo = self.sender()
         self.guarded(self.choose_street, combo.property("row"), combo.currentData())
 
-    def choose_street(self, row: int, chosen) -> None:
-        """The specialist's street for a row (None: no geometry)."""
+    def choose_street(self, row: int, chosen: str | None) -> None:
+        """The specialist's street for a row (a street_key; None: no geometry)."""
         from ..core.streets import match_chosen
 
         self.report = self.plan = None
         if chosen is None:
             self.street_geometries.pop(row, None)
             return
-        name, place = chosen
+        name, place = chosen.split("\t")
+        place = place or None
         match = match_chosen(self.queries[row], self.network, name, place)
         self.street_geometries[row] = match.geometry
 
@@ -955,16 +978,17 @@ class ImportWizard(QWizard, FORM):
             geometries=None,
         )
         if self.geometry_kind_combo.currentData() == "streets":
-            copy.fields = [*table.fields, STREET_GEOMETRY]
-            copy.rows = [
-                {**row, STREET_GEOMETRY: self._wkt(self.street_geometries.get(index))}
-                for index, row in enumerate(table.rows)
-            ]
-        return copy
+            import shapely
 
-    @staticmethod
-    def _wkt(shape) -> str | None:
-        return None if shape is None else shape.wkt
+            shapes = [self.street_geometries.get(index) for index in range(len(table.rows))]
+            # 2D asked for: inside QGIS shapely may run on QGIS's older GEOS, whose
+            # default WKT dimension (4) shapely refuses
+            texts = shapely.to_wkt(
+                np.array(shapes, dtype=object), rounding_precision=-1, output_dimension=2
+            ).tolist()
+            copy.fields = [*table.fields, STREET_GEOMETRY]
+            copy.rows = [{**row, STREET_GEOMETRY: text} for row, text in zip(table.rows, texts)]
+        return copy
 
     def streets_waiting(self) -> bool:
         """Street names not matched yet: matched now and shown, so the specialist looks
@@ -1029,6 +1053,11 @@ class ImportWizard(QWizard, FORM):
             for column, text in enumerate(texts):
                 self.problems_table.setItem(row, column, QTableWidgetItem(text))
         self.totals_table.resizeColumnsToContents()
+        # as high as its rows: the rows' problems below get the room
+        rows_height = sum(self.totals_table.rowHeight(r) for r in range(len(totals)))
+        self.totals_table.setMaximumHeight(
+            self.totals_table.horizontalHeader().height() + rows_height + 12
+        )
         self.problems_table.resizeColumnsToContents()
         self.problems_label.setText(
             tr("The first {} of {} problems; the saved report holds them all.").format(
@@ -1089,8 +1118,8 @@ class ImportWizard(QWizard, FORM):
                         [
                             "",
                             aliases.get(field_change.field, field_change.field),
-                            _shown(field_change.old),
-                            _shown(field_change.new),
+                            shown_value(field_change.field, field_change.old, self.lang),
+                            shown_value(field_change.field, field_change.new, self.lang),
                         ]
                     )
                 )
@@ -1101,7 +1130,12 @@ class ImportWizard(QWizard, FORM):
         for work in plan.withdrawn[:SHOWN_ROWS]:
             withdrawn.addChild(
                 QTreeWidgetItem(
-                    [work.external_ref, work.title or "", work.status or "", tr("withdrawn")]
+                    [
+                        work.external_ref,
+                        work.title or "",
+                        shown_value("status", work.status, self.lang),
+                        shown_value("status", "withdrawn", self.lang),
+                    ]
                 )
             )
         self.plan_tree.addTopLevelItems([added, changed, withdrawn])

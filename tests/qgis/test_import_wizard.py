@@ -127,8 +127,10 @@ def test_a_messy_delivery_is_mapped_checked_and_written_only_on_confirm(
     assert "1 not found" in wizard.match_label.text()
     kastanje = wizard.street_choice_combo(2)  # 77 % like Kastanjestraat: never taken silently
     assert kastanje.currentData() is None and 2 not in wizard.street_geometries
-    assert kastanje.itemData(1) == ("Kastanjestraat", None)
-    assert wizard.street_choice_combo(6).currentData() == ("Tulpenstraat", None)  # 96 %
+    assert kastanje.itemText(1) == "Kastanjestraat – 77"
+    tulpen = wizard.street_choice_combo(6)  # 96 %: taken, and said
+    assert tulpen.currentText() == "Tulpenstraat – 96"
+    assert tulpen.count() == 1 + len(wizard.matches[6].candidates)  # no second Tulpenstraat
     kastanje.setCurrentIndex(1)
     assert digest(demo_programme) == before
 
