@@ -4,7 +4,8 @@ $SHOT_DOCK=1 opens the Programmakamer panel on tab $SHOT_TAB; $SHOT_PRESENTATION
 turns on presentation mode; $SHOT_SEARCH types into the search box and $SHOT_YEAR steps the
 map to that year (the timeline). $SHOT_WIZARD=streets opens the import wizard on a messy
 delivery (a Dutch Excel CSV with French status words and street names) at its street-name
-matching (check, plan: at that page); the whole screen is grabbed then, wizard included.
+matching (source, fields, values, check, plan: at that step); the whole screen is grabbed
+then, wizard included.
 """
 
 import os
@@ -76,9 +77,14 @@ def _wizard(plugin):
     wizard.on_read_clicked()
     title = wizard.field_widgets["title"][0]
     title.setCurrentIndex(title.findData("Omschrijving"))
-    wizard.next()
-    wizard.next()  # matches the street names and stays to show them
     page = os.environ["SHOT_WIZARD"]
+    if page == "source":
+        return
+    wizard.next()
+    if page in ("fields", "values"):
+        wizard.mapping_tabs.setCurrentIndex(("fields", "values").index(page))
+        return
+    wizard.next()  # matches the street names and stays to show them
     if page in ("check", "plan"):
         wizard.choose_value("status", "suspendu", "planned")
         kastanje = wizard.street_choice_combo(2)

@@ -2090,6 +2090,10 @@ Rapport: een werkmap met de totalen, elk probleem per rij, en wat wordt toegevoe
       <translation>Geen eigen geometrie.</translation>
     </message>
     <message>
+      <source>empty: the stakeholder's discipline</source>
+      <translation>leeg: de discipline van de partij</translation>
+    </message>
+    <message>
       <source>The programme has no streets layer.</source>
       <translation>Het programma heeft geen stratenlaag.</translation>
     </message>
@@ -2136,6 +2140,10 @@ Rapport: een werkmap met de totalen, elk probleem per rij, en wat wordt toegevoe
     <message>
       <source>No saved field mapping for {}: the mapping is suggested from the names.</source>
       <translation>Geen bewaarde veldkoppeling voor {}: de koppeling is voorgesteld op basis van de namen.</translation>
+    </message>
+    <message>
+      <source>Values ({} unknown)</source>
+      <translation>Waarden ({} onbekend)</translation>
     </message>
     <message>
       <source>{} values of the delivery are not known to the programme: choose what each means, or leave it unknown (its rows are reported and not imported).</source>

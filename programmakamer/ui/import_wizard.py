@@ -205,6 +205,7 @@ class ImportWizard(QWizard, FORM):
         self.queries: dict = {}
         self.matches: dict | None = None  # row -> StreetMatch
         self.street_geometries: dict = {}  # row -> shapely geometry (accepted or chosen)
+        self.chosen_streets: dict = {}  # row -> street_key the specialist chose
         self.report = None
         self.plan = None
         self.check_mapping: DeliveryMapping | None = None
@@ -528,6 +529,8 @@ class ImportWizard(QWizard, FORM):
             for source_field in table.fields:
                 combo.addItem(source_field, source_field)
             edit = QLineEdit()
+            if name == "discipline":
+                edit.setPlaceholderText(tr("empty: the stakeholder's discipline"))
             chosen, constant = suggested.get(name), ""
             if profile is not None:
                 source = profile.fields.get(name)
@@ -593,6 +596,9 @@ class ImportWizard(QWizard, FORM):
             combo.setProperty("word", word)
             combo.currentIndexChanged.connect(self._remember_value_choices)
             self.values_table.setCellWidget(row, 3, combo)
+        self.mapping_tabs.setTabText(
+            1, tr("Values ({} unknown)").format(len(merged)) if merged else tr("Values")
+        )
         self.values_label.setText(
             tr(
                 "{} values of the delivery are not known to the programme: choose what each "
@@ -788,6 +794,7 @@ class ImportWizard(QWizard, FORM):
     def forget_matches(self) -> None:
         self.matches = None
         self.street_geometries = {}
+        self.chosen_streets = {}
         self.streets_table.setRowCount(0)
         self.match_label.setText("")
 
@@ -846,7 +853,28 @@ class ImportWizard(QWizard, FORM):
         self.queries = {q.row: q for q in queries}
         self.matches = {m.row: m for m in matches}
         self.street_geometries = {m.row: m.geometry for m in matches if m.accepted}
+        self.chosen_streets = {}
+        self.apply_saved_streets()
         self.show_matches()
+
+    def apply_saved_streets(self) -> None:
+        """The streets the specialist chose for these words before (the saved mapping's
+        "street" map): the specialist's word wins over the automatic match."""
+        from ..core.streets import match_chosen
+
+        saved = self.value_choices.get("street", {})
+        for row, query in self.queries.items():
+            chosen = saved.get(street_key(query.street, query.place))
+            if not chosen:
+                continue
+            name, place = chosen.split("\t")
+            try:
+                match = match_chosen(query, self.network, name, place or None)
+            except ValueError:  # not on this street layer: the automatic match stands
+                LOG.info("The saved street %s is not on the street layer", name)
+                continue
+            self.street_geometries[row] = match.geometry
+            self.chosen_streets[row] = chosen
 
     def show_matches(self) -> None:
         matches = self.matches or {}
@@ -886,11 +914,13 @@ class ImportWizard(QWizard, FORM):
             for name, place, score in match.candidates:
                 label = "{} ({})".format(name, place) if place else name
                 combo.addItem("{} – {:.0f}".format(label, score), street_key(name, place))
-            if match.accepted:
+            found = self.chosen_streets.get(match.row)
+            if found is None and match.accepted:
                 found = street_key(match.street, match.place)
+            if found is not None:
                 index = combo.findData(found)
                 if index < 0:
-                    combo.addItem(match.street, found)
+                    combo.addItem(found.split("\t")[0], found)
                     index = combo.count() - 1
                 combo.setCurrentIndex(index)
             combo.setProperty("row", match.row)
@@ -913,13 +943,18 @@ class ImportWizard(QWizard, FORM):
         from ..core.streets import match_chosen
 
         self.report = self.plan = None
+        query = self.queries[row]
+        saved = self.value_choices.setdefault("street", {})
         if chosen is None:
             self.street_geometries.pop(row, None)
+            self.chosen_streets.pop(row, None)
+            saved.pop(street_key(query.street, query.place), None)
             return
         name, place = chosen.split("\t")
-        place = place or None
-        match = match_chosen(self.queries[row], self.network, name, place)
+        match = match_chosen(query, self.network, name, place or None)
         self.street_geometries[row] = match.geometry
+        self.chosen_streets[row] = chosen
+        saved[street_key(query.street, query.place)] = chosen  # kept for the next delivery
 
     def street_choice_combo(self, row: int) -> QComboBox:
         for line in range(self.streets_table.rowCount()):
@@ -991,13 +1026,15 @@ class ImportWizard(QWizard, FORM):
         return copy
 
     def streets_waiting(self) -> bool:
-        """Street names not matched yet: matched now and shown, so the specialist looks
-        at the rows that are not exact before the check."""
+        """Street names not matched yet: matched now, and shown when a row waits for the
+        specialist's choice among its candidates."""
         if self.geometry_kind_combo.currentData() != "streets" or self.matches is not None:
             return False
         self.match_street_names()
         self.mapping_tabs.setCurrentWidget(self.geometry_tab)
-        return any(m.level != "exact" for m in self.matches.values())
+        return any(
+            m.candidates and m.row not in self.street_geometries for m in self.matches.values()
+        )
 
     def check(self) -> bool:
         """The delivery checked against the programme and the plan made, in a task;

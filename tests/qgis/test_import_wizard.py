@@ -197,8 +197,21 @@ def test_a_messy_delivery_is_mapped_checked_and_written_only_on_confirm(
 
     profile = delivery.load_profile(demo_programme, vitens)
     assert profile.fields["title"].field == "Omschrijving"
-    assert profile.value_maps == {"status": {"suspendu": "planned"}}
+    assert profile.value_maps == {
+        "status": {"suspendu": "planned"},
+        "street": {"Kastanjelaan\t": "Kastanjestraat\t"},
+    }
     assert (profile.geometry.kind, profile.geometry.column) == ("streets", "Straat")
+
+    # next quarter: the same delivery goes straight to the check with the saved mapping
+    again = open_wizard(demo_programme, qgis_iface, vitens, delivery_csv)
+    assert again.mapped_field("title") == "Omschrijving"
+    again.next()
+    again.next()
+    assert again.currentPage() is again.check_page
+    assert again.street_choice_combo(2).currentText() == "Kastanjestraat – 77"
+    assert (again.report.valid, again.report.rows_with_problems) == (4, 3)
+    assert again.plan_label.text() == "0 works added, 0 changed, 0 withdrawn, 4 unchanged."
 
 
 def test_the_next_delivery_reuses_the_saved_mapping(
