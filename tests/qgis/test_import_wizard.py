@@ -265,3 +265,43 @@ def test_a_source_that_cannot_be_read_is_said_in_one_sentence(
     wizard.next()  # Next reads it too, and stays
     assert wizard.currentPage() is wizard.source_page and len(told) == 2
     wizard.close()
+
+
+def test_the_panels_button_opens_the_wizard_and_the_panel_shows_the_imported_works(
+    demo_programme, project, qgis_iface, delivery_csv, monkeypatch, told
+):
+    from qgis.PyQt.QtCore import Qt
+
+    from programmakamer.store.layers import open_programme
+    from programmakamer.ui.dock import ProgrammeDock
+
+    vitens = store.add_stakeholder(demo_programme, "Vitens", "drinking_water")["stakeholder_id"]
+    open_programme(project, demo_programme)
+    panel = ProgrammeDock(qgis_iface, qgis_iface.mainWindow())
+    qgis_iface.mainWindow().addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, panel)
+    panel.set_programme(str(demo_programme))
+    works_before = len(panel.works.rows)
+
+    def import_as_a_specialist(wizard):
+        """What the specialist does in the wizard the button opened."""
+        assert wizard.path == str(demo_programme)
+        wizard.stakeholder_combo.setCurrentIndex(wizard.stakeholder_combo.findData(vitens))
+        wizard.file_edit.setText(str(delivery_csv))
+        wizard.on_read_clicked()
+        title = wizard.field_widgets["title"][0]
+        title.setCurrentIndex(title.findData("Omschrijving"))
+        wizard.show()
+        wizard.next()
+        wizard.next()
+        wizard.street_choice_combo(2).setCurrentIndex(1)
+        for _ in range(3):
+            wizard.next()
+        wizard.accept()
+        return wizard.result()
+
+    monkeypatch.setattr(ImportWizard, "exec", import_as_a_specialist)
+    panel.import_button.click()
+    assert told == []
+    assert len(panel.works.rows) == works_before + 4
+    assert {r.title for r in panel.works.rows} >= {"Vervangen waterleiding", "Aansluitingen"}
+    qgis_iface.mainWindow().removeDockWidget(panel)
