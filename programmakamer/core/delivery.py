@@ -175,8 +175,8 @@ class DeliveryMapping:
         named = {s.field for s in self.fields.values() if s.field}
         geometry = self.geometry
         columns = (geometry.column, geometry.x, geometry.y, geometry.place)
-        columns += (geometry.from_street, geometry.to_street)
-        return named | {n for n in columns if n}
+        streets = (geometry.from_street, geometry.to_street)
+        return named | {n for n in columns + streets if n}
 
 
 class MappingError(ValueError):

@@ -305,3 +305,24 @@ def test_the_panels_button_opens_the_wizard_and_the_panel_shows_the_imported_wor
     assert len(panel.works.rows) == works_before + 4
     assert {r.title for r in panel.works.rows} >= {"Vervangen waterleiding", "Aansluitingen"}
     qgis_iface.mainWindow().removeDockWidget(panel)
+
+
+def test_a_profile_with_street_names_is_refused_by_the_reader_that_cannot_match_them(
+    demo_programme, delivery_csv
+):
+    """The algorithm reads a saved profile as it is: street names are matched in the
+    wizard, so its reader says so instead of reporting every row without geometry."""
+    from programmakamer.core.delivery import DeliveryMapping, GeometrySource, Source
+    from programmakamer.store.errors import ProgrammeError
+
+    mapping = DeliveryMapping(
+        stakeholder_id=1,
+        fields={"title": Source(field="Omschrijving")},
+        geometry=GeometrySource("streets", column="Straat", place="Plaats", network="programme"),
+    )
+    assert DeliveryMapping.from_json(mapping.to_json()) == mapping
+    assert mapping.source_fields() == {"Omschrijving", "Straat", "Plaats"}
+    table = delivery.read_source(delivery_csv)
+    table.fields.append("Plaats")
+    with pytest.raises(ProgrammeError, match="matched to geometry in the import wizard"):
+        delivery.check_source(demo_programme, table, mapping)
