@@ -130,6 +130,27 @@ def layer_file(layer) -> tuple[str, str | None]:
     return path, parts.get("layerName") or None
 
 
+def source_parts(path: str) -> list[str]:
+    """The sheets of a workbook or the layers of a vector source, to choose from."""
+    suffix = Path(path).suffix.lower()
+    if suffix in store.CSV_SUFFIXES:
+        return []
+    if suffix in store.EXCEL_SUFFIXES:
+        import openpyxl
+
+        book = openpyxl.load_workbook(path, read_only=True)
+        try:
+            return list(book.sheetnames)
+        finally:
+            book.close()
+    from osgeo import gdal
+
+    dataset = gdal.OpenEx(path, gdal.OF_VECTOR | gdal.OF_READONLY)
+    if dataset is None:
+        return []
+    return [dataset.GetLayer(i).GetName() for i in range(dataset.GetLayerCount())]
+
+
 def choices_of(kind: str, lang: str) -> list[tuple[str, str]]:
     """(label, code) of the programme's values of a kind."""
     if kind == "flag":
@@ -356,6 +377,8 @@ class ImportWizard(QWizard, FORM):
 
     def _connect(self) -> None:
         self.browse_button.clicked.connect(self.on_browse)
+        self.file_edit.textChanged.connect(self.on_source_changed)
+        self.layer_combo.currentIndexChanged.connect(self.on_source_changed)
         self.read_button.clicked.connect(self.on_read_clicked)
         self.stakeholder_combo.currentIndexChanged.connect(self.on_stakeholder_chosen)
         self.geometry_kind_combo.currentIndexChanged.connect(self.on_geometry_kind_changed)
@@ -434,21 +457,47 @@ class ImportWizard(QWizard, FORM):
         suffix = Path(path).suffix.lower()
         is_table = suffix in store.CSV_SUFFIXES + store.EXCEL_SUFFIXES
         encoding = self.encoding_combo.currentText().strip()
+        if self.encoding_combo.currentIndex() == 0 and encoding == tr("(detect)"):
+            encoding = ""
         options = store.SourceOptions(
-            encoding=None if encoding in ("", tr("(detect)")) else encoding,
+            encoding=encoding or None,
             separator=self.separator_combo.currentData(),
             sheet=sheet if is_table else None,
             layer=None if is_table else sheet,
         )
-        table = run_long(
-            self, tr("Reading {}").format(Path(path).name), lambda: store.read_source(path, options)
+        table, parts = run_long(
+            self,
+            tr("Reading {}").format(Path(path).name),
+            lambda: (store.read_source(path, options), source_parts(path)),
         )
         self.table = table
         self.report = self.plan = None
         self.forget_matches()
+        self.show_detected_in_choices(table, parts)
         self.show_detected(table)
         self.show_preview(table)
         self.fill_mapping()
+
+    def show_detected_in_choices(self, table, parts: list[str]) -> None:
+        """What the reader detected stands in the choices, to change and read again."""
+        if table.encoding:
+            if self.encoding_combo.findData(table.encoding) < 0:
+                self.encoding_combo.addItem(table.encoding, table.encoding)
+            self._select(self.encoding_combo, table.encoding)
+            self._select(self.separator_combo, table.separator)
+        self.sheet_combo.clear()
+        self.sheet_combo.addItem(tr("(the first)"), None)
+        for part in parts:
+            self.sheet_combo.addItem(part, part)
+        self._select(self.sheet_combo, table.sheet or table.layer)
+
+    def on_source_changed(self) -> None:
+        """Another file or layer: the encoding, separator and sheet are detected anew."""
+        self._select(self.encoding_combo, None)
+        self._select(self.separator_combo, None)
+        self.sheet_combo.clear()
+        self.sheet_combo.addItem(tr("(the first)"), None)
+        self.table = None
 
     def show_detected(self, table) -> None:
         said = [tr("{} rows, {} fields.").format(len(table.rows), len(table.fields))]

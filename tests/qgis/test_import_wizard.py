@@ -326,3 +326,71 @@ def test_a_profile_with_street_names_is_refused_by_the_reader_that_cannot_match_
     table.fields.append("Plaats")
     with pytest.raises(ProgrammeError, match="matched to geometry in the import wizard"):
         delivery.check_source(demo_programme, table, mapping)
+
+
+def test_a_loaded_layer_in_wgs84_is_read_with_its_own_geometry(
+    demo_programme, project, qgis_iface, tmp_path, told
+):
+    """A developer's GeoJSON, loaded in QGIS: its own geometry (one feature without),
+    transformed from WGS84 into the programme's CRS."""
+    import json
+
+    from osgeo import osr
+    from qgis.core import QgsVectorLayer
+
+    rd, wgs = osr.SpatialReference(), osr.SpatialReference()
+    rd.ImportFromEPSG(28992)
+    wgs.ImportFromEPSG(4326)
+    for reference in (rd, wgs):
+        reference.SetAxisMappingStrategy(osr.OAMS_TRADITIONAL_GIS_ORDER)
+    corners = [(155000, 463000), (155100, 463000), (155100, 463080), (155000, 463080)]
+    ring = [list(p[:2]) for p in osr.CoordinateTransformation(rd, wgs).TransformPoints(corners)]
+    source = tmp_path / "kwekerij.geojson"
+    source.write_text(
+        json.dumps(
+            {
+                "type": "FeatureCollection",
+                "features": [
+                    {
+                        "type": "Feature",
+                        "properties": {"ref": "KW-1", "name": "Bouwrijp maken", "year": "2028"},
+                        "geometry": {"type": "Polygon", "coordinates": [ring + ring[:1]]},
+                    },
+                    {
+                        "type": "Feature",
+                        "properties": {"ref": "KW-2", "name": "Woonrijp maken", "year": "2030"},
+                        "geometry": None,
+                    },
+                ],
+            }
+        )
+    )
+    layer = QgsVectorLayer(str(source), "Kwekerij", "ogr")
+    project.addMapLayer(layer)
+    developer = next(
+        s["stakeholder_id"]
+        for s in store.read_stakeholders(demo_programme)
+        if s["name"] == "Projectontwikkelaar"
+    )
+    wizard = ImportWizard(qgis_iface, str(demo_programme))
+    wizard.show()
+    wizard.stakeholder_combo.setCurrentIndex(wizard.stakeholder_combo.findData(developer))
+    wizard.layer_combo.setCurrentIndex(wizard.layer_combo.findData(layer.id()))
+    wizard.next()
+    assert told == [] and wizard.currentPage() is wizard.mapping_page
+    assert "Coordinates in EPSG:4326." in wizard.detected_label.text()
+    assert wizard.geometry_kind_combo.currentData() == "source"
+    assert (wizard.mapped_field("external_ref"), wizard.mapped_field("planned_start")) == (
+        "ref",
+        "year",
+    )
+    title = wizard.field_widgets["title"][0]
+    title.setCurrentIndex(title.findData("name"))
+    wizard.field_widgets["status"][1].setText("gepland")  # a constant: every work planned
+    wizard.complete_check.setChecked(False)  # news only: the developer's other works stay
+    wizard.next()
+    assert wizard.currentPage() is wizard.check_page
+    assert (wizard.report.valid, dict(wizard.report.totals())) == (1, {"no_geometry": 1})
+    [work] = wizard.report.works
+    assert work["geometry"].area == pytest.approx(100 * 80, rel=1e-3)
+    assert wizard.plan_label.text() == "1 works added, 0 changed, 0 withdrawn, 0 unchanged."
