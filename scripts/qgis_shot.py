@@ -68,7 +68,7 @@ def _wizard(plugin):
     stakeholders.setCurrentIndex(stakeholders.findText("Waterbedrijf"))
     wizard.file_edit.setText(str(delivery))
     screen = iface.mainWindow().geometry()
-    wizard.resize(int(screen.width() * 0.62), int(screen.height() * 0.8))
+    wizard.resize(int(screen.width() * 0.62), int(screen.height() * 0.72))
     wizard.move(
         screen.x() + (screen.width() - wizard.width()) // 2,
         screen.y() + (screen.height() - wizard.height()) // 2,
