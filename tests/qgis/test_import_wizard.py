@@ -394,3 +394,31 @@ def test_a_loaded_layer_in_wgs84_is_read_with_its_own_geometry(
     [work] = wizard.report.works
     assert work["geometry"].area == pytest.approx(100 * 80, rel=1e-3)
     assert wizard.plan_label.text() == "1 works added, 0 changed, 0 withdrawn, 0 unchanged."
+
+
+def test_the_plugin_menu_opens_the_wizard_on_the_open_programme(
+    demo_programme, project, qgis_iface, monkeypatch
+):
+    import programmakamer
+    from programmakamer.store.layers import open_programme
+
+    from .test_plugin import RecordingIface
+
+    iface = RecordingIface(qgis_iface)
+    plugin = programmakamer.classFactory(iface)
+    plugin.initGui()
+    try:
+        [action] = [a for _, a in iface.menu if a.text() == "Import delivery…"]
+        said = []
+        monkeypatch.setattr(
+            qgis_iface.messageBar(), "pushMessage", lambda *args: said.append(args[1])
+        )
+        action.trigger()  # no programme open: said, no wizard
+        assert said == ["Open a programme first."]
+        opened = []
+        monkeypatch.setattr(ImportWizard, "exec", lambda wizard: opened.append(wizard.path))
+        open_programme(project, demo_programme)
+        action.trigger()
+        assert opened == [str(demo_programme)]
+    finally:
+        plugin.unload()
