@@ -2142,6 +2142,10 @@ Rapport: een werkmap met de totalen, elk probleem per rij, en wat wordt toegevoe
       <translation>Geen bewaarde veldkoppeling voor {}: de koppeling is voorgesteld op basis van de namen.</translation>
     </message>
     <message>
+      <source>The field mapping of {}'s last delivery is used, but this delivery has no column {}: choose what takes its place.</source>
+      <translation>De veldkoppeling van de vorige levering van {} wordt gebruikt, maar deze levering heeft geen kolom {}: kies wat ervoor in de plaats komt.</translation>
+    </message>
+    <message>
       <source>Values ({} unknown)</source>
       <translation>Waarden ({} onbekend)</translation>
     </message>

@@ -600,6 +600,14 @@ class ImportWizard(QWizard, FORM):
         self.fill_geometry(profile.geometry if profile else None)
         self._filling = False
         self.refresh_values()
+        missing = sorted(profile.source_fields() - set(table.fields)) if profile else []
+        if missing:  # said, never silently left unmapped
+            self.profile_label.setText(
+                tr(
+                    "The field mapping of {}'s last delivery is used, but this delivery has no "
+                    "column {}: choose what takes its place."
+                ).format(self.stakeholder_combo.currentText(), ", ".join(missing))
+            )
 
     @staticmethod
     def _select(combo: QComboBox, data) -> None:

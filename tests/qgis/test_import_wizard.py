@@ -253,6 +253,15 @@ def test_the_next_delivery_reuses_the_saved_mapping(
     assert again.currentPage() is again.check_page
     assert again.report.totals() == first.report.totals()
 
+    renamed = delivery_csv.with_name("vitens_q2.csv")
+    renamed.write_bytes(delivery_csv.read_bytes().replace(b";Omschrijving;", b";Werk;"))
+    later = open_wizard(demo_programme, qgis_iface, vitens, renamed)
+    assert later.profile_label.text() == (
+        "The field mapping of Vitens's last delivery is used, but this delivery has no "
+        "column Omschrijving: choose what takes its place."
+    )
+    assert later.mapped_field("title") is None
+
 
 def test_a_source_that_cannot_be_read_is_said_in_one_sentence(
     demo_programme, project, qgis_iface, tmp_path, told
