@@ -183,3 +183,4 @@ class ProgrammakamerPlugin:
         if self.dock is not None:
             wizard.delivery_written.connect(self.dock.on_delivery_written)
         wizard.exec()
+        wizard.deleteLater()  # its widgets freed here, in the main thread

@@ -349,6 +349,7 @@ class ProgrammeDock(QDockWidget, FORM):
         wizard = ImportWizard(self.iface, self.path, self.iface.mainWindow(), self.styleSheet())
         wizard.delivery_written.connect(self.on_delivery_written)
         wizard.exec()
+        wizard.deleteLater()  # its widgets freed here, in the main thread
 
     @reported
     def on_delivery_written(self, _path: str = "") -> None:

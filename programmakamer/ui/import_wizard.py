@@ -11,6 +11,7 @@ checking) runs as a QgsTask while the window keeps painting.
 from __future__ import annotations
 
 import dataclasses
+import gc
 from collections import Counter
 from pathlib import Path
 
@@ -105,10 +106,17 @@ def run_long(parent, text: str, work):
     dialog.setCancelButton(None)
     dialog.setWindowModality(Qt.WindowModality.WindowModal)
     dialog.setMinimumDuration(400)
-    QgsApplication.taskManager().addTask(task)
-    if not outcome.get("done"):
-        loop.exec()
+    # Python's cycle collector frees Qt objects (a closed wizard's widgets) in whichever
+    # thread it runs in; it waits while the task's thread runs Python, and runs here after
+    gc.disable()
+    try:
+        QgsApplication.taskManager().addTask(task)
+        if not outcome.get("done"):
+            loop.exec()
+    finally:
+        gc.enable()
     dialog.close()
+    gc.collect()
     del task  # the task manager deletes it; our reference held it alive till now
     if outcome["exception"] is not None:
         raise outcome["exception"]
