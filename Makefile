@@ -48,15 +48,20 @@ qgis: demo
 		qgis --profiles-path $(PROFILE) --noversioncheck out/demo/programme.qgz
 
 # Screenshots of QGIS with the demo programme and the panel, for the README (Xvfb, 1920x1080).
-SHOT_RUN = QT_QPA_PLATFORM= PYTHONPATH=$(CURDIR)/.venv/lib/python3.11/site-packages \
+# $(call SHOT_IN,profile) runs QGIS in that profile (the Dutch shots have a Dutch one).
+SHOT_IN = QT_QPA_PLATFORM= PYTHONPATH=$(CURDIR)/.venv/lib/python3.11/site-packages \
 	SHOT_PROJECT=$(CURDIR)/out/demo/programme.qgz xvfb-run -a -s "-screen 0 1920x1080x24" \
-	qgis --profiles-path $(PROFILE) --nologo --noversioncheck --code scripts/qgis_shot.py
+	qgis --profiles-path $(1) --nologo --noversioncheck --code scripts/qgis_shot.py
+SHOT_RUN = $(call SHOT_IN,$(PROFILE))
 shot: demo
 	$(PY) scripts/profile.py $(PROFILE)
 	SHOT=docs/qgis-demo.png SHOT_DOCK=1 $(SHOT_RUN)
 	SHOT=docs/qgis-findings.png SHOT_DOCK=1 SHOT_TAB=2 $(SHOT_RUN)
 	SHOT=docs/qgis-presentation.png SHOT_DOCK=1 SHOT_TAB=1 SHOT_PRESENTATION=1 $(SHOT_RUN)
 	SHOT=docs/qgis-timeline.png SHOT_DOCK=1 SHOT_TAB=3 SHOT_SEARCH=singel SHOT_YEAR=2028 $(SHOT_RUN)
+	SHOT=docs/import-wizard.png SHOT_DOCK=1 SHOT_WIZARD=streets $(SHOT_RUN)
+	$(PY) scripts/profile.py $(PROFILE)-nl nl_NL
+	SHOT=docs/import-wizard-nl.png SHOT_DOCK=1 SHOT_WIZARD=streets $(call SHOT_IN,$(PROFILE)-nl)
 
 bench: setup
 	$(PY) -m pip install -q --disable-pip-version-check -r requirements-bench.txt

@@ -43,6 +43,7 @@ class ProgrammakamerPlugin:
         self._add_action(tr("New programme…"), self.new_programme, toolbar=False)
         self._add_action(tr("Open programme…"), self.open_programme_dialog, toolbar=True)
         self._add_action(tr("Add stakeholder…"), self.add_stakeholder_dialog, toolbar=False)
+        self._add_action(tr("Import delivery…"), self.import_delivery_dialog, toolbar=False)
         # after QGIS has restored its own window layout: if it quit in presentation mode,
         # that layout has no toolbars or panels; the one from before comes back
         QTimer.singleShot(0, self.restore_layout)
@@ -160,3 +161,26 @@ class ProgrammakamerPlugin:
 
         dialog = StakeholderDialog(self.iface, self.iface.mainWindow())
         dialog.exec()
+
+    def import_delivery_dialog(self):
+        """The import wizard for the open programme; the panel reloads after a delivery."""
+        from .ui.stakeholder_dialog import open_programme_path
+
+        path = open_programme_path(QgsProject.instance())
+        if self.dock is not None and self.dock.path:
+            path = self.dock.path
+        if not path:
+            self.iface.messageBar().pushMessage(
+                tr("Integrale Programmakamer"),
+                tr("Open a programme first."),
+                Qgis.MessageLevel.Warning,
+                5,
+            )
+            return
+        from .ui.import_wizard import ImportWizard
+
+        wizard = ImportWizard(self.iface, path, self.iface.mainWindow())
+        if self.dock is not None:
+            wizard.delivery_written.connect(self.dock.on_delivery_written)
+        wizard.exec()
+        wizard.deleteLater()  # its widgets freed here, in the main thread

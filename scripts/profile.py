@@ -9,7 +9,9 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 
 
-def make_profile(base: Path, plugin_source: Path = ROOT / "programmakamer") -> Path:
+def make_profile(
+    base: Path, plugin_source: Path = ROOT / "programmakamer", locale: str | None = None
+) -> Path:
     profile = base / "profiles" / "default"
     plugins = profile / "python" / "plugins"
     plugins.mkdir(parents=True, exist_ok=True)
@@ -25,6 +27,8 @@ def make_profile(base: Path, plugin_source: Path = ROOT / "programmakamer") -> P
     for section, values in {
         "PythonPlugins": {"programmakamer": "true", "processing": "true"},
         "qgis": {"checkVersion": "false", "showTips": "false"},
+        # QGIS in the language of the screenshot (none: the system's)
+        "locale": {"overrideFlag": "true", "userLocale": locale} if locale else {},
     }.items():
         if not config.has_section(section):
             config.add_section(section)
@@ -43,4 +47,6 @@ def make_profile(base: Path, plugin_source: Path = ROOT / "programmakamer") -> P
 
 
 if __name__ == "__main__":
-    print(make_profile(Path(sys.argv[1]).absolute()))
+    # profile.py DIR [LOCALE], e.g. nl_NL for a Dutch QGIS
+    locale = sys.argv[2] if len(sys.argv) > 2 else None
+    print(make_profile(Path(sys.argv[1]).absolute(), locale=locale))

@@ -91,14 +91,20 @@ class Source:
 @dataclass(frozen=True)
 class GeometrySource:
     """Where a row's geometry comes from. `kind`: source (the file's own geometry), wkt or
-    geojson (a column), xy (x and y or lon and lat columns), none. `crs` is the CRS of the
-    columns' coordinates, or of a source without one (a shapefile without .prj)."""
+    geojson (a column), xy (x and y or lon and lat columns), streets (street names in
+    `column`, with `place` and cross-street columns, matched in the import wizard against
+    the street layer `network`), none. `crs` is the CRS of the columns' coordinates, or of
+    a source without one (a shapefile without .prj)."""
 
     kind: str = "source"
     column: str | None = None
     x: str | None = None
     y: str | None = None
     crs: str | None = None
+    place: str | None = None
+    from_street: str | None = None
+    to_street: str | None = None
+    network: str | None = None
 
 
 @dataclass
@@ -159,9 +165,9 @@ class DeliveryMapping:
         unknown = [name for name in self.fields if name not in MAPPABLE_FIELDS]
         if unknown:
             raise MappingError("not_mappable", ", ".join(unknown))
-        if self.geometry.kind not in ("source", "wkt", "geojson", "xy", "none"):
+        if self.geometry.kind not in ("source", "wkt", "geojson", "xy", "streets", "none"):
             raise MappingError("geometry_kind", self.geometry.kind)
-        if self.geometry.kind in ("wkt", "geojson") and not self.geometry.column:
+        if self.geometry.kind in ("wkt", "geojson", "streets") and not self.geometry.column:
             raise MappingError("geometry_column", self.geometry.kind)
         if self.geometry.kind == "xy" and not (self.geometry.x and self.geometry.y):
             raise MappingError("geometry_column", self.geometry.kind)
@@ -169,7 +175,9 @@ class DeliveryMapping:
     def source_fields(self) -> set[str]:
         named = {s.field for s in self.fields.values() if s.field}
         geometry = self.geometry
-        return named | {n for n in (geometry.column, geometry.x, geometry.y) if n}
+        columns = (geometry.column, geometry.x, geometry.y, geometry.place)
+        streets = (geometry.from_street, geometry.to_street)
+        return named | {n for n in columns + streets if n}
 
 
 class MappingError(ValueError):

@@ -560,6 +560,10 @@
       <translation>Partij toevoegen…</translation>
     </message>
     <message>
+      <source>Import delivery…</source>
+      <translation>Levering importeren…</translation>
+    </message>
+    <message>
       <source>Open programme</source>
       <translation>Programma openen</translation>
     </message>
@@ -570,6 +574,10 @@
     <message>
       <source>QGIS was closed in presentation mode: the window layout from before is back.</source>
       <translation>QGIS is in presentatiemodus afgesloten: de vensterindeling van daarvoor is terug.</translation>
+    </message>
+    <message>
+      <source>Open a programme first.</source>
+      <translation>Open eerst een programma.</translation>
     </message>
     <message>
       <source>Programme {} opened.</source>
@@ -1810,6 +1818,10 @@ Taal: van de pagina bij het openen (de lezer kan wisselen tussen Nederlands en E
       <translation>Problemen</translation>
     </message>
     <message>
+      <source>Street names are matched to geometry in the import wizard (Import delivery…).</source>
+      <translation>Straatnamen worden in de importwizard (Levering importeren…) aan geometrie gekoppeld.</translation>
+    </message>
+    <message>
       <source>Rows with problems (not imported)</source>
       <translation>Rijen met problemen (niet geïmporteerd)</translation>
     </message>
@@ -2262,6 +2274,506 @@ Taal: van de pagina bij het openen (de lezer kan wisselen tussen Nederlands en E
       <translation>{}: {} werken, {}</translation>
     </message>
     <message>
+      <source>Next &gt;</source>
+      <translation>Volgende &gt;</translation>
+    </message>
+    <message>
+      <source>&lt; Back</source>
+      <translation>&lt; Terug</translation>
+    </message>
+    <message>
+      <source>Import</source>
+      <translation>Importeren</translation>
+    </message>
+    <message>
+      <source>Cancel</source>
+      <translation>Annuleren</translation>
+    </message>
+    <message>
+      <source>1. The delivery</source>
+      <translation>1. De levering</translation>
+    </message>
+    <message>
+      <source>A file or a loaded layer, and the stakeholder who delivered it.</source>
+      <translation>Een bestand of een geladen laag, en de partij die het leverde.</translation>
+    </message>
+    <message>
+      <source>2. What the columns mean</source>
+      <translation>2. Wat de kolommen betekenen</translation>
+    </message>
+    <message>
+      <source>Which column gives each field, what unknown words mean, where each row lies.</source>
+      <translation>Welke kolom elk veld geeft, wat onbekende woorden betekenen, waar elke rij ligt.</translation>
+    </message>
+    <message>
+      <source>3. The check</source>
+      <translation>3. De controle</translation>
+    </message>
+    <message>
+      <source>Every row checked; nothing has been written yet.</source>
+      <translation>Elke rij gecontroleerd; er is nog niets geschreven.</translation>
+    </message>
+    <message>
+      <source>4. What changes in the programme</source>
+      <translation>4. Wat er in het programma verandert</translation>
+    </message>
+    <message>
+      <source>Works matched by their reference: added, changed field by field, withdrawn.</source>
+      <translation>Werken gekoppeld op hun kenmerk: toegevoegd, veld voor veld gewijzigd, ingetrokken.</translation>
+    </message>
+    <message>
+      <source>5. Import</source>
+      <translation>5. Importeren</translation>
+    </message>
+    <message>
+      <source>File</source>
+      <translation>Bestand</translation>
+    </message>
+    <message>
+      <source>Browse…</source>
+      <translation>Bladeren…</translation>
+    </message>
+    <message>
+      <source>or a loaded layer</source>
+      <translation>of een geladen laag</translation>
+    </message>
+    <message>
+      <source>Sheet / layer</source>
+      <translation>Werkblad / laag</translation>
+    </message>
+    <message>
+      <source>Read</source>
+      <translation>Lezen</translation>
+    </message>
+    <message>
+      <source>Fields</source>
+      <translation>Velden</translation>
+    </message>
+    <message>
+      <source>Values</source>
+      <translation>Waarden</translation>
+    </message>
+    <message>
+      <source>Geometry</source>
+      <translation>Geometrie</translation>
+    </message>
+    <message>
+      <source>Dates written as</source>
+      <translation>Datums geschreven als</translation>
+    </message>
+    <message>
+      <source>Excel day numbers</source>
+      <translation>Excel-dagnummers</translation>
+    </message>
+    <message>
+      <source>Geometry from</source>
+      <translation>Geometrie uit</translation>
+    </message>
+    <message>
+      <source>Column</source>
+      <translation>Kolom</translation>
+    </message>
+    <message>
+      <source>X / longitude</source>
+      <translation>X / lengtegraad</translation>
+    </message>
+    <message>
+      <source>Y / latitude</source>
+      <translation>Y / breedtegraad</translation>
+    </message>
+    <message>
+      <source>Street layer</source>
+      <translation>Stratenlaag</translation>
+    </message>
+    <message>
+      <source>name field</source>
+      <translation>naamveld</translation>
+    </message>
+    <message>
+      <source>place field</source>
+      <translation>plaatsveld</translation>
+    </message>
+    <message>
+      <source>Street column</source>
+      <translation>Straatkolom</translation>
+    </message>
+    <message>
+      <source>place</source>
+      <translation>plaats</translation>
+    </message>
+    <message>
+      <source>from street</source>
+      <translation>van straat</translation>
+    </message>
+    <message>
+      <source>to street</source>
+      <translation>tot straat</translation>
+    </message>
+    <message>
+      <source>Match street names</source>
+      <translation>Straatnamen zoeken</translation>
+    </message>
+    <message>
+      <source>Save report as spreadsheet…</source>
+      <translation>Rapport opslaan als spreadsheet…</translation>
+    </message>
+    <message>
+      <source>Complete delivery: withdraw the stakeholder's works it no longer holds</source>
+      <translation>Volledige levering: werken van de partij die er niet meer in staan worden ingetrokken</translation>
+    </message>
+    <message>
+      <source>Save this mapping for the stakeholder's next delivery</source>
+      <translation>Deze koppeling bewaren voor de volgende levering van de partij</translation>
+    </message>
+    <message>
+      <source>(the file above)</source>
+      <translation>(het bestand hierboven)</translation>
+    </message>
+    <message>
+      <source>(detect)</source>
+      <translation>(herkennen)</translation>
+    </message>
+    <message>
+      <source>(the first)</source>
+      <translation>(het eerste)</translation>
+    </message>
+    <message>
+      <source>(recognised from the values)</source>
+      <translation>(herkend uit de waarden)</translation>
+    </message>
+    <message>
+      <source>(not used)</source>
+      <translation>(niet gebruikt)</translation>
+    </message>
+    <message>
+      <source>the programme's streets</source>
+      <translation>de straten van het programma</translation>
+    </message>
+    <message>
+      <source>Deliveries (*.csv *.txt *.tsv *.xlsx *.xlsm *.gpkg *.shp *.geojson *.json *.gml *.kml *.fgb *.tab *.dxf);;All files (*)</source>
+      <translation>Leveringen (*.csv *.txt *.tsv *.xlsx *.xlsm *.gpkg *.shp *.geojson *.json *.gml *.kml *.fgb *.tab *.dxf);;Alle bestanden (*)</translation>
+    </message>
+    <message>
+      <source>Matching street names</source>
+      <translation>Straatnamen zoeken</translation>
+    </message>
+    <message>
+      <source>Checking the delivery</source>
+      <translation>De levering controleren</translation>
+    </message>
+    <message>
+      <source>Save report</source>
+      <translation>Rapport opslaan</translation>
+    </message>
+    <message>
+      <source>Comparing with the programme</source>
+      <translation>Vergelijken met het programma</translation>
+    </message>
+    <message>
+      <source>Writing the delivery</source>
+      <translation>De levering schrijven</translation>
+    </message>
+    <message>
+      <source>exact</source>
+      <translation>exact</translation>
+    </message>
+    <message>
+      <source>normalised</source>
+      <translation>genormaliseerd</translation>
+    </message>
+    <message>
+      <source>fuzzy</source>
+      <translation>bij benadering</translation>
+    </message>
+    <message>
+      <source>ambiguous</source>
+      <translation>meerduidig</translation>
+    </message>
+    <message>
+      <source>not found</source>
+      <translation>niet gevonden</translation>
+    </message>
+    <message>
+      <source>place not in the street layer</source>
+      <translation>plaats niet in de stratenlaag</translation>
+    </message>
+    <message>
+      <source>first cross street not found</source>
+      <translation>eerste zijstraat niet gevonden</translation>
+    </message>
+    <message>
+      <source>second cross street not found</source>
+      <translation>tweede zijstraat niet gevonden</translation>
+    </message>
+    <message>
+      <source>only one cross street: whole street</source>
+      <translation>maar één zijstraat: hele straat</translation>
+    </message>
+    <message>
+      <source>a cross street does not meet the street</source>
+      <translation>een zijstraat raakt de straat niet</translation>
+    </message>
+    <message>
+      <source>both cross streets meet at one crossing</source>
+      <translation>beide zijstraten komen op één kruising uit</translation>
+    </message>
+    <message>
+      <source>street made of areas: not cut</source>
+      <translation>straat uit vlakken: niet ingekort</translation>
+    </message>
+    <message>
+      <source>house numbers not on this street</source>
+      <translation>huisnummers niet in deze straat</translation>
+    </message>
+    <message>
+      <source>house numbers placed approximately</source>
+      <translation>huisnummers bij benadering geplaatst</translation>
+    </message>
+    <message>
+      <source>Work field</source>
+      <translation>Werkveld</translation>
+    </message>
+    <message>
+      <source>Source field</source>
+      <translation>Bronveld</translation>
+    </message>
+    <message>
+      <source>or a constant value</source>
+      <translation>of een vaste waarde</translation>
+    </message>
+    <message>
+      <source>Value in the delivery</source>
+      <translation>Waarde in de levering</translation>
+    </message>
+    <message>
+      <source>Means</source>
+      <translation>Betekent</translation>
+    </message>
+    <message>
+      <source>Title or field</source>
+      <translation>Titel of veld</translation>
+    </message>
+    <message>
+      <source>Before</source>
+      <translation>Voor</translation>
+    </message>
+    <message>
+      <source>After</source>
+      <translation>Na</translation>
+    </message>
+    <message>
+      <source>the source's own geometry</source>
+      <translation>de eigen geometrie van de bron</translation>
+    </message>
+    <message>
+      <source>a WKT column</source>
+      <translation>een WKT-kolom</translation>
+    </message>
+    <message>
+      <source>a GeoJSON column</source>
+      <translation>een GeoJSON-kolom</translation>
+    </message>
+    <message>
+      <source>x/y or longitude/latitude columns</source>
+      <translation>x/y- of lengte-/breedtegraadkolommen</translation>
+    </message>
+    <message>
+      <source>street names, found on a street layer</source>
+      <translation>straatnamen, gezocht op een stratenlaag</translation>
+    </message>
+    <message>
+      <source>nothing (rows without geometry are not imported)</source>
+      <translation>niets (rijen zonder geometrie worden niet geïmporteerd)</translation>
+    </message>
+    <message>
+      <source>(not in the delivery)</source>
+      <translation>(niet in de levering)</translation>
+    </message>
+    <message>
+      <source>yes/no fields</source>
+      <translation>ja/nee-velden</translation>
+    </message>
+    <message>
+      <source>(leave unknown: row not imported)</source>
+      <translation>(onbekend laten: rij niet geïmporteerd)</translation>
+    </message>
+    <message>
+      <source>Every status, discipline, surface type and yes/no value is known.</source>
+      <translation>Elke status, discipline, verhardingssoort en ja/nee-waarde is bekend.</translation>
+    </message>
+    <message>
+      <source>(none)</source>
+      <translation>(geen)</translation>
+    </message>
+    <message>
+      <source>streets</source>
+      <translation>straten</translation>
+    </message>
+    <message>
+      <source>Choose the street layer to find the street names on.</source>
+      <translation>Kies de stratenlaag waarop de straatnamen gezocht worden.</translation>
+    </message>
+    <message>
+      <source>Choose the column that holds the street names.</source>
+      <translation>Kies de kolom met de straatnamen.</translation>
+    </message>
+    <message>
+      <source>Choose the street layer's field with the street names.</source>
+      <translation>Kies het veld van de stratenlaag met de straatnamen.</translation>
+    </message>
+    <message>
+      <source>Reading the street layer</source>
+      <translation>De stratenlaag lezen</translation>
+    </message>
+    <message>
+      <source>(no geometry: row not imported)</source>
+      <translation>(geen geometrie: rij niet geïmporteerd)</translation>
+    </message>
+    <message>
+      <source>Read the delivery first.</source>
+      <translation>Lees eerst de levering.</translation>
+    </message>
+    <message>
+      <source>The municipality's area is unknown (no neighbourhoods): not checked.</source>
+      <translation>Het gebied van de gemeente is onbekend (geen buurten): niet gecontroleerd.</translation>
+    </message>
+    <message>
+      <source>Choose the stakeholder who delivered it.</source>
+      <translation>Kies de partij die het leverde.</translation>
+    </message>
+    <message>
+      <source>The layer {} is not stored in a file the import can read: save it as a GeoPackage first.</source>
+      <translation>De laag {} staat niet in een bestand dat de import kan lezen: sla haar eerst op als GeoPackage.</translation>
+    </message>
+    <message>
+      <source>Street as written</source>
+      <translation>Straat zoals geschreven</translation>
+    </message>
+    <message>
+      <source>Match</source>
+      <translation>Gevonden als</translation>
+    </message>
+    <message>
+      <source>Score</source>
+      <translation>Score</translation>
+    </message>
+    <message>
+      <source>Remarks</source>
+      <translation>Opmerkingen</translation>
+    </message>
+    <message>
+      <source>Street to use</source>
+      <translation>Te gebruiken straat</translation>
+    </message>
+    <message>
+      <source>Choose the delivery's file or a loaded layer.</source>
+      <translation>Kies het bestand van de levering of een geladen laag.</translation>
+    </message>
+    <message>
+      <source>Reading {}</source>
+      <translation>{} lezen</translation>
+    </message>
+    <message>
+      <source>{} rows, {} fields.</source>
+      <translation>{} rijen, {} velden.</translation>
+    </message>
+    <message>
+      <source>No geometry of its own.</source>
+      <translation>Geen eigen geometrie.</translation>
+    </message>
+    <message>
+      <source>empty: the stakeholder's discipline</source>
+      <translation>leeg: de discipline van de partij</translation>
+    </message>
+    <message>
+      <source>The programme has no streets layer.</source>
+      <translation>Het programma heeft geen stratenlaag.</translation>
+    </message>
+    <message>
+      <source>{} rows: {} exact, {} normalised, {} fuzzy, {} ambiguous, {} not found; {} have geometry. Fuzzy matches below {} and ambiguous ones wait for your choice.</source>
+      <translation>{} rijen: {} exact, {} genormaliseerd, {} bij benadering, {} meerduidig, {} niet gevonden; {} hebben geometrie. Benaderingen onder {} en meerduidige wachten op uw keuze.</translation>
+    </message>
+    <message>
+      <source>{} rows read: {} valid, {} with problems (not imported), {} with warnings (imported).</source>
+      <translation>{} rijen gelezen: {} geldig, {} met problemen (niet geïmporteerd), {} met waarschuwingen (geïmporteerd).</translation>
+    </message>
+    <message>
+      <source>{} works added, {} changed, {} withdrawn, {} unchanged.</source>
+      <translation>{} werken toegevoegd, {} gewijzigd, {} ingetrokken, {} ongewijzigd.</translation>
+    </message>
+    <message>
+      <source>Delivery {} imported: {} works added, {} changed, {} withdrawn.</source>
+      <translation>Levering {} geïmporteerd: {} werken toegevoegd, {} gewijzigd, {} ingetrokken.</translation>
+    </message>
+    <message>
+      <source>{} system</source>
+      <translation>{}-systeem</translation>
+    </message>
+    <message>
+      <source>Encoding {} and separator {} detected (change them above if the preview is wrong).</source>
+      <translation>Codering {} en scheidingsteken {} herkend (pas ze hierboven aan als het voorbeeld niet klopt).</translation>
+    </message>
+    <message>
+      <source>Sheet {}.</source>
+      <translation>Werkblad {}.</translation>
+    </message>
+    <message>
+      <source>Layer {}.</source>
+      <translation>Laag {}.</translation>
+    </message>
+    <message>
+      <source>Coordinates in {}.</source>
+      <translation>Coördinaten in {}.</translation>
+    </message>
+    <message>
+      <source>The field mapping of {}'s last delivery is used.</source>
+      <translation>De veldkoppeling van de vorige levering van {} wordt gebruikt.</translation>
+    </message>
+    <message>
+      <source>No saved field mapping for {}: the mapping is suggested from the names.</source>
+      <translation>Geen bewaarde veldkoppeling voor {}: de koppeling is voorgesteld op basis van de namen.</translation>
+    </message>
+    <message>
+      <source>The field mapping of {}'s last delivery is used, but this delivery has no column {}: choose what takes its place.</source>
+      <translation>De veldkoppeling van de vorige levering van {} wordt gebruikt, maar deze levering heeft geen kolom {}: kies wat ervoor in de plaats komt.</translation>
+    </message>
+    <message>
+      <source>Values ({} unknown)</source>
+      <translation>Waarden ({} onbekend)</translation>
+    </message>
+    <message>
+      <source>{} values of the delivery are not known to the programme: choose what each means, or leave it unknown (its rows are reported and not imported).</source>
+      <translation>{} waarden uit de levering kent het programma niet: kies wat elke waarde betekent, of laat haar onbekend (die rijen worden gemeld en niet geïmporteerd).</translation>
+    </message>
+    <message>
+      <source>The first {} of {} problems; the saved report holds them all.</source>
+      <translation>De eerste {} van {} problemen; het opgeslagen rapport bevat ze allemaal.</translation>
+    </message>
+    <message>
+      <source>Added ({})</source>
+      <translation>Toegevoegd ({})</translation>
+    </message>
+    <message>
+      <source>Changed ({})</source>
+      <translation>Gewijzigd ({})</translation>
+    </message>
+    <message>
+      <source>Withdrawn ({})</source>
+      <translation>Ingetrokken ({})</translation>
+    </message>
+    <message>
+      <source>Nothing has been written yet. Import writes {} new works, {} changes and {} withdrawals of {} into {} in one transaction: all of it, or nothing when anything fails.</source>
+      <translation>Er is nog niets geschreven. Importeren schrijft {} nieuwe werken, {} wijzigingen en {} intrekkingen van {} in {} in één transactie: alles, of niets als er iets misgaat.</translation>
+    </message>
+    <message>
+      <source>Unexpected problem: {} (details in the log panel, tab {})</source>
+      <translation>Onverwacht probleem: {} (details in het logpaneel, tabblad {})</translation>
+    </message>
+    <message>
+      <source>moved</source>
+      <translation>verplaatst</translation>
+    </message>
+    <message>
       <source>Since you moved these works, someone else saved another horizon for them. Which horizon stays?</source>
       <translation>Sinds u deze werken verplaatste, heeft iemand anders er een andere horizon voor opgeslagen. Welke horizon blijft?</translation>
     </message>
@@ -2346,16 +2858,8 @@ Taal: van de pagina bij het openen (de lezer kan wisselen tussen Nederlands en E
       <translation>Terug naar de standaardwaarde ({})</translation>
     </message>
     <message>
-      <source>Open a programme first.</source>
-      <translation>Open eerst een programma.</translation>
-    </message>
-    <message>
       <source>Programme: {}</source>
       <translation>Programma: {}</translation>
-    </message>
-    <message>
-      <source>Unexpected problem: {} (details in the log panel, tab {})</source>
-      <translation>Onverwacht probleem: {} (details in het logpaneel, tabblad {})</translation>
     </message>
     <message>
       <source>The map shows this year's works</source>

@@ -395,6 +395,10 @@ def place_geometries(table: SourceTable, source: GeometrySource, crs: str) -> No
     if source.kind == "none":
         table.geometries = [None] * count
         return
+    if source.kind == "streets":
+        raise ProgrammeError(
+            tr("Street names are matched to geometry in the import wizard (Import delivery…).")
+        )
     if source.kind == "source":
         if table.source_geometries is None:
             raise ProgrammeError(

@@ -71,6 +71,7 @@ class ProgrammeDock(QDockWidget, FORM):
         self.reload_timer.setInterval(500)
         self.setWindowTitle(tr("Programmakamer"))
         self.reanalyse_button.setText(tr("Re-analyse"))
+        self.import_button.setText(tr("Import delivery…"))
         self.export_button.setText(tr("Export…"))
         self.action_lists_button = QPushButton(tr("Action lists…"), self)
         self.action_lists_button.setToolTip(tr("Each stakeholder's action list after a session"))
@@ -87,6 +88,7 @@ class ProgrammeDock(QDockWidget, FORM):
         self.watcher.directoryChanged.connect(self.on_folder_changed)
         self.reload_timer.timeout.connect(self.reload_unless_analysing)
         self.reanalyse_button.clicked.connect(self.on_reanalyse)
+        self.import_button.clicked.connect(self.on_import)
         self.export_button.clicked.connect(self.on_export)
         self.action_lists_button.clicked.connect(self.on_action_lists)
         self.publish_button.clicked.connect(self.on_publish)
@@ -345,6 +347,25 @@ class ProgrammeDock(QDockWidget, FORM):
         self.iface.messageBar().pushMessage(
             tr("Integrale Programmakamer"), escaped(text), level, seconds
         )
+
+    @reported
+    def on_import(self) -> None:
+        """The import wizard for this programme; the panel reloads after a delivery."""
+        if not self.path:
+            return
+        from .import_wizard import ImportWizard
+
+        wizard = ImportWizard(self.iface, self.path, self.iface.mainWindow(), self.styleSheet())
+        wizard.delivery_written.connect(self.on_delivery_written)
+        wizard.exec()
+        wizard.deleteLater()  # its widgets freed here, in the main thread
+
+    @reported
+    def on_delivery_written(self, _path: str = "") -> None:
+        for work_layer in self.map_link.work_layers():
+            work_layer.reload()
+            work_layer.triggerRepaint()
+        self.reload()
 
     def on_export(self):
         return self.algorithm_dialog("exportprogramme")

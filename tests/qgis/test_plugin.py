@@ -73,7 +73,7 @@ def test_load_and_unload_five_times_leaves_nothing_behind(iface):
         plugin = programmakamer.classFactory(iface)
         plugin.initProcessing()  # QGIS calls this before initGui
         plugin.initGui()
-        assert len(iface.menu) == 4
+        assert len(iface.menu) == 5
         assert len(iface.toolbar) == 2
         assert len(providers()) == 1
         plugin.toggle_dock(True)
