@@ -66,6 +66,9 @@ ROWS: dict[str, list[str] | str] = {
     ],
     'dates dd-mm-jjjj, d-m-jj, "3 mrt 2025", ISO, Excel serials (1900/1904), Q3 2027': [
         "tests/unit/test_periods.py::test_delivery_dates_are_read_with_their_precision",
+        "tests/unit/test_periods.py::test_dates_are_read_in_their_explicit_formats",
+        "tests/unit/test_periods.py::test_an_explicit_format_reads_nothing_else",
+        "tests/unit/test_periods.py::test_excel_day_numbers_are_read_in_the_system_the_caller_names",
         "tests/qgis/test_rule_input.py::test_dutch_dates_are_day_month_year_and_ambiguous_ones_are_flagged_per_row",
         "tests/qgis/test_rule_input.py::test_date_problems_are_told_in_our_own_words_once",
     ],
@@ -76,10 +79,15 @@ ROWS: dict[str, list[str] | str] = {
     "CSV cp1252, UTF-8 BOM, `;`, decimal comma, quoted newlines, one column": [
         "tests/qgis/test_rule_input.py::test_a_cp1252_csv_read_as_utf8_is_warned_about_with_the_field_and_the_fix",
         "tests/qgis/test_rule_input.py::test_a_cp1252_csv_with_its_encoding_set_reads_clean",
+        "tests/qgis/test_import.py::test_a_csv_from_a_dutch_excel_is_read_and_its_bad_rows_told",
+        "tests/qgis/test_import.py::test_encoding_and_separator_can_be_overridden_and_a_wrong_encoding_is_refused",
     ],
-    "Excel leading zeros, hidden/merged rows, formula errors, several sheets, locked file": (
-        "issue 12 (bringing in deliveries): the plugin reads no Excel delivery yet"
-    ),
+    "Excel leading zeros, hidden/merged rows, formula errors, several sheets, locked file": [
+        "tests/qgis/test_import.py::test_an_excel_list_keeps_leading_zeros_and_tells_hidden_rows_and_formula_errors",
+        "tests/qgis/test_import.py::test_day_numbers_in_general_cells_are_read_in_the_workbooks_own_system",
+        HERE + "::test_a_workbook_of_several_sheets_reads_the_first_with_rows_or_the_one_named",
+        HERE + "::test_a_workbook_cut_off_while_excel_saved_it_is_refused_in_one_sentence",
+    ],
     "GeoPackage read-only, on a network share, leftover -wal, corrupt": [
         "tests/qgis/test_store_faults.py::test_a_read_only_programme_is_refused_before_the_analysis_starts",
         "tests/qgis/test_store_faults.py::test_a_programme_with_a_damaged_page_is_refused_before_anything_is_written",
@@ -92,12 +100,12 @@ ROWS: dict[str, list[str] | str] = {
         "tests/qgis/test_analysis.py::test_a_write_failing_halfway_leaves_no_findings",
         "tests/qgis/test_export.py::test_a_full_disk_while_writing_names_the_file_and_changes_nothing",
     ],
-    "two users editing one PostGIS row": (
-        "issue 13 (PostGIS); the GeoPackage case of two writers is walked by "
-        "test_saving_a_move_that_someone_else_changed_meanwhile_asks_whose_horizon_stays "
-        "(test_dock.py) and test_two_analyses_writing_together_store_each_finding_once "
-        "(test_store_faults.py)"
-    ),
+    "two users editing one PostGIS row": [
+        "tests/qgis/postgis/test_postgis_history.py::test_the_second_of_two_saves_of_one_work_is_refused_with_who_and_when",
+        "tests/qgis/postgis/test_postgis_history.py::test_a_plain_update_moves_the_version_on_and_a_stale_one_is_refused",
+        "tests/qgis/test_dock.py::test_saving_a_move_that_someone_else_changed_meanwhile_asks_whose_horizon_stays",
+        "tests/qgis/test_store_faults.py::test_two_analyses_writing_together_store_each_finding_once",
+    ],
     "plugin reloaded 5×, uninstalled": [
         "tests/qgis/test_plugin.py::test_load_and_unload_five_times_leaves_nothing_behind",
         "tests/qgis/test_plugin.py::test_an_action_fires_once_after_reloads",
@@ -186,3 +194,48 @@ def test_a_read_only_programme_with_a_leftover_wal_is_refused_and_untouched(demo
             analyse_programme(demo_programme)
     assert "OGR" not in str(refused.value) and "sqlite" not in str(refused.value).lower()
     assert {f: f.read_bytes() for f in files} == before
+
+
+def test_a_workbook_of_several_sheets_reads_the_first_with_rows_or_the_one_named(tmp_path):
+    import openpyxl
+
+    from programmakamer.store.delivery import SourceOptions, read_source
+
+    book = openpyxl.Workbook()
+    book.active.title = "Toelichting"  # a cover sheet with one line of text, no list
+    book.active["A1"] = "Aanlevering riolering, zie tabblad Planning"
+    hidden = book.create_sheet("Oud")
+    hidden.append(["kenmerk", "titel"])
+    hidden.append(["R-1", "vervallen plan"])
+    hidden.sheet_state = "hidden"
+    planning = book.create_sheet("Planning")
+    planning.append(["kenmerk", "titel"])
+    planning.append(["0042", "Riool Dorpsstraat"])
+    path = tmp_path / "riolering.xlsx"
+    book.save(path)
+    table = read_source(path)
+    assert (table.sheet, table.rows) == (
+        "Planning",
+        [{"kenmerk": "0042", "titel": "Riool Dorpsstraat"}],
+    )
+    assert read_source(path, SourceOptions(sheet="Oud")).rows[0]["kenmerk"] == "R-1"
+    with pytest.raises(
+        ProgrammeError, match="has no sheet Plan 2028 \\(sheets: Toelichting, Oud, Planning\\)"
+    ):
+        read_source(path, SourceOptions(sheet="Plan 2028"))
+
+
+def test_a_workbook_cut_off_while_excel_saved_it_is_refused_in_one_sentence(tmp_path):
+    import openpyxl
+
+    from programmakamer.store.delivery import read_source
+
+    book = openpyxl.Workbook()
+    book.active.append(["kenmerk", "titel"])
+    whole = tmp_path / "whole.xlsx"
+    book.save(whole)
+    cut = tmp_path / "planning.xlsx"
+    cut.write_bytes(whole.read_bytes()[:700])  # a save that did not finish: half a zip
+    (tmp_path / "~$planning.xlsx").write_bytes(b"\x0bJan Jansen")  # Excel's lock file beside
+    with pytest.raises(ProgrammeError, match="planning.xlsx cannot be read as an Excel workbook"):
+        read_source(cut)
