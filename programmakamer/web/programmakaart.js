@@ -87,11 +87,12 @@
     }
     return style;
   }
-  /* Each part keeps its style: a redraw after a filter then only asks whether it is shown.
-   * Its rank orders the drawing: works without a horizon below, short term on top (or by
-   * stakeholder), and parts of one style after each other, which the canvas draws as one
-   * path instead of one per part. */
+  /* Each part keeps its style, and the parts stand in paint order: works without a horizon
+   * below, short term on top (or by stakeholder), and parts of one style after each other,
+   * which the canvas draws as one path instead of one per part. A filter then only picks
+   * the shown parts from this order; nothing is sorted or styled again. */
   var horizonRank = {long: 1, medium: 2, short: 3};
+  var paintOrder = [];
   function restyle() {
     styles = {};
     for (var i = 0; i < workFeatures.length; i++) {
@@ -100,6 +101,7 @@
       f.rank = state.style === 'stakeholder' ? W.stakeholder[f.work]
         : 2 * (horizonRank[W.horizon[f.work]] || 0) + (W.override[f.work] ? 1 : 0);
     }
+    paintOrder = workFeatures.slice().sort(function (a, b) { return a.rank - b.rank; });
   }
 
   // --- data into features -------------------------------------------------------------
@@ -176,11 +178,33 @@
     });
   });
   restyle();
+  /* The works' spatial index, for clicks and the map's extent; the layer draws from a list. */
   var worksSource = new ol.source.Vector({features: workFeatures});
-  var worksLayer = new ol.layer.Vector({
-    source: worksSource, renderOrder: function (a, b) { return a.rank - b.rank; },
-    style: function (f) { return shown[f.work] ? f.paint : null; }
-  });
+  /* A source that hands its layer the given parts, already in paint order: OpenLayers
+   * otherwise queries its spatial index, sorts and styles every part of all 50,000 works
+   * on each filter change, hidden or not. Parts of one style may share one canvas path
+   * (overlaps: false): the lines are opaque, so that looks the same and draws faster. */
+  class PartList extends ol.source.Vector {
+    constructor() {
+      super({useSpatialIndex: false, overlaps: false});
+      this.parts = [];
+    }
+    show(parts) {
+      this.parts = parts;
+      this.changed();
+    }
+    getFeaturesInExtent(extent) {
+      return this.parts.filter(function (f) { return ol.extent.intersects(extent, f.getExtent()); });
+    }
+  }
+  /* Two layers: every work, and the works a filter shows. The first keeps its drawing
+   * while the view stays, so going back to all works costs one replay, not a rebuild. */
+  function partsLayer() {
+    return new ol.layer.Vector({source: new PartList(), renderOrder: null, style: function (f) { return f.paint; }});
+  }
+  var allWorksLayer = partsLayer();
+  var shownWorksLayer = partsLayer();
+  allWorksLayer.getSource().show(paintOrder);
   timings.features = performance.now() - started;
 
   function areaLayer(name, style, labelled) {
@@ -246,7 +270,7 @@
   var map = new ol.Map({
     target: 'map',
     layers: [backgroundLayer, layers.neighbourhoods, layers.streets, layers.challenges,
-      layers.hotspots, layers.accepted, worksLayer, selectionLayer],
+      layers.hotspots, layers.accepted, allWorksLayer, shownWorksLayer, selectionLayer],
     view: new ol.View({maxZoom: 21}),
     controls: ol.control.defaults.defaults({attributionOptions: {collapsible: true}})
       .extend([new ol.control.ScaleLine()])
@@ -289,7 +313,10 @@
       shown[i] = ok ? 1 : 0;
       visible += shown[i];
     }
-    worksLayer.changed();
+    var all = visible === count;
+    shownWorksLayer.getSource().show(all ? [] : paintOrder.filter(function (f) { return shown[f.work]; }));
+    allWorksLayer.setVisible(all);
+    shownWorksLayer.setVisible(!all);
     $('shown').textContent = visible ? fill(text('shown'), visible, count) : text('no_works');
     $('shown').dataset.count = visible;
     return visible;
@@ -518,8 +545,9 @@
   $('style').addEventListener('change', function (e) {
     state.style = e.target.value;
     restyle();
+    allWorksLayer.getSource().show(paintOrder);
     fillLegend();
-    worksLayer.changed();
+    applyFilters();
   });
   $('background').addEventListener('change', function (e) {
     state.background = e.target.value;
@@ -560,6 +588,17 @@
         : g.getType().indexOf('Point') >= 0 ? g.getFirstCoordinate()
           : g.getCoordinateAt ? g.getCoordinateAt(0.5) : g.getLineString(0).getCoordinateAt(0.5);
       return map.getPixelFromCoordinate(c);
+    },
+    /* Whether a work's part is drawn at its own pixel, as the map's hit detection sees
+     * the drawing: what a reader sees, not what the filter meant. */
+    drawnAt: function (id) {
+      var w = W.id.indexOf(id);
+      var found = false;
+      map.renderSync();
+      map.forEachFeatureAtPixel(window.programmakaart.pixelOf(id), function (f) {
+        if (f.work === w) { found = true; }
+      }, {hitTolerance: 2, layerFilter: function (l) { return l === allWorksLayer || l === shownWorksLayer; }});
+      return found;
     },
     selectWork: selectWork,
     clickAt: onClick

@@ -198,3 +198,28 @@ def test_colouring_by_stakeholder_puts_every_stakeholder_in_the_legend(
     assert browser.execute_script("return window.programmakaart.shownCount()") == len(
         programme_works(published_programme)
     )
+
+
+def test_a_filter_change_leaves_no_hidden_work_drawn(browser, site, published_programme):  # noqa: F811
+    """The drawing itself, seen through the map's hit detection, follows each change:
+    narrowing, switching to another stakeholder, widening back to all works."""
+    open_page(browser, (site / "index.html").as_uri())
+    ids = {s["name"]: s["stakeholder_id"] for s in store.read_stakeholders(published_programme)}
+    works = programme_works(published_programme)
+    grid, sewer = "Netbeheerder Elektriciteit", "Gemeente – Riolering"
+    one = min(w for w, row in works.items() if row["stakeholder_id"] == ids[grid])
+    other = min(w for w, row in works.items() if row["stakeholder_id"] == ids[sewer])
+    stakeholder = Select(browser.find_element(By.ID, "stakeholder"))
+
+    def drawn(work_id: str) -> bool:
+        return browser.execute_script("return window.programmakaart.drawnAt(arguments[0])", work_id)
+
+    assert drawn(one) and drawn(other)
+    stakeholder.select_by_visible_text(grid)
+    assert drawn(one) and not drawn(other)
+    stakeholder.select_by_visible_text(sewer)
+    assert not drawn(one) and drawn(other)
+    Select(browser.find_element(By.ID, "style")).select_by_value("stakeholder")
+    assert not drawn(one) and drawn(other)
+    stakeholder.select_by_value("-1")
+    assert drawn(one) and drawn(other)
