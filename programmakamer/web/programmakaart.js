@@ -221,16 +221,16 @@
     return layer;
   }
   var neighbourhoodStyle = new ol.style.Style({
-    stroke: new ol.style.Stroke({color: '#606060', width: 1.2, lineDash: [6, 4]}),
+    stroke: new ol.style.Stroke({color: D.colours.reference.neighbourhood, width: 1.2, lineDash: [6, 4]}),
     text: new ol.style.Text({font: 'bold 13px sans-serif', fill: new ol.style.Fill({color: '#7a7a7a'}),
       stroke: new ol.style.Stroke({color: '#fff', width: 3}), overflow: true})
   });
   var streetStyle = {
-    main: new ol.style.Style({stroke: new ol.style.Stroke({color: '#b4b4b4', width: 2.5})}),
-    other: new ol.style.Style({stroke: new ol.style.Stroke({color: '#cdcdcd', width: 1.2})})
+    main: new ol.style.Style({stroke: new ol.style.Stroke({color: D.colours.reference.main_street, width: 2.5})}),
+    other: new ol.style.Style({stroke: new ol.style.Stroke({color: D.colours.reference.street, width: 1.2})})
   };
-  var challengeStyle = new ol.style.Style({fill: new ol.style.Fill({color: 'rgba(44,162,95,0.15)'}),
-    stroke: new ol.style.Stroke({color: '#2ca25f', width: 1.5})});
+  var challengeStyle = new ol.style.Style({fill: new ol.style.Fill({color: fade(D.colours.reference.challenge, 0.15)}),
+    stroke: new ol.style.Stroke({color: D.colours.reference.challenge, width: 1.5})});
   var layers = {
     neighbourhoods: areaLayer('neighbourhoods', neighbourhoodStyle, true),
     streets: new ol.layer.Vector({source: areaLayer('streets').getSource(),
@@ -359,7 +359,8 @@
   function swatch(colour, kind) {
     var s = element('span', 'swatch ' + kind);
     s.style.background = kind === 'dotted' ? 'none' : colour;
-    if (kind === 'area') { s.style.background = fade(colour, 0.35); s.style.borderColor = colour; }
+    if (kind === 'area') { s.style.background = ol.color.asString(fade(colour, 0.35)); }
+    if (kind === 'area' || kind === 'outline') { s.style.borderColor = colour; }
     return s;
   }
   function legendItem(list, colour, kind, caption, layer) {
@@ -385,11 +386,11 @@
     } else {
       D.stakeholders.forEach(function (s) { legendItem(list, s.colour, 'line', s.name); });
     }
-    legendItem(list, '#2ca25f', 'area', text('challenges'), layers.challenges);
+    legendItem(list, D.colours.reference.challenge, 'area', text('challenges'), layers.challenges);
     legendItem(list, D.colours.finding.hotspot, 'area', text('hotspots'), layers.hotspots);
     legendItem(list, D.colours.finding.combine, 'area', text('accepted'), layers.accepted);
-    legendItem(list, '#606060', 'outline', text('neighbourhoods'), layers.neighbourhoods);
-    legendItem(list, '#b4b4b4', 'line', text('streets'), layers.streets);
+    legendItem(list, D.colours.reference.neighbourhood, 'outline', text('neighbourhoods'), layers.neighbourhoods);
+    legendItem(list, D.colours.reference.main_street, 'line', text('streets'), layers.streets);
   }
 
   // --- the card of a work -------------------------------------------------------------
