@@ -371,7 +371,7 @@ def test_without_shapely_2_the_algorithm_says_what_it_needs(
 ):
     from qgis.core import QgsProcessingException
 
-    from programmakamer.processing import publish_programme as algorithm
+    from programmakamer.processing import algorithm
 
     monkeypatch.setattr(algorithm, "shapely_problem", lambda: "1.8.5")
     with pytest.raises(QgsProcessingException, match="shapely 2.0 or newer \\(found: 1.8.5\\)"):
