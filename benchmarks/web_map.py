@@ -8,8 +8,9 @@ baseline measured in the same process, because these machines are shared and noi
   geometries read from the GeoPackage, which any publication must do);
 - open: from navigation to the map drawn and the filters ready (file://), against the
   same page with the demo city (339 works); the findings, read after that, separately;
-- filter: a stakeholder, a horizon, a year and back, each change redrawn synchronously,
-  against a redraw with nothing changed;
+- filter: a stakeholder, a horizon (a narrow and a wide one), a year, a search and back,
+  each change redrawn synchronously, against a redraw with nothing changed;
+- style: the switch to colours by stakeholder and back;
 - card: a click on a work until its card is shown and the selection drawn.
 
 Figures go to benchmarks/results/web_map.json and .md.
@@ -36,6 +37,8 @@ CHANGES = (
     ("stakeholder", "5"),
     ("stakeholder", "-1"),
     ("horizon", "short"),
+    ("horizon", ""),
+    ("horizon", "long"),
     ("horizon", ""),
     ("year", "3"),
     ("year", "4"),
@@ -165,6 +168,7 @@ def page_figures(driver, page: Path, work_ids: list[str]) -> dict:
     findings = driver.execute_script("return window.programmakaart.timings.findings")
     changes = [driver.execute_script(CHANGE, *change) for change in CHANGES]
     redraws = [driver.execute_script(REDRAW) for _ in range(3)]
+    styles = [driver.execute_script(CHANGE, "style", value) for value in ("stakeholder", "horizon")]
     clicks = []
     for work_id in work_ids:
         ms, shown = driver.execute_script(CLICK, work_id)
@@ -177,6 +181,7 @@ def page_figures(driver, page: Path, work_ids: list[str]) -> dict:
         "filter_ms_max": round(max(changes)),
         "filter_ms_median": round(statistics.median(changes)),
         "redraw_ms": round(statistics.median(redraws)),
+        "style_ms_max": round(max(styles)),
         "click_ms_max": round(max(clicks)),
     }
 
@@ -228,6 +233,7 @@ def main(n: int) -> int:
         ("filter_ms_max", "filter or year change, slowest (ms)", "< 100"),
         ("filter_ms_median", "filter or year change, median (ms)", "< 100"),
         ("redraw_ms", "redraw, nothing changed (ms)", ""),
+        ("style_ms_max", "switch by horizon / by stakeholder, slowest (ms)", ""),
         ("click_ms_max", "click to card, slowest (ms)", "< 100"),
     ):
         lines.append(

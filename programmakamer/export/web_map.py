@@ -55,7 +55,12 @@ from ..log import logger
 from ..store.columns import read_stored
 from ..store.errors import ProgrammeError
 from ..store.programme import read_programme, read_table
-from ..store.styles import FINDING_COLOURS, HORIZON_COLOURS, NO_HORIZON_COLOUR
+from ..store.styles import (
+    FINDING_COLOURS,
+    HORIZON_COLOURS,
+    NO_HORIZON_COLOUR,
+    REFERENCE_COLOURS,
+)
 from ..translation import CONTEXT, I18N_DIR, tr
 from .export_set import ExportSet
 from .programme_map import _logo
@@ -280,6 +285,7 @@ def collect(path: str | Path, left_out=DEFAULT_LEFT_OUT, state: str = "draft", t
             "horizon": dict(HORIZON_COLOURS),
             "none": NO_HORIZON_COLOUR,
             "finding": dict(FINDING_COLOURS),
+            "reference": dict(REFERENCE_COLOURS),
         },
         "horizons": list(HORIZON_ORDER),
         "stakeholders": stakeholders,

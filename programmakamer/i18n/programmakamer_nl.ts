@@ -682,6 +682,10 @@ Programma: het GeoPackage, of een programma in PostGIS (een QGIS-verbinding of e
       <translation>een geheel getal van {} tot en met {}</translation>
     </message>
     <message>
+      <source>This algorithm needs shapely 2.0 or newer (found: {}).</source>
+      <translation>Dit algoritme heeft shapely 2.0 of nieuwer nodig (gevonden: {}).</translation>
+    </message>
+    <message>
       <source>Analyse programme</source>
       <translation>Programma analyseren</translation>
     </message>
@@ -734,10 +738,6 @@ Uitvoer: het aantal bevindingen per soort.</translation>
     <message>
       <source>Works that end before they start (left out, {}): {}</source>
       <translation>Werken die eindigen voordat ze beginnen (weggelaten, {}): {}</translation>
-    </message>
-    <message>
-      <source>This algorithm needs shapely 2.0 or newer (found: {}).</source>
-      <translation>Dit algoritme heeft shapely 2.0 of nieuwer nodig (gevonden: {}).</translation>
     </message>
     <message>
       <source>{} features without geometry were skipped.</source>

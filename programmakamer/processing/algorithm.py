@@ -4,11 +4,12 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from qgis.core import QgsProcessingAlgorithm
+from qgis.core import QgsProcessingAlgorithm, QgsProcessingException
 from qgis.PyQt.QtGui import QIcon
 
 from ..core.errors import SettingError
 from ..core.findings import number_text
+from ..dependencies import shapely_problem
 from ..translation import language, tr
 
 ICON = Path(__file__).resolve().parent.parent / "icons" / "icon.svg"
@@ -38,6 +39,16 @@ class ProgrammakamerAlgorithm(QgsProcessingAlgorithm):
 
     def icon(self) -> QIcon:
         return QIcon(str(ICON))
+
+
+def require_shapely_2() -> None:
+    """Stop before anything is read when shapely 2 is missing, naming the version found:
+    the analysis, the import and the publication all need its bulk geometry functions."""
+    problem = shapely_problem()
+    if problem:
+        raise QgsProcessingException(
+            tr("This algorithm needs shapely 2.0 or newer (found: {}).").format(problem)
+        )
 
 
 def rule_error_message(error) -> str:

@@ -11,10 +11,15 @@ from qgis.core import (
 
 from ..core.errors import RuleError
 from ..core.settings import DEFINITIONS, MORATORIUM_DEFINITIONS
-from ..dependencies import shapely_problem
 from ..store.errors import ProgrammeError
 from .add_stakeholder import programme_parameter
-from .algorithm import ProgrammakamerAlgorithm, listing, parameter_help, rule_error_message
+from .algorithm import (
+    ProgrammakamerAlgorithm,
+    listing,
+    parameter_help,
+    require_shapely_2,
+    rule_error_message,
+)
 
 KINDS = ("combine", "clash", "sequence", "moratorium", "ambition", "hotspot")
 
@@ -76,11 +81,7 @@ class AnalyseProgramme(ProgrammakamerAlgorithm):
         self.addOutput(QgsProcessingOutputString(self.SUMMARY, self.tr("Summary")))
 
     def processAlgorithm(self, parameters, context, feedback):
-        problem = shapely_problem()
-        if problem:
-            raise QgsProcessingException(
-                self.tr("This algorithm needs shapely 2.0 or newer (found: {}).").format(problem)
-            )
+        require_shapely_2()
         from ..store.analysis import analyse_programme, report_text
 
         path = self.parameterAsFile(parameters, self.PROGRAMME, context)

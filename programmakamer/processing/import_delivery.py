@@ -15,14 +15,13 @@ from qgis.core import (
 )
 
 from ..core.delivery import DeliveryMapping, MappingError
-from ..dependencies import shapely_problem
 from ..log import logger
 from ..store import delivery as store
 from ..store.errors import CancelledError, ProgrammeError
 from ..store.programme import read_stakeholders
 from ..translation import language
 from .add_stakeholder import programme_parameter
-from .algorithm import ProgrammakamerAlgorithm, listing
+from .algorithm import ProgrammakamerAlgorithm, listing, require_shapely_2
 
 
 class ImportDelivery(ProgrammakamerAlgorithm):
@@ -132,11 +131,7 @@ class ImportDelivery(ProgrammakamerAlgorithm):
             self.addOutput(QgsProcessingOutputNumber(name, text))
 
     def processAlgorithm(self, parameters, context, feedback):
-        problem = shapely_problem()
-        if problem:
-            raise QgsProcessingException(
-                self.tr("This algorithm needs shapely 2.0 or newer (found: {}).").format(problem)
-            )
+        require_shapely_2()
         path = self.parameterAsFile(parameters, self.PROGRAMME, context)
         source = self.parameterAsFile(parameters, self.INPUT, context)
         dry_run = self.parameterAsBool(parameters, self.DRY_RUN, context)

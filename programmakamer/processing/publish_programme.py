@@ -13,13 +13,12 @@ from qgis.core import (
 )
 
 from ..core.schema import PROGRAMME_STATES
-from ..dependencies import shapely_problem
 from ..export.web_map import DEFAULT_LEFT_OUT, LANGUAGES, PRIVATE_FIELDS
 from ..log import logger
 from ..store.errors import ProgrammeError
 from ..translation import language
 from .add_stakeholder import programme_parameter
-from .algorithm import ProgrammakamerAlgorithm
+from .algorithm import ProgrammakamerAlgorithm, require_shapely_2
 
 LOG = logger("export")
 
@@ -99,11 +98,7 @@ class PublishProgramme(ProgrammakamerAlgorithm):
         self.addOutput(QgsProcessingOutputNumber(self.FINDINGS, self.tr("Open findings")))
 
     def processAlgorithm(self, parameters, context, feedback):
-        problem = shapely_problem()
-        if problem:
-            raise QgsProcessingException(
-                self.tr("This algorithm needs shapely 2.0 or newer (found: {}).").format(problem)
-            )
+        require_shapely_2()
         from ..export.web_map import publish_programme
 
         path = str(Path(self.parameterAsFile(parameters, self.PROGRAMME, context)).absolute())

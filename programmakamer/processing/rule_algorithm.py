@@ -40,10 +40,15 @@ from ..core.interpretation import garbled_values, read_flag, value_reader
 from ..core.periods import DateError, first_day, last_day, parse_moment
 from ..core.schema import FINDINGS
 from ..core.settings import RuleSetting, RuleSettings
-from ..dependencies import shapely_problem
 from ..store.features import from_qvariant, make_features, qgs_fields
 from ..translation import language, tr
-from .algorithm import ProgrammakamerAlgorithm, listing, parameter_help, rule_error_message
+from .algorithm import (
+    ProgrammakamerAlgorithm,
+    listing,
+    parameter_help,
+    require_shapely_2,
+    rule_error_message,
+)
 from .measuring import checked_crs, crs_name, distance_crs
 
 #: The findings' fields longer than a shapefile's ten characters, and their names there.
@@ -601,11 +606,7 @@ class WorkLayerRuleAlgorithm(ProgrammakamerAlgorithm):
 
     # --- the template -----------------------------------------------------------------
     def processAlgorithm(self, parameters, context, feedback):
-        problem = shapely_problem()
-        if problem:
-            raise QgsProcessingException(
-                self.tr("This algorithm needs shapely 2.0 or newer (found: {}).").format(problem)
-            )
+        require_shapely_2()
         try:  # before any layer is read
             settings = self.settings(parameters, context)
         except RuleError as error:

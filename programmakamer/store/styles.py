@@ -26,6 +26,14 @@ from .errors import ProgrammeError
 
 HORIZON_COLOURS = {"short": "#d7191c", "medium": "#f28e00", "long": "#2c7bb6"}
 NO_HORIZON_COLOUR = "#9e9e9e"
+#: The base map's colours, one definition for QGIS's styles and the web map: main streets
+#: a shade darker than the others, the neighbourhoods' dashed outline, challenge areas.
+REFERENCE_COLOURS = {
+    "main_street": "#b4b4b4",
+    "street": "#cdcdcd",
+    "neighbourhood": "#606060",
+    "challenge": "#2ca25f",
+}
 EFFECTIVE_HORIZON = 'coalesce("horizon_override", "horizon")'
 
 #: Dash pattern (mm) per discipline: the stakeholder's trade stays readable in the
@@ -155,12 +163,12 @@ def reference_renderer(table_name: str):
     from qgis.core import QgsSingleSymbolRenderer
 
     if table_name == "streets":
-        symbol = QgsLineSymbol.createSimple({"line_color": "#c8c8c8", "line_width": "0.5"})
-    elif table_name == "neighbourhoods":
+        return _streets_renderer()
+    if table_name == "neighbourhoods":
         symbol = QgsFillSymbol.createSimple(
             {
                 "style": "no",
-                "outline_color": "#606060",
+                "outline_color": REFERENCE_COLOURS["neighbourhood"],
                 "outline_width": "0.6",
                 "outline_style": "dash",
             }
@@ -169,14 +177,26 @@ def reference_renderer(table_name: str):
         symbol = QgsFillSymbol.createSimple(
             {
                 "style": "f_diagonal",
-                "color": "#2ca25f",
-                "outline_color": "#2ca25f",
+                "color": REFERENCE_COLOURS["challenge"],
+                "outline_color": REFERENCE_COLOURS["challenge"],
                 "outline_width": "0.8",
             }
         )
     else:
         return findings_renderer()
     return QgsSingleSymbolRenderer(symbol)
+
+
+def _streets_renderer() -> QgsRuleBasedRenderer:
+    """Main streets a little darker and wider than the others, as on the web map."""
+    root = QgsRuleBasedRenderer.Rule(None)
+    for colour, width, expression in (
+        (REFERENCE_COLOURS["main_street"], "0.7", "\"road_class\" = 'main'"),
+        (REFERENCE_COLOURS["street"], "0.4", "ELSE"),
+    ):
+        symbol = QgsLineSymbol.createSimple({"line_color": colour, "line_width": width})
+        root.appendChild(QgsRuleBasedRenderer.Rule(symbol, filterExp=expression))
+    return QgsRuleBasedRenderer(root)
 
 
 FINDING_COLOURS = {

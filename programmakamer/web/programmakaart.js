@@ -2,8 +2,9 @@
  *
  * Written by the plugin Integrale Programmakamer; opens from disk or any static server.
  * Every text from the data is set as text (textContent), never as HTML.
- * Filtering flips one byte per work and redraws the works layer once; a click looks up
- * the works near the pointer in the source's spatial index.
+ * Filtering flips one byte per work and picks the shown parts from a list kept in paint
+ * order, which the page traces on its own canvas; a click looks up the works near the
+ * pointer in a spatial index.
  */
 (function () {
   'use strict';
@@ -46,60 +47,44 @@
     c[3] = alpha;
     return c;
   }
-  function workStyle(colour, kind) {
-    if (kind === 'Point' || kind === 'MultiPoint') {
-      return new ol.style.Style({image: new ol.style.Circle({
-        radius: 5, fill: new ol.style.Fill({color: colour}),
-        stroke: new ol.style.Stroke({color: '#202020', width: 1})})});
-    }
-    if (kind === 'Polygon' || kind === 'MultiPolygon') {
-      return new ol.style.Style({fill: new ol.style.Fill({color: fade(colour, 0.35)}),
-        stroke: new ol.style.Stroke({color: colour, width: 2})});
-    }
-    return new ol.style.Style({stroke: new ol.style.Stroke({color: colour, width: 3.5, lineCap: 'butt'})});
-  }
-  var overrideStyle = {
-    line: new ol.style.Style({stroke: new ol.style.Stroke({color: '#000', width: 1.2, lineDash: [2, 3]})}),
-    point: new ol.style.Style({image: new ol.style.Circle({radius: 1.8, fill: new ol.style.Fill({color: '#000'})})})
-  };
-  var styles = {};
-  /* The style of a work's part in the current colouring, shared by all parts alike. */
-  function styleOf(feature) {
+  /* A pen: how the parts of one colour and shape are drawn, as in the plugin's QGIS styles,
+   * with the chamber's override as a black dotted line (a dot on points) on top. */
+  var pens = {};
+  function penOf(feature) {
     var w = feature.work;
     var kind = feature.kind;
-    var key;
+    var shape = kind.indexOf('Point') >= 0 ? 'point' : kind.indexOf('Polygon') >= 0 ? 'area' : 'line';
     var colour;
+    var override = false;
     if (state.style === 'stakeholder') {
       var s = D.stakeholders[W.stakeholder[w]];
       colour = s ? s.colour : D.colours.none;
-      key = 's' + W.stakeholder[w] + kind;
     } else {
       colour = W.horizon[w] ? D.colours.horizon[W.horizon[w]] : D.colours.none;
-      key = 'h' + W.horizon[w] + kind + (W.override[w] ? 'o' : '');
+      override = Boolean(W.override[w]);
     }
-    var style = styles[key];
-    if (!style) {
-      style = [workStyle(colour, kind)];
-      if (state.style === 'horizon' && W.override[w]) {
-        style.push(kind === 'Point' || kind === 'MultiPoint' ? overrideStyle.point : overrideStyle.line);
-      }
-      styles[key] = style;
+    var key = colour + shape + override;
+    if (!pens[key]) {
+      pens[key] = {id: Object.keys(pens).length, shape: shape, colour: colour, override: override,
+        fill: ol.color.asString(fade(colour, 0.35))};
     }
-    return style;
+    return pens[key];
   }
-  /* Each part keeps its style: a redraw after a filter then only asks whether it is shown.
-   * Its rank orders the drawing: works without a horizon below, short term on top (or by
-   * stakeholder), and parts of one style after each other, which the canvas draws as one
-   * path instead of one per part. */
+  /* Each part keeps its pen, and the parts stand in paint order: works without a horizon
+   * below, short term on top (or by stakeholder), and parts of one pen after each other,
+   * which the canvas draws as one path. A filter then only picks the shown parts from this
+   * order; nothing is sorted or styled again. */
   var horizonRank = {long: 1, medium: 2, short: 3};
+  var paintOrder = [];
   function restyle() {
-    styles = {};
+    pens = {};
     for (var i = 0; i < workFeatures.length; i++) {
       var f = workFeatures[i];
-      f.paint = styleOf(f);
-      f.rank = state.style === 'stakeholder' ? W.stakeholder[f.work]
-        : 2 * (horizonRank[W.horizon[f.work]] || 0) + (W.override[f.work] ? 1 : 0);
+      f.pen = penOf(f);
+      f.rank = 1000 * (state.style === 'stakeholder' ? W.stakeholder[f.work]
+        : 2 * (horizonRank[W.horizon[f.work]] || 0) + (W.override[f.work] ? 1 : 0)) + f.pen.id;
     }
+    paintOrder = workFeatures.slice().sort(function (a, b) { return a.rank - b.rank; });
   }
 
   // --- data into features -------------------------------------------------------------
@@ -176,11 +161,106 @@
     });
   });
   restyle();
+  /* The works' spatial index, for clicks and the map's extent. */
   var worksSource = new ol.source.Vector({features: workFeatures});
-  var worksLayer = new ol.layer.Vector({
-    source: worksSource, renderOrder: function (a, b) { return a.rank - b.rank; },
-    style: function (f) { return shown[f.work] ? f.paint : null; }
-  });
+
+  /* The works are drawn by the page itself, straight from the list of shown parts, one
+   * canvas path per pen: OpenLayers' vector layer would first rebuild its drawing
+   * instructions for every shown part on each filter change (180 ms at 50,000 works),
+   * while tracing the parts anew costs about what replaying those instructions does. */
+  var shownParts = [];
+  var BATCH = 256;  // parts per canvas path: one huge path strokes slower than a few hundred
+  var drawnWorks = new Uint8Array(count);
+  var worksCanvas = document.createElement('canvas');
+  worksCanvas.style.cssText = 'position:absolute;left:0;top:0;width:100%;height:100%';
+  var worksFrame = element('div', 'works-layer');
+  worksFrame.style.cssText = 'position:absolute;width:100%;height:100%';
+  worksFrame.appendChild(worksCanvas);
+  var worksLayer = new ol.layer.Layer({render: drawWorks});
+
+  function trace(context, part, t) {
+    var flat = part.getFlatCoordinates();
+    var ends = part.getEnds() || [flat.length];
+    var start = 0;
+    for (var e = 0; e < ends.length; e++) {
+      for (var i = start; i < ends[e]; i += 2) {
+        var x = t[0] * flat[i] + t[2] * flat[i + 1] + t[4];
+        var y = t[1] * flat[i] + t[3] * flat[i + 1] + t[5];
+        if (i === start) { context.moveTo(x, y); } else { context.lineTo(x, y); }
+      }
+      if (part.pen.shape === 'area') { context.closePath(); }
+      start = ends[e];
+    }
+  }
+  function dots(context, part, t, radius) {
+    var flat = part.getFlatCoordinates();
+    for (var i = 0; i < flat.length; i += 2) {
+      var x = t[0] * flat[i] + t[2] * flat[i + 1] + t[4];
+      var y = t[1] * flat[i] + t[3] * flat[i + 1] + t[5];
+      context.moveTo(x + radius, y);
+      context.arc(x, y, radius, 0, 2 * Math.PI);
+    }
+  }
+  /* One pen's parts: traced once, then filled and stroked; the override's dots on top. */
+  function paint(context, pen, parts, t, ratio) {
+    context.beginPath();
+    parts.forEach(function (part) {
+      if (pen.shape === 'point') { dots(context, part, t, 5 * ratio); } else { trace(context, part, t); }
+    });
+    context.setLineDash([]);
+    if (pen.shape === 'line') {
+      context.lineCap = 'butt';
+      context.lineWidth = 3.5 * ratio;
+      context.strokeStyle = pen.colour;
+      context.stroke();
+    } else {
+      context.fillStyle = pen.shape === 'area' ? pen.fill : pen.colour;
+      context.fill();
+      context.lineWidth = (pen.shape === 'area' ? 2 : 1) * ratio;
+      context.strokeStyle = pen.shape === 'area' ? pen.colour : '#202020';
+      context.stroke();
+    }
+    if (!pen.override) { return; }
+    if (pen.shape === 'point') {
+      context.beginPath();
+      parts.forEach(function (part) { dots(context, part, t, 1.8 * ratio); });
+      context.fillStyle = '#000';
+      context.fill();
+    } else {
+      context.setLineDash([2 * ratio, 3 * ratio]);
+      context.lineWidth = 1.2 * ratio;
+      context.strokeStyle = '#000';
+      context.stroke();
+    }
+  }
+  function drawWorks(frameState) {
+    var ratio = frameState.pixelRatio;
+    var width = Math.round(frameState.size[0] * ratio);
+    var height = Math.round(frameState.size[1] * ratio);
+    if (worksCanvas.width !== width || worksCanvas.height !== height) {
+      worksCanvas.width = width;
+      worksCanvas.height = height;
+    }
+    var context = worksCanvas.getContext('2d');
+    context.clearRect(0, 0, width, height);
+    var t = frameState.coordinateToPixelTransform.map(function (v) { return v * ratio; });
+    var view = ol.extent.buffer(frameState.extent, 10 * frameState.viewState.resolution);
+    drawnWorks.fill(0);
+    var run = [];
+    for (var i = 0; i <= shownParts.length; i++) {
+      var part = shownParts[i];
+      if (part && !ol.extent.intersects(view, part.getExtent())) { continue; }
+      if (run.length && (!part || part.pen !== run[0].pen || run.length === BATCH)) {
+        paint(context, run[0].pen, run, t, ratio);
+        run = [];
+      }
+      if (part) {
+        run.push(part);
+        drawnWorks[part.work] = 1;
+      }
+    }
+    return worksFrame;
+  }
   timings.features = performance.now() - started;
 
   function areaLayer(name, style, labelled) {
@@ -197,16 +277,16 @@
     return layer;
   }
   var neighbourhoodStyle = new ol.style.Style({
-    stroke: new ol.style.Stroke({color: '#606060', width: 1.2, lineDash: [6, 4]}),
+    stroke: new ol.style.Stroke({color: D.colours.reference.neighbourhood, width: 1.2, lineDash: [6, 4]}),
     text: new ol.style.Text({font: 'bold 13px sans-serif', fill: new ol.style.Fill({color: '#7a7a7a'}),
       stroke: new ol.style.Stroke({color: '#fff', width: 3}), overflow: true})
   });
   var streetStyle = {
-    main: new ol.style.Style({stroke: new ol.style.Stroke({color: '#b4b4b4', width: 2.5})}),
-    other: new ol.style.Style({stroke: new ol.style.Stroke({color: '#cdcdcd', width: 1.2})})
+    main: new ol.style.Style({stroke: new ol.style.Stroke({color: D.colours.reference.main_street, width: 2.5})}),
+    other: new ol.style.Style({stroke: new ol.style.Stroke({color: D.colours.reference.street, width: 1.2})})
   };
-  var challengeStyle = new ol.style.Style({fill: new ol.style.Fill({color: 'rgba(44,162,95,0.15)'}),
-    stroke: new ol.style.Stroke({color: '#2ca25f', width: 1.5})});
+  var challengeStyle = new ol.style.Style({fill: new ol.style.Fill({color: fade(D.colours.reference.challenge, 0.15)}),
+    stroke: new ol.style.Stroke({color: D.colours.reference.challenge, width: 1.5})});
   var layers = {
     neighbourhoods: areaLayer('neighbourhoods', neighbourhoodStyle, true),
     streets: new ol.layer.Vector({source: areaLayer('streets').getSource(),
@@ -289,6 +369,7 @@
       shown[i] = ok ? 1 : 0;
       visible += shown[i];
     }
+    shownParts = visible === count ? paintOrder : paintOrder.filter(function (f) { return shown[f.work]; });
     worksLayer.changed();
     $('shown').textContent = visible ? fill(text('shown'), visible, count) : text('no_works');
     $('shown').dataset.count = visible;
@@ -332,7 +413,8 @@
   function swatch(colour, kind) {
     var s = element('span', 'swatch ' + kind);
     s.style.background = kind === 'dotted' ? 'none' : colour;
-    if (kind === 'area') { s.style.background = fade(colour, 0.35); s.style.borderColor = colour; }
+    if (kind === 'area') { s.style.background = ol.color.asString(fade(colour, 0.35)); }
+    if (kind === 'area' || kind === 'outline') { s.style.borderColor = colour; }
     return s;
   }
   function legendItem(list, colour, kind, caption, layer) {
@@ -358,11 +440,11 @@
     } else {
       D.stakeholders.forEach(function (s) { legendItem(list, s.colour, 'line', s.name); });
     }
-    legendItem(list, '#2ca25f', 'area', text('challenges'), layers.challenges);
+    legendItem(list, D.colours.reference.challenge, 'area', text('challenges'), layers.challenges);
     legendItem(list, D.colours.finding.hotspot, 'area', text('hotspots'), layers.hotspots);
     legendItem(list, D.colours.finding.combine, 'area', text('accepted'), layers.accepted);
-    legendItem(list, '#606060', 'outline', text('neighbourhoods'), layers.neighbourhoods);
-    legendItem(list, '#b4b4b4', 'line', text('streets'), layers.streets);
+    legendItem(list, D.colours.reference.neighbourhood, 'outline', text('neighbourhoods'), layers.neighbourhoods);
+    legendItem(list, D.colours.reference.main_street, 'line', text('streets'), layers.streets);
   }
 
   // --- the card of a work -------------------------------------------------------------
@@ -519,7 +601,7 @@
     state.style = e.target.value;
     restyle();
     fillLegend();
-    worksLayer.changed();
+    applyFilters();
   });
   $('background').addEventListener('change', function (e) {
     state.background = e.target.value;
@@ -561,6 +643,9 @@
           : g.getCoordinateAt ? g.getCoordinateAt(0.5) : g.getLineString(0).getCoordinateAt(0.5);
       return map.getPixelFromCoordinate(c);
     },
+    /* Whether a work was drawn in the map's last frame: what the reader sees, not what
+     * the filter meant. */
+    isDrawn: function (id) { return drawnWorks[W.id.indexOf(id)] === 1; },
     selectWork: selectWork,
     clickAt: onClick
   };

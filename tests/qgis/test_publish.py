@@ -268,6 +268,33 @@ def test_the_page_speaks_dutch_and_carries_both_languages(published_programme, t
     assert '<html lang="nl">' in page and "programmajaar 2027" in page
 
 
+def test_the_page_and_qgis_draw_streets_and_neighbourhoods_in_the_same_colours(
+    published_programme, tmp_path
+):
+    from programmakamer.store.styles import REFERENCE_COLOURS, reference_renderer
+
+    publish_programme(published_programme, tmp_path)
+    data, _ = read_data(tmp_path)
+    assert data["colours"]["reference"] == REFERENCE_COLOURS
+    renderers = {
+        name: reference_renderer(name) for name in ("streets", "neighbourhoods", "challenges")
+    }
+    streets = {
+        rule.filterExpression(): rule.symbol().color().name()
+        for rule in renderers["streets"].rootRule().children()
+    }
+    assert streets == {
+        "\"road_class\" = 'main'": REFERENCE_COLOURS["main_street"],
+        "ELSE": REFERENCE_COLOURS["street"],
+    }
+    outline = renderers["neighbourhoods"].symbol().symbolLayer(0).strokeColor()
+    assert outline.name() == REFERENCE_COLOURS["neighbourhood"]
+    challenges = renderers["challenges"].symbol().symbolLayer(0).strokeColor()
+    assert challenges.name() == REFERENCE_COLOURS["challenge"]
+    page = (tmp_path / "programmakaart.js").read_text(encoding="utf-8")
+    assert not set(REFERENCE_COLOURS.values()) & set(re.findall("#[0-9a-f]{6}", page))
+
+
 def test_an_awkward_stakeholder_name_stays_text_in_the_page(published_programme, tmp_path):
     publish_programme(published_programme, tmp_path)
     data, _ = read_data(tmp_path)
@@ -344,7 +371,7 @@ def test_without_shapely_2_the_algorithm_says_what_it_needs(
 ):
     from qgis.core import QgsProcessingException
 
-    from programmakamer.processing import publish_programme as algorithm
+    from programmakamer.processing import algorithm
 
     monkeypatch.setattr(algorithm, "shapely_problem", lambda: "1.8.5")
     with pytest.raises(QgsProcessingException, match="shapely 2.0 or newer \\(found: 1.8.5\\)"):

@@ -13,6 +13,7 @@ from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
 
 import pytest
 from selenium import webdriver
+from selenium.common.exceptions import TimeoutException
 from selenium.webdriver.common.action_chains import ActionChains
 from selenium.webdriver.common.by import By
 from selenium.webdriver.support.ui import Select, WebDriverWait
@@ -198,3 +199,38 @@ def test_colouring_by_stakeholder_puts_every_stakeholder_in_the_legend(
     assert browser.execute_script("return window.programmakaart.shownCount()") == len(
         programme_works(published_programme)
     )
+
+
+def test_a_filter_change_leaves_no_hidden_work_drawn(browser, site, published_programme):  # noqa: F811
+    """The map's own next frame (the works traced in it) follows each change: narrowing,
+    switching to another stakeholder, recolouring, widening back to all works."""
+    open_page(browser, (site / "index.html").as_uri())
+    ids = {s["name"]: s["stakeholder_id"] for s in store.read_stakeholders(published_programme)}
+    works = programme_works(published_programme)
+    grid, sewer = "Netbeheerder Elektriciteit", "Gemeente – Riolering"
+    one = min(w for w, row in works.items() if row["stakeholder_id"] == ids[grid])
+    other = min(w for w, row in works.items() if row["stakeholder_id"] == ids[sewer])
+    stakeholder = Select(browser.find_element(By.ID, "stakeholder"))
+
+    def drawn() -> list[bool]:
+        return browser.execute_script(
+            "const p = window.programmakaart; return arguments[0].map(id => p.isDrawn(id))",
+            [one, other],
+        )
+
+    def shows(expected: list[bool]) -> bool:
+        try:
+            WebDriverWait(browser, 3).until(lambda d: drawn() == expected)
+        except TimeoutException:
+            return False
+        return True
+
+    assert shows([True, True])
+    stakeholder.select_by_visible_text(grid)
+    assert shows([True, False])
+    stakeholder.select_by_visible_text(sewer)
+    assert shows([False, True])
+    Select(browser.find_element(By.ID, "style")).select_by_value("stakeholder")
+    assert shows([False, True])
+    stakeholder.select_by_value("-1")
+    assert shows([True, True])
