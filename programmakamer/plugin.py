@@ -10,6 +10,7 @@ from qgis.PyQt.QtGui import QIcon
 from qgis.PyQt.QtWidgets import QAction, QFileDialog
 
 from .dependencies import shapely_problem
+from .log import logger
 from .translation import install_translator, tr
 
 ICON = str(Path(__file__).parent / "icons" / "icon.svg")
@@ -31,7 +32,11 @@ class ProgrammakamerPlugin:
 
         if self.provider is None:
             self.provider = ProgrammakamerProvider()
-            QgsApplication.processingRegistry().addProvider(self.provider)
+            if not QgsApplication.processingRegistry().addProvider(self.provider):
+                # QGIS has deleted it: one of our id is registered (a plugin instance that
+                # was not unloaded); that one serves, and unload must not touch this one
+                logger("plugin").warning("A Programmakamer provider was registered already")
+                self.provider = None
 
     def initGui(self):  # noqa: N802 (QGIS's name)
         self.initProcessing()

@@ -23,6 +23,18 @@ def ensure_provider() -> None:
 
 
 @pytest.fixture()
+def without_provider():
+    """No provider of ours for a test that loads the plugin, which registers its own (QGIS
+    refuses a second one of an id); ours again after, for the tests that run algorithms."""
+    registry = QgsApplication.processingRegistry()
+    existing = registry.providerById("programmakamer")
+    if existing is not None:
+        registry.removeProvider(existing)
+    yield
+    ensure_provider()
+
+
+@pytest.fixture()
 def processing_run(qgis_processing):
     import processing
 

@@ -406,7 +406,7 @@ def test_a_loaded_layer_in_wgs84_is_read_with_its_own_geometry(
 
 
 def test_the_plugin_menu_opens_the_wizard_on_the_open_programme(
-    demo_programme, project, qgis_iface, monkeypatch
+    demo_programme, project, qgis_iface, without_provider, monkeypatch
 ):
     import programmakamer
     from programmakamer.store.layers import open_programme

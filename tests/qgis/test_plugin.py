@@ -7,8 +7,6 @@ from qgis.core import QgsApplication
 
 import programmakamer
 
-from .conftest import ensure_provider
-
 
 class RecordingIface:
     """QGIS's iface as far as the plugin uses it, keeping the menu and toolbar state.
@@ -60,12 +58,8 @@ def providers():
 
 
 @pytest.fixture()
-def iface(qgis_iface):
-    existing = QgsApplication.processingRegistry().providerById("programmakamer")
-    if existing is not None:
-        QgsApplication.processingRegistry().removeProvider(existing)
-    yield RecordingIface(qgis_iface)
-    ensure_provider()  # for the tests that run algorithms after these
+def iface(qgis_iface, without_provider):
+    return RecordingIface(qgis_iface)
 
 
 def test_load_and_unload_five_times_leaves_nothing_behind(iface):
@@ -111,3 +105,18 @@ def test_a_missing_shapely_gives_a_message_naming_the_package(iface, monkeypatch
     plugin.unload()
     assert len(messages) == 1
     assert "shapely 2.0" in messages[0][1] and "1.8.5" in messages[0][1]
+
+
+def test_a_second_instance_while_one_is_registered_loads_and_unloads_without_error(iface):
+    """QGIS refuses (and deletes) a second provider of one id: the second instance must not
+    unload a provider that no longer exists, and the first one still serves."""
+    first = programmakamer.classFactory(iface)
+    first.initProcessing()
+    first.initGui()
+    second = programmakamer.classFactory(iface)
+    second.initProcessing()
+    second.initGui()
+    second.unload()
+    assert QgsApplication.processingRegistry().providerById("programmakamer") is not None
+    first.unload()
+    assert QgsApplication.processingRegistry().providerById("programmakamer") is None
