@@ -2274,6 +2274,14 @@ Taal: van de pagina bij het openen (de lezer kan wisselen tussen Nederlands en E
       <translation>{}: {} werken, {}</translation>
     </message>
     <message>
+      <source>Cancel</source>
+      <translation>Annuleren</translation>
+    </message>
+    <message>
+      <source>Cancelling…</source>
+      <translation>Bezig met annuleren…</translation>
+    </message>
+    <message>
       <source>Next &gt;</source>
       <translation>Volgende &gt;</translation>
     </message>
@@ -2284,10 +2292,6 @@ Taal: van de pagina bij het openen (de lezer kan wisselen tussen Nederlands en E
     <message>
       <source>Import</source>
       <translation>Importeren</translation>
-    </message>
-    <message>
-      <source>Cancel</source>
-      <translation>Annuleren</translation>
     </message>
     <message>
       <source>1. The delivery</source>
@@ -2470,10 +2474,6 @@ Taal: van de pagina bij het openen (de lezer kan wisselen tussen Nederlands en E
       <translation>Vergelijken met het programma</translation>
     </message>
     <message>
-      <source>Writing the delivery</source>
-      <translation>De levering schrijven</translation>
-    </message>
-    <message>
       <source>exact</source>
       <translation>exact</translation>
     </message>
@@ -2622,10 +2622,6 @@ Taal: van de pagina bij het openen (de lezer kan wisselen tussen Nederlands en E
       <translation>Kies het veld van de stratenlaag met de straatnamen.</translation>
     </message>
     <message>
-      <source>Reading the street layer</source>
-      <translation>De stratenlaag lezen</translation>
-    </message>
-    <message>
       <source>(no geometry: row not imported)</source>
       <translation>(geen geometrie: rij niet geïmporteerd)</translation>
     </message>
@@ -2640,6 +2636,10 @@ Taal: van de pagina bij het openen (de lezer kan wisselen tussen Nederlands en E
     <message>
       <source>Choose the stakeholder who delivered it.</source>
       <translation>Kies de partij die het leverde.</translation>
+    </message>
+    <message>
+      <source>Writing the delivery</source>
+      <translation>De levering schrijven</translation>
     </message>
     <message>
       <source>The layer {} is not stored in a file the import can read: save it as a GeoPackage first.</source>
@@ -2700,6 +2700,10 @@ Taal: van de pagina bij het openen (de lezer kan wisselen tussen Nederlands en E
     <message>
       <source>{} works added, {} changed, {} withdrawn, {} unchanged.</source>
       <translation>{} werken toegevoegd, {} gewijzigd, {} ingetrokken, {} ongewijzigd.</translation>
+    </message>
+    <message>
+      <source>The import was cancelled: nothing has been written. Import starts it again.</source>
+      <translation>De import is geannuleerd: er is niets geschreven. Importeren begint opnieuw.</translation>
     </message>
     <message>
       <source>Delivery {} imported: {} works added, {} changed, {} withdrawn.</source>

@@ -642,10 +642,15 @@ def write_delivery(
     with provider_transaction(*layers.values(), *extra) as providers:
         by_name = dict(zip(list(layers) + [layer.name() for layer in extra], providers))
         _check_plan_still_true(layers, plan)
-        for table in WORK_TABLES:
-            layer = layers[table.name]
-            added, changes, geometries, deleted = _table_writes(table, layer, plan, source, now)
-            bulk_write(by_name[table.name], path, added, changes, geometries, deleted, progress)
+        writes = {t.name: _table_writes(t, layers[t.name], plan, source, now) for t in WORK_TABLES}
+        total = max(sum(len(part) for parts in writes.values() for part in parts), 1)
+        done = 0
+        for name, parts in writes.items():
+            count = sum(len(part) for part in parts)
+            # progress over the whole write, not table by table
+            step = None if progress is None else _share(progress, done / total, count / total)
+            bulk_write(by_name[name], path, *parts, progress=step)
+            done += count
         notes = core.decision_notes(
             _records(decisions, ["finding_id", "work_id", "delivery_change"]),
             _records(findings, ["finding_id", "work_a", "work_b"]),
@@ -671,6 +676,11 @@ def write_delivery(
         len(plan.withdrawn),
         len(notes),
     )
+
+
+def _share(progress: Callable[[float], bool], start: float, part: float):
+    """`progress` for a part of a job: its fractions mapped onto [start, start + part]."""
+    return lambda fraction: progress(start + part * fraction)
 
 
 def _records(layer, names: list[str]) -> list[dict]:

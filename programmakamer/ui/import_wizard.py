@@ -27,11 +27,10 @@ from qgis.core import (
     QgsVectorLayer,
     QgsWkbTypes,
 )
-from qgis.PyQt.QtCore import QEventLoop, Qt, pyqtSignal
+from qgis.PyQt.QtCore import QEventLoop, Qt, QTimer, pyqtSignal
 from qgis.PyQt.QtGui import QFont
 from qgis.PyQt.QtWidgets import (
     QAbstractItemView,
-    QApplication,
     QComboBox,
     QFileDialog,
     QHeaderView,
@@ -49,7 +48,7 @@ from ..core.periods import DATE_FORMATS, SERIAL_SYSTEMS
 from ..core.schema import DISCIPLINES, STATUSES, SURFACE_TYPES, WORK_FIELDS
 from ..log import TAG, logger
 from ..store import delivery as store
-from ..store.errors import ProgrammeError
+from ..store.errors import CancelledError, ProgrammeError
 from ..store.programme import read_programme, read_stakeholders
 from ..translation import language, tr
 from .tab import form
@@ -83,15 +82,26 @@ _TO_NAMES = ("tot", "tot en met", "naar", "to", "to street")
 
 
 def run_long(parent, text: str, work):
-    """`work()` as a QgsTask while a busy dialog shows and the window keeps painting; its
-    result, or its exception raised here (the traceback logged by the task)."""
+    """`work(step)` as a QgsTask behind a progress dialog with Cancel while the window keeps
+    painting; its result, or its exception raised here (the traceback logged by the task).
+    `step(fraction)` shows how far the work is and raises CancelledError once the user has
+    cancelled, so a write rolls back; `parent.busy` is the dialog while the task runs.
+
+    QGIS objects (layers, providers) the work uses are made inside `work`, in the task's
+    thread: a QGIS object belongs to the thread that made it."""
     outcome: dict = {}
     loop = QEventLoop()
 
-    def run(_task):
+    def run(task):
+        def step(fraction: float) -> bool:
+            if task.isCanceled():
+                raise CancelledError()
+            task.setProgress(100 * fraction)
+            return True
+
         try:
-            return work()
-        except ProgrammeError:
+            return work(step)
+        except (ProgrammeError, CancelledError):
             raise
         except Exception:
             LOG.exception("%s failed", text)
@@ -102,10 +112,27 @@ def run_long(parent, text: str, work):
         loop.quit()
 
     task = QgsTask.fromFunction(text, run, on_finished=finished)
-    dialog = QProgressDialog(text, "", 0, 0, parent)
-    dialog.setCancelButton(None)
+    dialog = QProgressDialog(text, tr("Cancel"), 0, 100, parent)
     dialog.setWindowModality(Qt.WindowModality.WindowModal)
+    dialog.setAutoClose(False)
+    dialog.setAutoReset(False)
     dialog.setMinimumDuration(400)
+
+    def on_cancel():
+        """The task stops at its next step; till then the dialog stays and keeps the
+        wizard's buttons out of reach (QProgressDialog hides itself on Cancel)."""
+        outcome["cancelled"] = True
+        task.cancel()
+        dialog.setLabelText(tr("Cancelling…"))
+        dialog.setCancelButton(None)
+        dialog.show()
+
+    dialog.canceled.connect(on_cancel)
+    # the task's progress read here, in the dialog's thread (its signal comes from the task's)
+    poll = QTimer(dialog)
+    poll.timeout.connect(lambda: dialog.setValue(int(task.progress())))
+    poll.start(100)
+    parent.busy = dialog
     # Python's cycle collector frees Qt objects (a closed wizard's widgets) in whichever
     # thread it runs in; it waits while the task's thread runs Python, and runs here after
     gc.disable()
@@ -115,10 +142,16 @@ def run_long(parent, text: str, work):
             loop.exec()
     finally:
         gc.enable()
-    dialog.close()
+        poll.stop()
+        parent.busy = None
+        dialog.canceled.disconnect(on_cancel)  # closing says "canceled" too
+        dialog.close()
+        dialog.deleteLater()
     gc.collect()
-    del task  # the task manager deletes it; our reference held it alive till now
+    task = None  # the task manager deletes it; our reference held it alive till now
     if outcome["exception"] is not None:
+        if outcome.get("cancelled"):  # also a task cancelled before it started
+            raise CancelledError()
         raise outcome["exception"]
     return outcome["result"]
 
@@ -421,6 +454,9 @@ class ImportWizard(QWizard, FORM):
         except MappingError as error:
             self.tell_problem(store.mapping_message(error))
             return False
+        except CancelledError:  # the user's own wish: nothing to tell
+            LOG.info("%s cancelled", getattr(action, "__name__", action))
+            return False
         except Exception as error:
             LOG.exception("%s failed", getattr(action, "__name__", action))
             self.tell_problem(
@@ -473,11 +509,13 @@ class ImportWizard(QWizard, FORM):
             sheet=sheet if is_table else None,
             layer=None if is_table else sheet,
         )
-        table, parts = run_long(
-            self,
-            tr("Reading {}").format(Path(path).name),
-            lambda: (store.read_source(path, options), source_parts(path)),
-        )
+
+        def work(step):
+            table = store.read_source(path, options)
+            step(0.9)
+            return table, source_parts(path)
+
+        table, parts = run_long(self, tr("Reading {}").format(Path(path).name), work)
         self.table = table
         self.report = self.plan = None
         self.forget_matches()
@@ -883,21 +921,9 @@ class ImportWizard(QWizard, FORM):
         numbers = suggested.numbers if suggested else ()
         fields = StreetFields(name_field, self.network_place_combo.currentData(), numbers)
         key = (layer.source(), fields)
-        if self.network_key != key:
-            busy = QProgressDialog(tr("Reading the street layer"), "", 0, 0, self)
-            busy.setCancelButton(None)
-            busy.show()
-            QApplication.processEvents()
-            try:
-                self.network, _ = read_street_network(
-                    layer,
-                    fields,
-                    QgsCoordinateReferenceSystem(self.info.crs),
-                    QgsProject.instance().transformContext(),
-                )
-            finally:
-                busy.close()
-            self.network_key = key
+        network = self.network if self.network_key == key else None
+        layer_source = (layer.source(), layer.name(), layer.providerType())
+        crs, context = self.info.crs, QgsProject.instance().transformContext()
         queries = []
         for row, values in enumerate(self.table.rows):
             street = values.get(source.column)
@@ -911,10 +937,19 @@ class ImportWizard(QWizard, FORM):
                         values.get(source.to_street) if source.to_street else None,
                     )
                 )
-        network = self.network
-        matches = run_long(
-            self, tr("Matching street names"), lambda: match_streets(queries, network)
-        )
+
+        def work(step):
+            found = network
+            if found is None:  # the layer made again here: it is read in the task's thread
+                street_layer = QgsVectorLayer(*layer_source)
+                found, _ = read_street_network(
+                    street_layer, fields, QgsCoordinateReferenceSystem(crs), context
+                )
+                step(0.3)
+            return found, match_streets(queries, found, progress=lambda f: step(0.3 + 0.7 * f))
+
+        self.network, matches = run_long(self, tr("Matching street names"), work)
+        self.network_key = key
         self.queries = {q.row: q for q in queries}
         self.matches = {m.row: m for m in matches}
         self.street_geometries = {m.row: m.geometry for m in matches if m.accepted}
@@ -1114,8 +1149,9 @@ class ImportWizard(QWizard, FORM):
         complete = self.complete_check.isChecked()
         path = self.path
 
-        def work():
+        def work(step):
             report = store.check_source(path, table, checked)
+            step(0.7)
             return report, store.plan_delivery(path, report, complete=complete)
 
         self.report, self.plan = run_long(self, tr("Checking the delivery"), work)
@@ -1191,7 +1227,7 @@ class ImportWizard(QWizard, FORM):
         self.plan = run_long(
             self,
             tr("Comparing with the programme"),
-            lambda: store.plan_delivery(path, report, complete=complete),
+            lambda step: store.plan_delivery(path, report, complete=complete),
         )
         self.show_plan()
 
@@ -1285,19 +1321,20 @@ class ImportWizard(QWizard, FORM):
             super().accept()
 
     def write(self) -> None:
-        busy = QProgressDialog(tr("Writing the delivery"), "", 0, 0, self)
-        busy.setCancelButton(None)
-        busy.show()
-        QApplication.processEvents()
+        """The plan written in a task; Cancel rolls all of it back."""
+        path, report, plan = self.path, self.report, self.plan
+        mapping = self.saved_mapping if self.save_profile_check.isChecked() else None
         try:
-            store.write_delivery(
-                self.path,
-                self.report,
-                self.plan,
-                self.saved_mapping if self.save_profile_check.isChecked() else None,
+            run_long(
+                self,
+                tr("Writing the delivery"),
+                lambda step: store.write_delivery(path, report, plan, mapping, progress=step),
             )
-        finally:
-            busy.close()
+        except CancelledError:
+            self.confirm_label.setText(
+                tr("The import was cancelled: nothing has been written. Import starts it again.")
+            )
+            raise
         self.delivery_written.emit(self.path)
         self.iface.messageBar().pushMessage(
             tr("Integrale Programmakamer"),

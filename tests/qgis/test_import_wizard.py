@@ -431,3 +431,81 @@ def test_the_plugin_menu_opens_the_wizard_on_the_open_programme(
         assert opened == [str(demo_programme)]
     finally:
         plugin.unload()
+
+
+def at_rest(path) -> tuple[str, str]:
+    """The programme's hash but for the SQLite header fields QGIS itself rewrites when it
+    opens a GeoPackage for update and closes it (journal mode WAL and back to delete, and
+    the change counters), and the hash of its full SQL dump (what a WAL file holds too)."""
+    import sqlite3
+
+    data = bytearray(path.read_bytes())
+    for start, end in ((18, 20), (24, 28), (92, 96)):
+        data[start:end] = bytes(end - start)
+    with sqlite3.connect(path) as connection:
+        dump = "\n".join(connection.iterdump())
+    return hashlib.sha256(data).hexdigest(), hashlib.sha256(dump.encode()).hexdigest()
+
+
+def large_delivery(path, demo_city, rows: int):
+    """A grid operator's list of cable joints as x/y points (RD New) inside the city."""
+    import shapely
+
+    west, south, east, north = shapely.total_bounds([s["geometry"] for s in demo_city.streets])
+    lines = ["kenmerk;titel;status;startjaar;x;y"]
+    for i in range(rows):
+        x = west + (east - west) * (0.2 + 0.6 * ((i * 7919) % rows) / rows)
+        y = south + (north - south) * (0.2 + 0.6 * ((i * 104729) % rows) / rows)
+        lines.append(
+            "LS-{:05d};Kabelmof {};gepland;{};{:.2f};{:.2f}".format(i, i, 2027 + i % 4, x, y)
+        )
+    path.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    return path
+
+
+def test_a_large_write_runs_in_a_task_that_cancel_rolls_back_whole(
+    demo_programme, demo_city, project, qgis_iface, tmp_path, told
+):
+    """20,000 rows written behind a progress dialog with Cancel: the window paints
+    meanwhile, Cancel leaves the programme byte for byte as it was and the wizard usable,
+    and Import again writes every row."""
+    from qgis.PyQt.QtCore import QTimer
+    from qgis.PyQt.QtWidgets import QPushButton
+
+    grid = store.add_stakeholder(demo_programme, "Netbeheerder", "electricity")["stakeholder_id"]
+    source = large_delivery(tmp_path / "moffen.csv", demo_city, 20_000)
+    wizard = open_wizard(demo_programme, qgis_iface, grid, source)
+    assert wizard.geometry_kind_combo.currentData() == "xy"
+    for _ in range(4):
+        wizard.next()
+    assert told == [] and wizard.currentPage() is wizard.confirm_page
+    assert wizard.report.valid == 20_000, wizard.report.totals()
+    before = at_rest(demo_programme)
+
+    seen = []  # the progress the dialog showed, sampled by the main thread's event loop
+
+    def cancel_once_written_in_part():
+        busy = wizard.busy
+        if busy is not None and busy.isVisible():
+            seen.append(busy.value())
+            if busy.value() > 0 and busy.labelText().startswith("Writing"):
+                busy.findChild(QPushButton).click()
+
+    timer = QTimer()
+    timer.timeout.connect(cancel_once_written_in_part)
+    timer.start(5)
+    wizard.accept()
+    timer.stop()
+    assert any(0 < value < 100 for value in seen)
+    assert at_rest(demo_programme) == before
+    assert told == [] and wizard.isVisible() and wizard.currentPage() is wizard.confirm_page
+    assert "cancelled" in wizard.confirm_label.text()
+
+    wizard.accept()
+    assert told == [] and not wizard.isVisible()
+    refs = [
+        w["external_ref"]
+        for w in delivery.existing_works(demo_programme)
+        if w["stakeholder_id"] == grid
+    ]
+    assert len(refs) == 20_000 and len(set(refs)) == 20_000
