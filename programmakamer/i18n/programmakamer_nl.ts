@@ -1714,8 +1714,8 @@ Taal: van de pagina bij het openen (de lezer kan wisselen tussen Nederlands en E
       <translation>Een levering kan deze velden niet vullen: {}</translation>
     </message>
     <message>
-      <source>Unknown kind of geometry source: {} (source, wkt, geojson, xy, none).</source>
-      <translation>Onbekende soort geometriebron: {} (source, wkt, geojson, xy, none).</translation>
+      <source>Unknown kind of geometry source: {} (source, wkt, geojson, xy, streets, none).</source>
+      <translation>Onbekende soort geometriebron: {} (source, wkt, geojson, xy, streets, none).</translation>
     </message>
     <message>
       <source>A geometry from {} needs its column(s).</source>
@@ -1818,8 +1818,8 @@ Taal: van de pagina bij het openen (de lezer kan wisselen tussen Nederlands en E
       <translation>Problemen</translation>
     </message>
     <message>
-      <source>Street names are matched to geometry in the import wizard (Import delivery…).</source>
-      <translation>Straatnamen worden in de importwizard (Levering importeren…) aan geometrie gekoppeld.</translation>
+      <source>Street names are found on a street layer in the import wizard only: import this delivery with Plugins &gt; Integrale Programmakamer &gt; Import delivery…</source>
+      <translation>Straatnamen worden alleen in de importwizard op een stratenlaag gevonden: importeer deze levering met Plugins &gt; Integrale Programmakamer &gt; Levering importeren…</translation>
     </message>
     <message>
       <source>Rows with problems (not imported)</source>

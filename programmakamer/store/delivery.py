@@ -397,7 +397,10 @@ def place_geometries(table: SourceTable, source: GeometrySource, crs: str) -> No
         return
     if source.kind == "streets":
         raise ProgrammeError(
-            tr("Street names are matched to geometry in the import wizard (Import delivery…).")
+            tr(
+                "Street names are found on a street layer in the import wizard only: import "
+                "this delivery with Plugins > Integrale Programmakamer > Import delivery…"
+            )
         )
     if source.kind == "source":
         if table.source_geometries is None:
@@ -581,7 +584,7 @@ def mapping_message(error: MappingError) -> str:
         "not_a_mapping": tr("The field mapping cannot be read: {}"),
         "not_mappable": tr("A delivery cannot fill these fields: {}"),
         "geometry_kind": tr(
-            "Unknown kind of geometry source: {} (source, wkt, geojson, xy, none)."
+            "Unknown kind of geometry source: {} (source, wkt, geojson, xy, streets, none)."
         ),
         "geometry_column": tr("A geometry from {} needs its column(s)."),
         "date_format": tr("Unknown date format: {}"),

@@ -333,7 +333,7 @@ def test_a_profile_with_street_names_is_refused_by_the_reader_that_cannot_match_
     assert mapping.source_fields() == {"Omschrijving", "Straat", "Plaats"}
     table = delivery.read_source(delivery_csv)
     table.fields.append("Plaats")
-    with pytest.raises(ProgrammeError, match="matched to geometry in the import wizard"):
+    with pytest.raises(ProgrammeError, match="in the import wizard only"):
         delivery.check_source(demo_programme, table, mapping)
 
 
