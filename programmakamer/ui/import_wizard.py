@@ -43,7 +43,7 @@ from qgis.PyQt.QtWidgets import (
 )
 
 from ..core.delivery import MAPPABLE_FIELDS, DeliveryMapping, GeometrySource, MappingError, Source
-from ..core.interpretation import read_choice, suggest_mapping, unknown_values
+from ..core.interpretation import suggest_mapping, unknown_values
 from ..core.periods import DATE_FORMATS, SERIAL_SYSTEMS
 from ..core.schema import DISCIPLINES, STATUSES, SURFACE_TYPES, WORK_FIELDS
 from ..log import TAG, logger
@@ -1085,22 +1085,13 @@ class ImportWizard(QWizard, FORM):
         return mapping
 
     def mapping_for_check(self, mapping: DeliveryMapping) -> DeliveryMapping:
-        """The words the interpretation knows spelled out in the value maps (so the check
-        reads each word as this page showed it), and matched streets as a WKT column."""
-        value_maps = {kind: dict(words) for kind, words in mapping.value_maps.items()}
-        for kind, name in VALUE_FIELDS:
-            source = mapping.fields.get(name)
-            if source is None or not source.field:
-                continue
-            own = value_maps.setdefault(kind, {})
-            for word in {row.get(source.field) for row in self.table.rows}:
-                code = read_choice(kind, word, mapping.value_maps.get(kind))
-                if code is not None and word not in own:
-                    own[word.strip()] = code
-        geometry = mapping.geometry
-        if geometry.kind == "streets":
-            geometry = GeometrySource("wkt", column=STREET_GEOMETRY, crs=self.info.crs)
-        return dataclasses.replace(mapping, value_maps=value_maps, geometry=geometry)
+        """The mapping with the matched streets as a WKT column. Its value maps hold only
+        the specialist's words: the check reads every other word through the same
+        interpretation as the Values page."""
+        if mapping.geometry.kind != "streets":
+            return mapping
+        geometry = GeometrySource("wkt", column=STREET_GEOMETRY, crs=self.info.crs)
+        return dataclasses.replace(mapping, geometry=geometry)
 
     def table_for_check(self):
         """A copy of the table as read (the check fills in geometries and problems), with

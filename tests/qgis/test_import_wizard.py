@@ -509,3 +509,35 @@ def test_a_large_write_runs_in_a_task_that_cancel_rolls_back_whole(
         if w["stakeholder_id"] == grid
     ]
     assert len(refs) == 20_000 and len(set(refs)) == 20_000
+
+
+def test_the_values_page_and_the_check_read_each_word_through_the_one_interpretation(
+    demo_programme, demo_city, project, qgis_iface, tmp_path, told
+):
+    """A French city's table: its known status words (prévu, en cours, annulé) are neither
+    listed as unknown nor copied into the mapping; its unknown one (reporté) is listed with
+    its count, and the check finds what the page showed."""
+    street = demo_city.streets[0]["geometry"].wkt
+    rows = [("prévu", 3), ("en cours", 1), ("annulé", 1), ("reporté", 2)]
+    lines = ["reference;intitule;statut;annee;wkt"]
+    for status, count in rows:
+        for i in range(count):
+            lines.append('{}-{};Chaussée;{};2028;"{}"'.format(status[:3], i, status, street))
+    source = tmp_path / "ville.csv"
+    source.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    sewer = store.add_stakeholder(demo_programme, "Assainissement", "sewer")["stakeholder_id"]
+    wizard = open_wizard(demo_programme, qgis_iface, sewer, source)
+    for name, column in (
+        ("external_ref", "reference"),
+        ("title", "intitule"),
+        ("status", "statut"),
+    ):
+        combo = wizard.field_widgets[name][0]
+        combo.setCurrentIndex(combo.findData(column))
+    assert wizard.unknown_words() == {"status": [("reporté", 2)]}
+    wizard.next()
+    wizard.next()
+    assert told == [] and wizard.currentPage() is wizard.check_page
+    assert wizard.check_mapping.value_maps == {}  # only the specialist's own words travel
+    assert wizard.report.unknown_values == {"status": [("reporté", 2)]}
+    assert (wizard.report.valid, dict(wizard.report.totals())) == (5, {"unknown_status": 2})
