@@ -2638,8 +2638,16 @@ Taal: van de pagina bij het openen (de lezer kan wisselen tussen Nederlands en E
       <translation>Kies de partij die het leverde.</translation>
     </message>
     <message>
+      <source>Nothing has been written yet. Import writes {} new works, {} changes and {} withdrawals of {} into {} in one transaction: all of it, or nothing when anything fails.</source>
+      <translation>Er is nog niets geschreven. Importeren schrijft {} nieuwe werken, {} wijzigingen en {} intrekkingen van {} in {} in één transactie: alles, of niets als er iets misgaat.</translation>
+    </message>
+    <message>
       <source>Writing the delivery</source>
       <translation>De levering schrijven</translation>
+    </message>
+    <message>
+      <source>Cancelled: the programme is as it was.</source>
+      <translation>Geannuleerd: het programma is zoals het was.</translation>
     </message>
     <message>
       <source>The layer {} is not stored in a file the import can read: save it as a GeoPackage first.</source>
@@ -2702,10 +2710,6 @@ Taal: van de pagina bij het openen (de lezer kan wisselen tussen Nederlands en E
       <translation>{} werken toegevoegd, {} gewijzigd, {} ingetrokken, {} ongewijzigd.</translation>
     </message>
     <message>
-      <source>The import was cancelled: nothing has been written. Import starts it again.</source>
-      <translation>De import is geannuleerd: er is niets geschreven. Importeren begint opnieuw.</translation>
-    </message>
-    <message>
       <source>Delivery {} imported: {} works added, {} changed, {} withdrawn.</source>
       <translation>Levering {} geïmporteerd: {} werken toegevoegd, {} gewijzigd, {} ingetrokken.</translation>
     </message>
@@ -2764,10 +2768,6 @@ Taal: van de pagina bij het openen (de lezer kan wisselen tussen Nederlands en E
     <message>
       <source>Withdrawn ({})</source>
       <translation>Ingetrokken ({})</translation>
-    </message>
-    <message>
-      <source>Nothing has been written yet. Import writes {} new works, {} changes and {} withdrawals of {} into {} in one transaction: all of it, or nothing when anything fails.</source>
-      <translation>Er is nog niets geschreven. Importeren schrijft {} nieuwe werken, {} wijzigingen en {} intrekkingen van {} in {} in één transactie: alles, of niets als er iets misgaat.</translation>
     </message>
     <message>
       <source>Unexpected problem: {} (details in the log panel, tab {})</source>

@@ -113,6 +113,8 @@ def run_long(parent, text: str, work):
 
     task = QgsTask.fromFunction(text, run, on_finished=finished)
     dialog = QProgressDialog(text, tr("Cancel"), 0, 100, parent)
+    dialog.setWindowTitle(parent.windowTitle())
+    dialog.setMinimumWidth(360)
     dialog.setWindowModality(Qt.WindowModality.WindowModal)
     dialog.setAutoClose(False)
     dialog.setAutoReset(False)
@@ -123,8 +125,10 @@ def run_long(parent, text: str, work):
         wizard's buttons out of reach (QProgressDialog hides itself on Cancel)."""
         outcome["cancelled"] = True
         task.cancel()
+        poll.stop()
         dialog.setLabelText(tr("Cancelling…"))
         dialog.setCancelButton(None)
+        dialog.setRange(0, 0)  # busy till the task has stopped (a write: rolled back)
         dialog.show()
 
     dialog.canceled.connect(on_cancel)
@@ -1290,19 +1294,20 @@ class ImportWizard(QWizard, FORM):
 
     def on_page_shown(self, _id: int) -> None:
         if self.currentPage() is self.confirm_page and self.plan is not None:
-            self.confirm_label.setText(
-                tr(
-                    "Nothing has been written yet. Import writes {} new works, {} changes and "
-                    "{} withdrawals of {} into {} in one transaction: all of it, or nothing "
-                    "when anything fails."
-                ).format(
-                    len(self.plan.added),
-                    len(self.plan.changed),
-                    len(self.plan.withdrawn),
-                    self.stakeholder_combo.currentText(),
-                    Path(self.path).name,
-                )
-            )
+            self.confirm_label.setText(self.confirm_text())
+
+    def confirm_text(self) -> str:
+        return tr(
+            "Nothing has been written yet. Import writes {} new works, {} changes and "
+            "{} withdrawals of {} into {} in one transaction: all of it, or nothing "
+            "when anything fails."
+        ).format(
+            len(self.plan.added),
+            len(self.plan.changed),
+            len(self.plan.withdrawn),
+            self.stakeholder_combo.currentText(),
+            Path(self.path).name,
+        )
 
     def accept(self) -> None:
         """Finish: the plan written (and the mapping saved) in one transaction."""
@@ -1322,9 +1327,8 @@ class ImportWizard(QWizard, FORM):
                 lambda step: store.write_delivery(path, report, plan, mapping, progress=step),
             )
         except CancelledError:
-            self.confirm_label.setText(
-                tr("The import was cancelled: nothing has been written. Import starts it again.")
-            )
+            said = tr("Cancelled: the programme is as it was.")
+            self.confirm_label.setText("{} {}".format(said, self.confirm_text()))
             raise
         self.delivery_written.emit(self.path)
         self.iface.messageBar().pushMessage(
