@@ -443,7 +443,8 @@ def _column_geometries(table: SourceTable, source: GeometrySource):
             if text and shape is None:
                 _row_problem(table, index, "unreadable_geometry", source.column, text)
         return shapes
-    shapes = np.full(len(table.rows), None, dtype=object)
+    count = len(table.rows)
+    xs, ys = np.full(count, np.nan), np.full(count, np.nan)
     decimal = core.decimal_of(row.get(name) for row in table.rows for name in (source.x, source.y))
     for index, row in enumerate(table.rows):
         x_text, y_text = row.get(source.x), row.get(source.y)
@@ -457,7 +458,10 @@ def _column_geometries(table: SourceTable, source: GeometrySource):
             shown = "{} / {}".format(x_text or "", y_text or "")
             _row_problem(table, index, "unreadable_geometry", source.x, shown)
             continue
-        shapes[index] = shapely.Point(x, y)
+        xs[index], ys[index] = x, y
+    # the points made in one call, not one shapely object per row
+    shapes = shapely.points(xs, ys).astype(object)
+    shapes[np.isnan(xs)] = None
     return shapes
 
 
@@ -521,11 +525,14 @@ def check_source(
     table: SourceTable,
     mapping: DeliveryMapping,
     matched: dict[int, bytes] | None = None,
+    progress: Callable[[float], object] | None = None,
 ) -> DeliveryReport:
     """The delivery checked against the programme: its geometries placed in the programme's
     CRS, expressions evaluated, every row interpreted by the mapping. `matched`: geometries
     (WKB in the programme's CRS) for rows without one of their own, by row index, as the
-    street-name matching gives them."""
+    street-name matching gives them. `progress(fraction done)` is called between the steps
+    (a caller stops the check by raising from it)."""
+    progress = progress or (lambda fraction: None)
     info = read_programme(path)
     try:
         mapping.validate()
@@ -539,7 +546,9 @@ def check_source(
             )
         )
     _evaluate_expressions(table, mapping)
+    progress(0.1)
     place_geometries(table, mapping.geometry, info.crs)
+    progress(0.6)
     for row, geometry in (matched or {}).items():
         if table.geometries[row] is None:
             table.geometries[row] = geometry

@@ -1145,8 +1145,8 @@ class ImportWizard(QWizard, FORM):
         path = self.path
 
         def work(step):
-            report = store.check_source(path, table, checked)
-            step(0.7)
+            report = store.check_source(path, table, checked, progress=lambda f: step(0.8 * f))
+            step(0.8)
             return report, store.plan_delivery(path, report, complete=complete)
 
         self.report, self.plan = run_long(self, tr("Checking the delivery"), work)

@@ -809,3 +809,12 @@ def test_the_algorithm_sends_street_names_to_the_wizard_in_dutch(
     assert _refused_geometry(path, stakeholder, source, processing_run, "lines") == (
         "Onbekende soort geometriebron: lines (source, wkt, geojson, xy, streets, none)."
     )
+
+
+def test_the_check_tells_its_progress_between_its_steps(programme, tmp_path):
+    """So the wizard's Cancel is heard during a long check, not only after it."""
+    path, stakeholder = programme
+    table = delivery.read_source(wkt_delivery(tmp_path / "q1.csv", _rows_q1()))
+    told = []
+    report = delivery.check_source(path, table, wkt_mapping(stakeholder), progress=told.append)
+    assert told == [0.1, 0.6] and report.rows_read == len(_rows_q1())
