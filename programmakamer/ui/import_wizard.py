@@ -372,8 +372,11 @@ class ImportWizard(QWizard, FORM):
             table.verticalHeader().setVisible(False)
             table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
             table.setWordWrap(False)
-        for table in (self.mapping_table, self.values_table):
-            table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
+        self.mapping_table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
+        # the word and its count as wide as they are; the choice gets the room for its labels
+        values_header = self.values_table.horizontalHeader()
+        values_header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        values_header.setSectionResizeMode(3, QHeaderView.ResizeMode.Stretch)
         streets_header = self.streets_table.horizontalHeader()
         streets_header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
         streets_header.setSectionResizeMode(5, QHeaderView.ResizeMode.Stretch)
