@@ -129,6 +129,7 @@ def run_long(parent, text: str, work):
         dialog.setLabelText(tr("Cancelling…"))
         dialog.setCancelButton(None)
         dialog.setRange(0, 0)  # busy till the task has stopped (a write: rolled back)
+        dialog.rejected.connect(dialog.show)  # Escape, without a Cancel button, hides it
         dialog.show()
 
     dialog.canceled.connect(on_cancel)
@@ -274,6 +275,7 @@ class ImportWizard(QWizard, FORM):
         self.chosen_streets: dict = {}  # row -> street_key the specialist chose
         self.report = None
         self.plan = None
+        self.busy: QProgressDialog | None = None  # while a long step runs
         self.check_mapping: DeliveryMapping | None = None
         self.saved_mapping: DeliveryMapping | None = None
         self._filling = False
@@ -451,7 +453,10 @@ class ImportWizard(QWizard, FORM):
 
     def guarded(self, action, *args) -> bool:
         """Run an action of the user's; a failure is one sentence in a message box, the
-        traceback in the log."""
+        traceback in the log. While a long step runs (before its dialog shows and blocks
+        the window) another action waits its turn: it is not started inside the first."""
+        if self.busy is not None:
+            return False
         try:
             result = action(*args)
         except ProgrammeError as error:

@@ -469,7 +469,8 @@ def test_a_large_write_runs_in_a_task_that_cancel_rolls_back_whole(
     """20,000 rows written behind a progress dialog with Cancel: the window paints
     meanwhile, Cancel leaves the programme byte for byte as it was and the wizard usable,
     and Import again writes every row."""
-    from qgis.PyQt.QtCore import QTimer
+    from qgis.PyQt.QtCore import Qt, QTimer
+    from qgis.PyQt.QtTest import QTest
     from qgis.PyQt.QtWidgets import QPushButton
 
     grid = store.add_stakeholder(demo_programme, "Netbeheerder", "electricity")["stakeholder_id"]
@@ -482,6 +483,7 @@ def test_a_large_write_runs_in_a_task_that_cancel_rolls_back_whole(
     assert wizard.report.valid == 20_000, wizard.report.totals()
     before = at_rest(demo_programme)
 
+    cancelling = []
     seen = []  # the progress the dialog showed, sampled by the main thread's event loop
 
     def cancel_once_written_in_part():
@@ -490,6 +492,8 @@ def test_a_large_write_runs_in_a_task_that_cancel_rolls_back_whole(
             seen.append(busy.value())
             if busy.value() > 0 and busy.labelText().startswith("Writing"):
                 busy.findChild(QPushButton).click()
+                QTest.keyClick(busy, Qt.Key.Key_Escape)  # the wizard stays out of reach
+                cancelling.append((busy.labelText(), busy.isVisible()))
 
     timer = QTimer()
     timer.timeout.connect(cancel_once_written_in_part)
@@ -497,6 +501,7 @@ def test_a_large_write_runs_in_a_task_that_cancel_rolls_back_whole(
     wizard.accept()
     timer.stop()
     assert any(0 < value < 100 for value in seen)
+    assert cancelling == [("Cancelling…", True)]
     assert at_rest(demo_programme) == before
     assert told == [] and wizard.isVisible() and wizard.currentPage() is wizard.confirm_page
     assert wizard.confirm_label.text().startswith(
@@ -544,3 +549,29 @@ def test_the_values_page_and_the_check_read_each_word_through_the_one_interpreta
     assert wizard.check_mapping.value_maps == {}  # only the specialist's own words travel
     assert wizard.report.unknown_values == {"status": [("reporté", 2)]}
     assert (wizard.report.valid, dict(wizard.report.totals())) == (5, {"unknown_status": 2})
+
+
+def test_a_click_while_a_long_step_runs_waits_its_turn(
+    demo_programme, project, qgis_iface, delivery_csv, told
+):
+    """Next clicked again before the progress dialog shows starts no second check inside
+    the first one."""
+    from qgis.PyQt.QtCore import QTimer
+
+    vitens = store.add_stakeholder(demo_programme, "Vitens", "drinking_water")["stakeholder_id"]
+    wizard = open_wizard(demo_programme, qgis_iface, vitens, delivery_csv)
+    wizard.geometry_kind_combo.setCurrentIndex(wizard.geometry_kind_combo.findData("none"))
+    wizard.next()
+    clicked = []
+
+    def click_next_again():
+        if wizard.busy is not None and not clicked:
+            clicked.append(wizard.validateCurrentPage())
+
+    timer = QTimer()
+    timer.timeout.connect(click_next_again)
+    timer.start(0)
+    wizard.next()
+    timer.stop()
+    assert clicked == [False] and told == []
+    assert wizard.currentPage() is wizard.check_page and wizard.report.rows_read == 7
