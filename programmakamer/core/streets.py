@@ -31,7 +31,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from collections import Counter, defaultdict
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field, replace
 from difflib import SequenceMatcher
 
@@ -48,6 +48,9 @@ suffix ("Kerkstraat" against "Kerklaan", 67), stay below. Names whose numbers di
 
 CANDIDATE_SCORE = 60.0
 """Lowest score for a name to be offered as a candidate at all."""
+
+MATCH_CHUNK = 200
+"""Queries matched between two progress calls: well under a second, so Cancel is heard."""
 
 DIFFERENT_NUMBERS_SCORE = 80.0
 """Highest score of two names that differ in their digits: a typo never turns one numbered
@@ -364,12 +367,22 @@ def _merged_lines(geometries: np.ndarray, groups: list[list[int]]) -> list[BaseG
 
 
 def match_streets(
-    queries: Sequence[StreetQuery], network: StreetNetwork, accept_score: float = ACCEPT_SCORE
+    queries: Sequence[StreetQuery],
+    network: StreetNetwork,
+    accept_score: float = ACCEPT_SCORE,
+    progress: Callable[[float], object] | None = None,
 ) -> list[StreetMatch]:
     """One match per query, in the queries' order; fuzzy matches below `accept_score` are
-    offered, never taken."""
+    offered, never taken. `progress(fraction done)` is called every MATCH_CHUNK queries (a
+    caller stops the matching by raising from it)."""
     run = _Run(accept_score)
-    return [_match(query, network, run) for query in queries]
+    if progress is None:
+        return [_match(query, network, run) for query in queries]
+    matches = []
+    for start in range(0, len(queries), MATCH_CHUNK):
+        matches += [_match(q, network, run) for q in queries[start : start + MATCH_CHUNK]]
+        progress(len(matches) / len(queries))
+    return matches
 
 
 @dataclass

@@ -1714,8 +1714,8 @@ Taal: van de pagina bij het openen (de lezer kan wisselen tussen Nederlands en E
       <translation>Een levering kan deze velden niet vullen: {}</translation>
     </message>
     <message>
-      <source>Unknown kind of geometry source: {} (source, wkt, geojson, xy, none).</source>
-      <translation>Onbekende soort geometriebron: {} (source, wkt, geojson, xy, none).</translation>
+      <source>Unknown kind of geometry source: {} (source, wkt, geojson, xy, streets, none).</source>
+      <translation>Onbekende soort geometriebron: {} (source, wkt, geojson, xy, streets, none).</translation>
     </message>
     <message>
       <source>A geometry from {} needs its column(s).</source>
@@ -1818,8 +1818,8 @@ Taal: van de pagina bij het openen (de lezer kan wisselen tussen Nederlands en E
       <translation>Problemen</translation>
     </message>
     <message>
-      <source>Street names are matched to geometry in the import wizard (Import delivery…).</source>
-      <translation>Straatnamen worden in de importwizard (Levering importeren…) aan geometrie gekoppeld.</translation>
+      <source>Street names are found on a street layer in the import wizard only: import this delivery with Plugins &gt; Integrale Programmakamer &gt; Import delivery…</source>
+      <translation>Straatnamen worden alleen in de importwizard op een stratenlaag gevonden: importeer deze levering met Plugins &gt; Integrale Programmakamer &gt; Levering importeren…</translation>
     </message>
     <message>
       <source>Rows with problems (not imported)</source>
@@ -2274,6 +2274,14 @@ Taal: van de pagina bij het openen (de lezer kan wisselen tussen Nederlands en E
       <translation>{}: {} werken, {}</translation>
     </message>
     <message>
+      <source>Cancel</source>
+      <translation>Annuleren</translation>
+    </message>
+    <message>
+      <source>Cancelling…</source>
+      <translation>Bezig met annuleren…</translation>
+    </message>
+    <message>
       <source>Next &gt;</source>
       <translation>Volgende &gt;</translation>
     </message>
@@ -2284,10 +2292,6 @@ Taal: van de pagina bij het openen (de lezer kan wisselen tussen Nederlands en E
     <message>
       <source>Import</source>
       <translation>Importeren</translation>
-    </message>
-    <message>
-      <source>Cancel</source>
-      <translation>Annuleren</translation>
     </message>
     <message>
       <source>1. The delivery</source>
@@ -2470,10 +2474,6 @@ Taal: van de pagina bij het openen (de lezer kan wisselen tussen Nederlands en E
       <translation>Vergelijken met het programma</translation>
     </message>
     <message>
-      <source>Writing the delivery</source>
-      <translation>De levering schrijven</translation>
-    </message>
-    <message>
       <source>exact</source>
       <translation>exact</translation>
     </message>
@@ -2622,10 +2622,6 @@ Taal: van de pagina bij het openen (de lezer kan wisselen tussen Nederlands en E
       <translation>Kies het veld van de stratenlaag met de straatnamen.</translation>
     </message>
     <message>
-      <source>Reading the street layer</source>
-      <translation>De stratenlaag lezen</translation>
-    </message>
-    <message>
       <source>(no geometry: row not imported)</source>
       <translation>(geen geometrie: rij niet geïmporteerd)</translation>
     </message>
@@ -2640,6 +2636,18 @@ Taal: van de pagina bij het openen (de lezer kan wisselen tussen Nederlands en E
     <message>
       <source>Choose the stakeholder who delivered it.</source>
       <translation>Kies de partij die het leverde.</translation>
+    </message>
+    <message>
+      <source>Nothing has been written yet. Import writes {} new works, {} changes and {} withdrawals of {} into {} in one transaction: all of it, or nothing when anything fails.</source>
+      <translation>Er is nog niets geschreven. Importeren schrijft {} nieuwe werken, {} wijzigingen en {} intrekkingen van {} in {} in één transactie: alles, of niets als er iets misgaat.</translation>
+    </message>
+    <message>
+      <source>Writing the delivery</source>
+      <translation>De levering schrijven</translation>
+    </message>
+    <message>
+      <source>Cancelled: the programme is as it was.</source>
+      <translation>Geannuleerd: het programma is zoals het was.</translation>
     </message>
     <message>
       <source>The layer {} is not stored in a file the import can read: save it as a GeoPackage first.</source>
@@ -2760,10 +2768,6 @@ Taal: van de pagina bij het openen (de lezer kan wisselen tussen Nederlands en E
     <message>
       <source>Withdrawn ({})</source>
       <translation>Ingetrokken ({})</translation>
-    </message>
-    <message>
-      <source>Nothing has been written yet. Import writes {} new works, {} changes and {} withdrawals of {} into {} in one transaction: all of it, or nothing when anything fails.</source>
-      <translation>Er is nog niets geschreven. Importeren schrijft {} nieuwe werken, {} wijzigingen en {} intrekkingen van {} in {} in één transactie: alles, of niets als er iets misgaat.</translation>
     </message>
     <message>
       <source>Unexpected problem: {} (details in the log panel, tab {})</source>

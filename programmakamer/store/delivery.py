@@ -397,7 +397,10 @@ def place_geometries(table: SourceTable, source: GeometrySource, crs: str) -> No
         return
     if source.kind == "streets":
         raise ProgrammeError(
-            tr("Street names are matched to geometry in the import wizard (Import delivery…).")
+            tr(
+                "Street names are found on a street layer in the import wizard only: import "
+                "this delivery with Plugins > Integrale Programmakamer > Import delivery…"
+            )
         )
     if source.kind == "source":
         if table.source_geometries is None:
@@ -440,7 +443,8 @@ def _column_geometries(table: SourceTable, source: GeometrySource):
             if text and shape is None:
                 _row_problem(table, index, "unreadable_geometry", source.column, text)
         return shapes
-    shapes = np.full(len(table.rows), None, dtype=object)
+    count = len(table.rows)
+    xs, ys = np.full(count, np.nan), np.full(count, np.nan)
     decimal = core.decimal_of(row.get(name) for row in table.rows for name in (source.x, source.y))
     for index, row in enumerate(table.rows):
         x_text, y_text = row.get(source.x), row.get(source.y)
@@ -454,7 +458,10 @@ def _column_geometries(table: SourceTable, source: GeometrySource):
             shown = "{} / {}".format(x_text or "", y_text or "")
             _row_problem(table, index, "unreadable_geometry", source.x, shown)
             continue
-        shapes[index] = shapely.Point(x, y)
+        xs[index], ys[index] = x, y
+    # the points made in one call, not one shapely object per row
+    shapes = shapely.points(xs, ys).astype(object)
+    shapes[np.isnan(xs)] = None
     return shapes
 
 
@@ -518,11 +525,14 @@ def check_source(
     table: SourceTable,
     mapping: DeliveryMapping,
     matched: dict[int, bytes] | None = None,
+    progress: Callable[[float], object] | None = None,
 ) -> DeliveryReport:
     """The delivery checked against the programme: its geometries placed in the programme's
     CRS, expressions evaluated, every row interpreted by the mapping. `matched`: geometries
     (WKB in the programme's CRS) for rows without one of their own, by row index, as the
-    street-name matching gives them."""
+    street-name matching gives them. `progress(fraction done)` is called between the steps
+    (a caller stops the check by raising from it)."""
+    progress = progress or (lambda fraction: None)
     info = read_programme(path)
     try:
         mapping.validate()
@@ -536,7 +546,9 @@ def check_source(
             )
         )
     _evaluate_expressions(table, mapping)
+    progress(0.1)
     place_geometries(table, mapping.geometry, info.crs)
+    progress(0.6)
     for row, geometry in (matched or {}).items():
         if table.geometries[row] is None:
             table.geometries[row] = geometry
@@ -581,7 +593,7 @@ def mapping_message(error: MappingError) -> str:
         "not_a_mapping": tr("The field mapping cannot be read: {}"),
         "not_mappable": tr("A delivery cannot fill these fields: {}"),
         "geometry_kind": tr(
-            "Unknown kind of geometry source: {} (source, wkt, geojson, xy, none)."
+            "Unknown kind of geometry source: {} (source, wkt, geojson, xy, streets, none)."
         ),
         "geometry_column": tr("A geometry from {} needs its column(s)."),
         "date_format": tr("Unknown date format: {}"),
@@ -642,10 +654,15 @@ def write_delivery(
     with provider_transaction(*layers.values(), *extra) as providers:
         by_name = dict(zip(list(layers) + [layer.name() for layer in extra], providers))
         _check_plan_still_true(layers, plan)
-        for table in WORK_TABLES:
-            layer = layers[table.name]
-            added, changes, geometries, deleted = _table_writes(table, layer, plan, source, now)
-            bulk_write(by_name[table.name], path, added, changes, geometries, deleted, progress)
+        writes = {t.name: _table_writes(t, layers[t.name], plan, source, now) for t in WORK_TABLES}
+        total = max(sum(len(part) for parts in writes.values() for part in parts), 1)
+        done = 0
+        for name, parts in writes.items():
+            count = sum(len(part) for part in parts)
+            # progress over the whole write, not table by table
+            step = None if progress is None else _share(progress, done / total, count / total)
+            bulk_write(by_name[name], path, *parts, progress=step)
+            done += count
         notes = core.decision_notes(
             _records(decisions, ["finding_id", "work_id", "delivery_change"]),
             _records(findings, ["finding_id", "work_a", "work_b"]),
@@ -671,6 +688,11 @@ def write_delivery(
         len(plan.withdrawn),
         len(notes),
     )
+
+
+def _share(progress: Callable[[float], bool], start: float, part: float):
+    """`progress` for a part of a job: its fractions mapped onto [start, start + part]."""
+    return lambda fraction: progress(start + part * fraction)
 
 
 def _records(layer, names: list[str]) -> list[dict]:

@@ -27,11 +27,10 @@ from qgis.core import (
     QgsVectorLayer,
     QgsWkbTypes,
 )
-from qgis.PyQt.QtCore import QEventLoop, Qt, pyqtSignal
+from qgis.PyQt.QtCore import QEventLoop, Qt, QTimer, pyqtSignal
 from qgis.PyQt.QtGui import QFont
 from qgis.PyQt.QtWidgets import (
     QAbstractItemView,
-    QApplication,
     QComboBox,
     QFileDialog,
     QHeaderView,
@@ -44,12 +43,12 @@ from qgis.PyQt.QtWidgets import (
 )
 
 from ..core.delivery import MAPPABLE_FIELDS, DeliveryMapping, GeometrySource, MappingError, Source
-from ..core.interpretation import read_choice, suggest_mapping, unknown_values
+from ..core.interpretation import suggest_mapping, unknown_values
 from ..core.periods import DATE_FORMATS, SERIAL_SYSTEMS
 from ..core.schema import DISCIPLINES, STATUSES, SURFACE_TYPES, WORK_FIELDS
 from ..log import TAG, logger
 from ..store import delivery as store
-from ..store.errors import ProgrammeError
+from ..store.errors import CancelledError, ProgrammeError
 from ..store.programme import read_programme, read_stakeholders
 from ..translation import language, tr
 from .tab import form
@@ -83,15 +82,26 @@ _TO_NAMES = ("tot", "tot en met", "naar", "to", "to street")
 
 
 def run_long(parent, text: str, work):
-    """`work()` as a QgsTask while a busy dialog shows and the window keeps painting; its
-    result, or its exception raised here (the traceback logged by the task)."""
+    """`work(step)` as a QgsTask behind a progress dialog with Cancel while the window keeps
+    painting; its result, or its exception raised here (the traceback logged by the task).
+    `step(fraction)` shows how far the work is and raises CancelledError once the user has
+    cancelled, so a write rolls back; `parent.busy` is the dialog while the task runs.
+
+    QGIS objects (layers, providers) the work uses are made inside `work`, in the task's
+    thread: a QGIS object belongs to the thread that made it."""
     outcome: dict = {}
     loop = QEventLoop()
 
-    def run(_task):
+    def run(task):
+        def step(fraction: float) -> bool:
+            if task.isCanceled():
+                raise CancelledError()
+            task.setProgress(100 * fraction)
+            return True
+
         try:
-            return work()
-        except ProgrammeError:
+            return work(step)
+        except (ProgrammeError, CancelledError):
             raise
         except Exception:
             LOG.exception("%s failed", text)
@@ -102,10 +112,32 @@ def run_long(parent, text: str, work):
         loop.quit()
 
     task = QgsTask.fromFunction(text, run, on_finished=finished)
-    dialog = QProgressDialog(text, "", 0, 0, parent)
-    dialog.setCancelButton(None)
+    dialog = QProgressDialog(text, tr("Cancel"), 0, 100, parent)
+    dialog.setWindowTitle(parent.windowTitle())
+    dialog.setMinimumWidth(360)
     dialog.setWindowModality(Qt.WindowModality.WindowModal)
+    dialog.setAutoClose(False)
+    dialog.setAutoReset(False)
     dialog.setMinimumDuration(400)
+
+    def on_cancel():
+        """The task stops at its next step; till then the dialog stays and keeps the
+        wizard's buttons out of reach (QProgressDialog hides itself on Cancel)."""
+        outcome["cancelled"] = True
+        task.cancel()
+        poll.stop()
+        dialog.setLabelText(tr("Cancelling…"))
+        dialog.setCancelButton(None)
+        dialog.setRange(0, 0)  # busy till the task has stopped (a write: rolled back)
+        dialog.rejected.connect(dialog.show)  # Escape, without a Cancel button, hides it
+        dialog.show()
+
+    dialog.canceled.connect(on_cancel)
+    # the task's progress read here, in the dialog's thread (its signal comes from the task's)
+    poll = QTimer(dialog)
+    poll.timeout.connect(lambda: dialog.setValue(int(task.progress())))
+    poll.start(100)
+    parent.busy = dialog
     # Python's cycle collector frees Qt objects (a closed wizard's widgets) in whichever
     # thread it runs in; it waits while the task's thread runs Python, and runs here after
     gc.disable()
@@ -115,10 +147,16 @@ def run_long(parent, text: str, work):
             loop.exec()
     finally:
         gc.enable()
-    dialog.close()
+        poll.stop()
+        parent.busy = None
+        dialog.canceled.disconnect(on_cancel)  # closing says "canceled" too
+        dialog.close()
+        dialog.deleteLater()
     gc.collect()
-    del task  # the task manager deletes it; our reference held it alive till now
+    task = None  # the task manager deletes it; our reference held it alive till now
     if outcome["exception"] is not None:
+        if outcome.get("cancelled"):  # also a task cancelled before it started
+            raise CancelledError()
         raise outcome["exception"]
     return outcome["result"]
 
@@ -237,6 +275,7 @@ class ImportWizard(QWizard, FORM):
         self.chosen_streets: dict = {}  # row -> street_key the specialist chose
         self.report = None
         self.plan = None
+        self.busy: QProgressDialog | None = None  # while a long step runs
         self.check_mapping: DeliveryMapping | None = None
         self.saved_mapping: DeliveryMapping | None = None
         self._filling = False
@@ -335,8 +374,11 @@ class ImportWizard(QWizard, FORM):
             table.verticalHeader().setVisible(False)
             table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
             table.setWordWrap(False)
-        for table in (self.mapping_table, self.values_table):
-            table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
+        self.mapping_table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
+        # the word and its count as wide as they are; the choice gets the room for its labels
+        values_header = self.values_table.horizontalHeader()
+        values_header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        values_header.setSectionResizeMode(3, QHeaderView.ResizeMode.Stretch)
         streets_header = self.streets_table.horizontalHeader()
         streets_header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
         streets_header.setSectionResizeMode(5, QHeaderView.ResizeMode.Stretch)
@@ -411,7 +453,10 @@ class ImportWizard(QWizard, FORM):
 
     def guarded(self, action, *args) -> bool:
         """Run an action of the user's; a failure is one sentence in a message box, the
-        traceback in the log."""
+        traceback in the log. While a long step runs (before its dialog shows and blocks
+        the window) another action waits its turn: it is not started inside the first."""
+        if self.busy is not None:
+            return False
         try:
             result = action(*args)
         except ProgrammeError as error:
@@ -420,6 +465,9 @@ class ImportWizard(QWizard, FORM):
             return False
         except MappingError as error:
             self.tell_problem(store.mapping_message(error))
+            return False
+        except CancelledError:  # the user's own wish: nothing to tell
+            LOG.info("%s cancelled", getattr(action, "__name__", action))
             return False
         except Exception as error:
             LOG.exception("%s failed", getattr(action, "__name__", action))
@@ -473,11 +521,13 @@ class ImportWizard(QWizard, FORM):
             sheet=sheet if is_table else None,
             layer=None if is_table else sheet,
         )
-        table, parts = run_long(
-            self,
-            tr("Reading {}").format(Path(path).name),
-            lambda: (store.read_source(path, options), source_parts(path)),
-        )
+
+        def work(step):
+            table = store.read_source(path, options)
+            step(0.9)
+            return table, source_parts(path)
+
+        table, parts = run_long(self, tr("Reading {}").format(Path(path).name), work)
         self.table = table
         self.report = self.plan = None
         self.forget_matches()
@@ -883,21 +933,9 @@ class ImportWizard(QWizard, FORM):
         numbers = suggested.numbers if suggested else ()
         fields = StreetFields(name_field, self.network_place_combo.currentData(), numbers)
         key = (layer.source(), fields)
-        if self.network_key != key:
-            busy = QProgressDialog(tr("Reading the street layer"), "", 0, 0, self)
-            busy.setCancelButton(None)
-            busy.show()
-            QApplication.processEvents()
-            try:
-                self.network, _ = read_street_network(
-                    layer,
-                    fields,
-                    QgsCoordinateReferenceSystem(self.info.crs),
-                    QgsProject.instance().transformContext(),
-                )
-            finally:
-                busy.close()
-            self.network_key = key
+        network = self.network if self.network_key == key else None
+        layer_source = (layer.source(), layer.name(), layer.providerType())
+        crs, context = self.info.crs, QgsProject.instance().transformContext()
         queries = []
         for row, values in enumerate(self.table.rows):
             street = values.get(source.column)
@@ -911,10 +949,19 @@ class ImportWizard(QWizard, FORM):
                         values.get(source.to_street) if source.to_street else None,
                     )
                 )
-        network = self.network
-        matches = run_long(
-            self, tr("Matching street names"), lambda: match_streets(queries, network)
-        )
+
+        def work(step):
+            found = network
+            if found is None:  # the layer made again here: it is read in the task's thread
+                street_layer = QgsVectorLayer(*layer_source)
+                found, _ = read_street_network(
+                    street_layer, fields, QgsCoordinateReferenceSystem(crs), context
+                )
+                step(0.3)
+            return found, match_streets(queries, found, progress=lambda f: step(0.3 + 0.7 * f))
+
+        self.network, matches = run_long(self, tr("Matching street names"), work)
+        self.network_key = key
         self.queries = {q.row: q for q in queries}
         self.matches = {m.row: m for m in matches}
         self.street_geometries = {m.row: m.geometry for m in matches if m.accepted}
@@ -1050,22 +1097,13 @@ class ImportWizard(QWizard, FORM):
         return mapping
 
     def mapping_for_check(self, mapping: DeliveryMapping) -> DeliveryMapping:
-        """The words the interpretation knows spelled out in the value maps (so the check
-        reads each word as this page showed it), and matched streets as a WKT column."""
-        value_maps = {kind: dict(words) for kind, words in mapping.value_maps.items()}
-        for kind, name in VALUE_FIELDS:
-            source = mapping.fields.get(name)
-            if source is None or not source.field:
-                continue
-            own = value_maps.setdefault(kind, {})
-            for word in {row.get(source.field) for row in self.table.rows}:
-                code = read_choice(kind, word, mapping.value_maps.get(kind))
-                if code is not None and word not in own:
-                    own[word.strip()] = code
-        geometry = mapping.geometry
-        if geometry.kind == "streets":
-            geometry = GeometrySource("wkt", column=STREET_GEOMETRY, crs=self.info.crs)
-        return dataclasses.replace(mapping, value_maps=value_maps, geometry=geometry)
+        """The mapping with the matched streets as a WKT column. Its value maps hold only
+        the specialist's words: the check reads every other word through the same
+        interpretation as the Values page."""
+        if mapping.geometry.kind != "streets":
+            return mapping
+        geometry = GeometrySource("wkt", column=STREET_GEOMETRY, crs=self.info.crs)
+        return dataclasses.replace(mapping, geometry=geometry)
 
     def table_for_check(self):
         """A copy of the table as read (the check fills in geometries and problems), with
@@ -1114,8 +1152,9 @@ class ImportWizard(QWizard, FORM):
         complete = self.complete_check.isChecked()
         path = self.path
 
-        def work():
-            report = store.check_source(path, table, checked)
+        def work(step):
+            report = store.check_source(path, table, checked, progress=lambda f: step(0.8 * f))
+            step(0.8)
             return report, store.plan_delivery(path, report, complete=complete)
 
         self.report, self.plan = run_long(self, tr("Checking the delivery"), work)
@@ -1191,7 +1230,7 @@ class ImportWizard(QWizard, FORM):
         self.plan = run_long(
             self,
             tr("Comparing with the programme"),
-            lambda: store.plan_delivery(path, report, complete=complete),
+            lambda step: store.plan_delivery(path, report, complete=complete),
         )
         self.show_plan()
 
@@ -1263,19 +1302,20 @@ class ImportWizard(QWizard, FORM):
 
     def on_page_shown(self, _id: int) -> None:
         if self.currentPage() is self.confirm_page and self.plan is not None:
-            self.confirm_label.setText(
-                tr(
-                    "Nothing has been written yet. Import writes {} new works, {} changes and "
-                    "{} withdrawals of {} into {} in one transaction: all of it, or nothing "
-                    "when anything fails."
-                ).format(
-                    len(self.plan.added),
-                    len(self.plan.changed),
-                    len(self.plan.withdrawn),
-                    self.stakeholder_combo.currentText(),
-                    Path(self.path).name,
-                )
-            )
+            self.confirm_label.setText(self.confirm_text())
+
+    def confirm_text(self) -> str:
+        return tr(
+            "Nothing has been written yet. Import writes {} new works, {} changes and "
+            "{} withdrawals of {} into {} in one transaction: all of it, or nothing "
+            "when anything fails."
+        ).format(
+            len(self.plan.added),
+            len(self.plan.changed),
+            len(self.plan.withdrawn),
+            self.stakeholder_combo.currentText(),
+            Path(self.path).name,
+        )
 
     def accept(self) -> None:
         """Finish: the plan written (and the mapping saved) in one transaction."""
@@ -1285,19 +1325,19 @@ class ImportWizard(QWizard, FORM):
             super().accept()
 
     def write(self) -> None:
-        busy = QProgressDialog(tr("Writing the delivery"), "", 0, 0, self)
-        busy.setCancelButton(None)
-        busy.show()
-        QApplication.processEvents()
+        """The plan written in a task; Cancel rolls all of it back."""
+        path, report, plan = self.path, self.report, self.plan
+        mapping = self.saved_mapping if self.save_profile_check.isChecked() else None
         try:
-            store.write_delivery(
-                self.path,
-                self.report,
-                self.plan,
-                self.saved_mapping if self.save_profile_check.isChecked() else None,
+            run_long(
+                self,
+                tr("Writing the delivery"),
+                lambda step: store.write_delivery(path, report, plan, mapping, progress=step),
             )
-        finally:
-            busy.close()
+        except CancelledError:
+            said = tr("Cancelled: the programme is as it was.")
+            self.confirm_label.setText("{} {}".format(said, self.confirm_text()))
+            raise
         self.delivery_written.emit(self.path)
         self.iface.messageBar().pushMessage(
             tr("Integrale Programmakamer"),

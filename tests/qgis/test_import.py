@@ -4,6 +4,7 @@ says, and what is (or is not) in the GeoPackage afterwards."""
 from __future__ import annotations
 
 import csv
+import dataclasses
 import hashlib
 import io
 import json
@@ -760,3 +761,60 @@ def test_day_numbers_in_general_cells_are_read_in_the_workbooks_own_system(
     day = date(2023, 3, 15) if epoch == "1900" else date(2027, 3, 16)
     assert starts["A1"] == (day, day)
     assert starts["A2"] == (date(2027, 9, 1), date(2027, 11, 30))
+
+
+def _refused_geometry(path, stakeholder, source, processing_run, kind) -> str:
+    """The algorithm's sentence for a mapping whose geometry comes from `kind`."""
+    mapping = dataclasses.replace(
+        csv_mapping(stakeholder), geometry=GeometrySource(kind, column="Straat")
+    )
+    parameters = {
+        "PROGRAMME": str(path),
+        "INPUT": str(source),
+        "STAKEHOLDER": str(stakeholder),
+        "MAPPING": mapping.to_json(),
+        "DRY_RUN": True,
+        "REPORT": str(source.with_suffix(".xlsx")),
+    }
+    with pytest.raises(QgsProcessingException) as refused:
+        processing_run("programmakamer:importdelivery", parameters)
+    return str(refused.value)
+
+
+def test_the_algorithm_sends_street_names_to_the_wizard_and_lists_every_geometry_kind(
+    programme, tmp_path, processing_run
+):
+    path, stakeholder = programme
+    source = dutch_excel_csv(tmp_path / "vitens.csv", "cp1252")
+    before = digest(path)
+    assert _refused_geometry(path, stakeholder, source, processing_run, "streets") == (
+        "Street names are found on a street layer in the import wizard only: import this "
+        "delivery with Plugins > Integrale Programmakamer > Import delivery…"
+    )
+    assert _refused_geometry(path, stakeholder, source, processing_run, "lines") == (
+        "Unknown kind of geometry source: lines (source, wkt, geojson, xy, streets, none)."
+    )
+    assert digest(path) == before
+
+
+def test_the_algorithm_sends_street_names_to_the_wizard_in_dutch(
+    programme, tmp_path, processing_run, dutch
+):
+    path, stakeholder = programme
+    source = dutch_excel_csv(tmp_path / "vitens.csv", "cp1252")
+    assert _refused_geometry(path, stakeholder, source, processing_run, "streets") == (
+        "Straatnamen worden alleen in de importwizard op een stratenlaag gevonden: importeer "
+        "deze levering met Plugins > Integrale Programmakamer > Levering importeren…"
+    )
+    assert _refused_geometry(path, stakeholder, source, processing_run, "lines") == (
+        "Onbekende soort geometriebron: lines (source, wkt, geojson, xy, streets, none)."
+    )
+
+
+def test_the_check_tells_its_progress_between_its_steps(programme, tmp_path):
+    """So the wizard's Cancel is heard during a long check, not only after it."""
+    path, stakeholder = programme
+    table = delivery.read_source(wkt_delivery(tmp_path / "q1.csv", _rows_q1()))
+    told = []
+    report = delivery.check_source(path, table, wkt_mapping(stakeholder), progress=told.append)
+    assert told == [0.1, 0.6] and report.rows_read == len(_rows_q1())

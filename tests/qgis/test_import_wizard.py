@@ -333,7 +333,7 @@ def test_a_profile_with_street_names_is_refused_by_the_reader_that_cannot_match_
     assert mapping.source_fields() == {"Omschrijving", "Straat", "Plaats"}
     table = delivery.read_source(delivery_csv)
     table.fields.append("Plaats")
-    with pytest.raises(ProgrammeError, match="matched to geometry in the import wizard"):
+    with pytest.raises(ProgrammeError, match="in the import wizard only"):
         delivery.check_source(demo_programme, table, mapping)
 
 
@@ -431,3 +431,147 @@ def test_the_plugin_menu_opens_the_wizard_on_the_open_programme(
         assert opened == [str(demo_programme)]
     finally:
         plugin.unload()
+
+
+def at_rest(path) -> tuple[str, str]:
+    """The programme's hash but for the SQLite header fields QGIS itself rewrites when it
+    opens a GeoPackage for update and closes it (journal mode WAL and back to delete, and
+    the change counters), and the hash of its full SQL dump (what a WAL file holds too)."""
+    import sqlite3
+
+    data = bytearray(path.read_bytes())
+    for start, end in ((18, 20), (24, 28), (92, 96)):
+        data[start:end] = bytes(end - start)
+    with sqlite3.connect(path) as connection:
+        dump = "\n".join(connection.iterdump())
+    return hashlib.sha256(data).hexdigest(), hashlib.sha256(dump.encode()).hexdigest()
+
+
+def large_delivery(path, demo_city, rows: int):
+    """A grid operator's list of cable joints as x/y points (RD New) inside the city."""
+    import shapely
+
+    west, south, east, north = shapely.total_bounds([s["geometry"] for s in demo_city.streets])
+    lines = ["kenmerk;titel;status;startjaar;x;y"]
+    for i in range(rows):
+        x = west + (east - west) * (0.2 + 0.6 * ((i * 7919) % rows) / rows)
+        y = south + (north - south) * (0.2 + 0.6 * ((i * 104729) % rows) / rows)
+        lines.append(
+            "LS-{:05d};Kabelmof {};gepland;{};{:.2f};{:.2f}".format(i, i, 2027 + i % 4, x, y)
+        )
+    path.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    return path
+
+
+def test_a_large_write_runs_in_a_task_that_cancel_rolls_back_whole(
+    demo_programme, demo_city, project, qgis_iface, tmp_path, told
+):
+    """20,000 rows written behind a progress dialog with Cancel: the window paints
+    meanwhile, Cancel leaves the programme byte for byte as it was and the wizard usable,
+    and Import again writes every row."""
+    from qgis.PyQt.QtCore import Qt, QTimer
+    from qgis.PyQt.QtTest import QTest
+    from qgis.PyQt.QtWidgets import QPushButton
+
+    grid = store.add_stakeholder(demo_programme, "Netbeheerder", "electricity")["stakeholder_id"]
+    source = large_delivery(tmp_path / "moffen.csv", demo_city, 20_000)
+    wizard = open_wizard(demo_programme, qgis_iface, grid, source)
+    assert wizard.geometry_kind_combo.currentData() == "xy"
+    for _ in range(4):
+        wizard.next()
+    assert told == [] and wizard.currentPage() is wizard.confirm_page
+    assert wizard.report.valid == 20_000, wizard.report.totals()
+    before = at_rest(demo_programme)
+
+    cancelling = []
+    seen = []  # the progress the dialog showed, sampled by the main thread's event loop
+
+    def cancel_once_written_in_part():
+        busy = wizard.busy
+        if busy is not None and busy.isVisible():
+            seen.append(busy.value())
+            if busy.value() > 0 and busy.labelText().startswith("Writing"):
+                busy.findChild(QPushButton).click()
+                QTest.keyClick(busy, Qt.Key.Key_Escape)  # the wizard stays out of reach
+                cancelling.append((busy.labelText(), busy.isVisible()))
+
+    timer = QTimer()
+    timer.timeout.connect(cancel_once_written_in_part)
+    timer.start(5)
+    wizard.accept()
+    timer.stop()
+    assert any(0 < value < 100 for value in seen)
+    assert cancelling == [("Cancelling…", True)]
+    assert at_rest(demo_programme) == before
+    assert told == [] and wizard.isVisible() and wizard.currentPage() is wizard.confirm_page
+    assert wizard.confirm_label.text().startswith(
+        "Cancelled: the programme is as it was. Nothing has been written yet. Import writes "
+        "20000 new works"
+    )
+
+    wizard.accept()
+    assert told == [] and not wizard.isVisible()
+    refs = [
+        w["external_ref"]
+        for w in delivery.existing_works(demo_programme)
+        if w["stakeholder_id"] == grid
+    ]
+    assert len(refs) == 20_000 and len(set(refs)) == 20_000
+
+
+def test_the_values_page_and_the_check_read_each_word_through_the_one_interpretation(
+    demo_programme, demo_city, project, qgis_iface, tmp_path, told
+):
+    """A French city's table: its known status words (prévu, en cours, annulé) are neither
+    listed as unknown nor copied into the mapping; its unknown one (reporté) is listed with
+    its count, and the check finds what the page showed."""
+    street = demo_city.streets[0]["geometry"].wkt
+    rows = [("prévu", 3), ("en cours", 1), ("annulé", 1), ("reporté", 2)]
+    lines = ["reference;intitule;statut;annee;wkt"]
+    for status, count in rows:
+        for i in range(count):
+            lines.append('{}-{};Chaussée;{};2028;"{}"'.format(status[:3], i, status, street))
+    source = tmp_path / "ville.csv"
+    source.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    sewer = store.add_stakeholder(demo_programme, "Assainissement", "sewer")["stakeholder_id"]
+    wizard = open_wizard(demo_programme, qgis_iface, sewer, source)
+    for name, column in (
+        ("external_ref", "reference"),
+        ("title", "intitule"),
+        ("status", "statut"),
+    ):
+        combo = wizard.field_widgets[name][0]
+        combo.setCurrentIndex(combo.findData(column))
+    assert wizard.unknown_words() == {"status": [("reporté", 2)]}
+    wizard.next()
+    wizard.next()
+    assert told == [] and wizard.currentPage() is wizard.check_page
+    assert wizard.check_mapping.value_maps == {}  # only the specialist's own words travel
+    assert wizard.report.unknown_values == {"status": [("reporté", 2)]}
+    assert (wizard.report.valid, dict(wizard.report.totals())) == (5, {"unknown_status": 2})
+
+
+def test_a_click_while_a_long_step_runs_waits_its_turn(
+    demo_programme, project, qgis_iface, delivery_csv, told
+):
+    """Next clicked again before the progress dialog shows starts no second check inside
+    the first one."""
+    from qgis.PyQt.QtCore import QTimer
+
+    vitens = store.add_stakeholder(demo_programme, "Vitens", "drinking_water")["stakeholder_id"]
+    wizard = open_wizard(demo_programme, qgis_iface, vitens, delivery_csv)
+    wizard.geometry_kind_combo.setCurrentIndex(wizard.geometry_kind_combo.findData("none"))
+    wizard.next()
+    clicked = []
+
+    def click_next_again():
+        if wizard.busy is not None and not clicked:
+            clicked.append(wizard.validateCurrentPage())
+
+    timer = QTimer()
+    timer.timeout.connect(click_next_again)
+    timer.start(0)
+    wizard.next()
+    timer.stop()
+    assert clicked == [False] and told == []
+    assert wizard.currentPage() is wizard.check_page and wizard.report.rows_read == 7

@@ -334,3 +334,24 @@ def test_every_query_gets_a_match_in_order_and_unnamed_segments_are_left_out():
     assert len(network) == 1
     matches = match_streets([StreetQuery(5, "kerkstraat"), StreetQuery(2, "")], network)
     assert [(m.row, m.level) for m in matches] == [(5, "normalised"), (2, "none")]
+
+
+def test_matching_tells_its_progress_and_stops_when_the_caller_raises(town):
+    """Progress after every MATCH_CHUNK queries, so a long match shows it and hears Cancel."""
+    from programmakamer.core.streets import MATCH_CHUNK
+
+    queries = [StreetQuery(row, "Kerkstaat", "Utrecht") for row in range(2 * MATCH_CHUNK + 1)]
+    told = []
+    matches = match_streets(queries, town, progress=told.append)
+    assert [m.row for m in matches] == list(range(len(queries)))
+    assert told == [MATCH_CHUNK / len(queries), 2 * MATCH_CHUNK / len(queries), 1.0]
+    assert matches == match_streets(queries, town)
+
+    class StopError(Exception):
+        pass
+
+    def cancel(fraction):
+        raise StopError
+
+    with pytest.raises(StopError):
+        match_streets(queries, town, progress=cancel)
