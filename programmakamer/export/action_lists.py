@@ -420,11 +420,20 @@ def _keep_lists(path: str | Path, lists: list[ActionList], files: ExportSet) -> 
     layer = table_layer(path, ACTION_LISTS.name)
     listed_at = datetime.now().replace(microsecond=0)
     rows = stored_entries(lists, listed_at)
-    with provider_transaction(layer) as [provider]:
-        bulk_write(
-            provider,
-            path,
-            added=make_features(ACTION_LISTS, rows, layer.fields()),
-            deleted=[f.id() for f in layer.getFeatures()],
-        )
-        files.commit()
+    refusal = None
+    try:
+        with provider_transaction(layer) as [provider]:
+            bulk_write(
+                provider,
+                path,
+                added=make_features(ACTION_LISTS, rows, layer.fields()),
+                deleted=[f.id() for f in layer.getFeatures()],
+            )
+            files.commit()
+    except ProgrammeError as refused:
+        refusal = str(refused)
+    if refusal is not None:
+        # raised anew without the traceback of the transaction, whose frames hold the layer:
+        # kept by the caller's exception, it would be deleted after QGIS itself (a crash)
+        del layer
+        raise ProgrammeError(refusal)

@@ -1,6 +1,6 @@
-"""Runs one exportprogramme that is expected to be refused, then lets QGIS exit: run by
-test_export in a child process, so a crash at exit is a failed exit code, not a lost test
-run. Usage: export_refused.py PROGRAMME FOLDER"""
+"""Runs one export that is expected to be refused, then lets QGIS exit: run by the export
+tests in a child process, so a crash at exit is a failed exit code, not a lost test run.
+Usage: export_refused.py PROGRAMME FOLDER [ALGORITHM] (default exportprogramme)"""
 
 from __future__ import annotations
 
@@ -12,7 +12,7 @@ from qgis.core import QgsApplication, QgsProcessingException
 sys.path.insert(0, "/usr/share/qgis/python/plugins")
 
 
-def main(programme: str, folder: str) -> None:
+def main(programme: str, folder: str, algorithm: str = "exportprogramme") -> None:
     import processing
     from processing.core.Processing import Processing
 
@@ -22,10 +22,10 @@ def main(programme: str, folder: str) -> None:
     provider = ProgrammakamerProvider()
     QgsApplication.processingRegistry().addProvider(provider)
     try:
-        processing.run(
-            "programmakamer:exportprogramme",
-            {"PROGRAMME": programme, "OUTPUT": folder, "DPI": 30, "PAGES": [0]},
-        )
+        parameters = {"PROGRAMME": programme, "OUTPUT": folder}
+        if algorithm == "exportprogramme":
+            parameters.update({"DPI": 30, "PAGES": [0]})
+        processing.run("programmakamer:{}".format(algorithm), parameters)
     except QgsProcessingException as refused:
         print(refused)
     else:
@@ -38,5 +38,5 @@ if __name__ == "__main__":
     faulthandler.enable()
     app = QgsApplication([], False)
     app.initQgis()
-    main(sys.argv[1], sys.argv[2])
+    main(*sys.argv[1:])
     app.exitQgis()

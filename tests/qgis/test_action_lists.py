@@ -3,8 +3,11 @@ with what concerns it and what changed since its previous list."""
 
 from __future__ import annotations
 
+import os
 import subprocess
+import sys
 from datetime import datetime
+from pathlib import Path
 
 import pytest
 from openpyxl import load_workbook
@@ -301,3 +304,24 @@ def test_a_dutch_user_gets_dutch_lists(processing_run, session, tmp_path, dutch)
         text=True,
     ).stdout
     assert "Open bevindingen bij uw werken" in text and "Andere partij" in text
+
+
+def test_qgis_exits_cleanly_after_a_refused_list(processing_run, session, tmp_path):
+    """The refusal's traceback held the kept lists' layer until after QGIS had exited,
+    which crashed the process at its end (found by the whole suite ending in a crash)."""
+    folder = tmp_path / "lijsten"
+    folder.mkdir()
+    export(processing_run, session, folder)
+    root = Path(__file__).resolve().parents[2]
+    with read_only(folder / "actielijst-{}.pdf".format(GRID)):
+        run = subprocess.run(
+            [sys.executable, str(Path(__file__).with_name("export_refused.py")), str(session)]
+            + [str(folder), "exportactionlists"],
+            capture_output=True,
+            text=True,
+            cwd=root,
+            env={**os.environ, "PYTHONPATH": str(root)},
+            timeout=300,
+        )
+    assert "open in another program or read-only" in run.stdout, run.stderr[-3000:]
+    assert run.returncode == 0, run.stderr[-3000:]
