@@ -13,7 +13,7 @@ from pathlib import Path
 
 from qgis.core import Qgis, QgsApplication, QgsProject, QgsTask
 from qgis.PyQt.QtCore import QFileSystemWatcher, QTimer
-from qgis.PyQt.QtWidgets import QDockWidget, QInputDialog, QPushButton
+from qgis.PyQt.QtWidgets import QDockWidget, QInputDialog
 
 from ..store.layers import group_name, programme_group
 from ..store.programme import ProgrammeInfo, read_programme, read_stakeholders
@@ -73,11 +73,8 @@ class ProgrammeDock(QDockWidget, FORM):
         self.reanalyse_button.setText(tr("Re-analyse"))
         self.import_button.setText(tr("Import delivery…"))
         self.export_button.setText(tr("Export…"))
-        self.action_lists_button = QPushButton(tr("Action lists…"), self)
+        self.action_lists_button.setText(tr("Action lists…"))
         self.action_lists_button.setToolTip(tr("Each stakeholder's action list after a session"))
-        self.top_row.insertWidget(
-            self.top_row.indexOf(self.export_button) + 1, self.action_lists_button
-        )
         self.publish_button.setText(tr("Web map…"))
         self.publish_button.setToolTip(tr("Publish the programme as a web map for everyone"))
         self.presentation_button.setText(tr("Presentation mode"))
