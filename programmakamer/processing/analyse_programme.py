@@ -13,8 +13,8 @@ from ..core.errors import RuleError
 from ..core.settings import DEFINITIONS, MORATORIUM_DEFINITIONS
 from ..dependencies import shapely_problem
 from ..store.errors import ProgrammeError
-from .add_stakeholder import programme_parameter
 from .algorithm import ProgrammakamerAlgorithm, listing, parameter_help, rule_error_message
+from .postgis_parameters import add_programme_parameters, programme_help, programme_location
 
 KINDS = ("combine", "clash", "sequence", "moratorium", "ambition", "hotspot")
 
@@ -61,11 +61,12 @@ class AnalyseProgramme(ProgrammakamerAlgorithm):
                     "Outputs: the number of findings per kind."
                 ),
                 "\n".join(parameter_help(d) for d in DEFINITIONS + MORATORIUM_DEFINITIONS),
+                programme_help(),
             )
         )
 
     def initAlgorithm(self, config=None):
-        self.addParameter(programme_parameter(self.PROGRAMME, self.tr("Programme")))
+        add_programme_parameters(self)
         self.addParameter(
             QgsProcessingParameterBoolean(
                 self.INCLUDE_CLOSED, self.tr("Include done and cancelled works"), False
@@ -83,7 +84,7 @@ class AnalyseProgramme(ProgrammakamerAlgorithm):
             )
         from ..store.analysis import analyse_programme, report_text
 
-        path = self.parameterAsFile(parameters, self.PROGRAMME, context)
+        path = programme_location(self, parameters, context)
         include_closed = self.parameterAsBool(parameters, self.INCLUDE_CLOSED, context)
         feedback.setProgress(5)
 

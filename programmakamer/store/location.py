@@ -48,6 +48,21 @@ def shown(location) -> str:
     return POSTGIS_PREFIX + uri.uri(False)
 
 
+def short_name(location) -> str:
+    """A programme's short name in messages: its file's name, or its schema."""
+    return postgis_schema(location) if is_postgis(location) else Path(location).name
+
+
+def watched_paths(location) -> tuple[str | None, list[str]]:
+    """The folder and the files whose change means another program wrote the programme: a
+    GeoPackage and its write-ahead log (in WAL mode a commit only touches the log). A
+    database tells no file of its changes: none."""
+    if is_postgis(location):
+        return None, []
+    path = Path(location)
+    return str(path.parent), [str(path), str(path) + "-wal"]
+
+
 def postgis_uri(location: str) -> QgsDataSourceUri:
     return QgsDataSourceUri(str(location)[len(POSTGIS_PREFIX) :])
 

@@ -114,6 +114,24 @@ def connection_uri(connection: str = "", service: str = "") -> QgsDataSourceUri:
     raise ProgrammeError(tr("Choose a PostgreSQL connection or a service."))
 
 
+def connection_of(location: str) -> tuple[str, str]:
+    """The service, or else the name of the QGIS connection, through which a location
+    reaches its database: what names it again in a form (a password is never shown)."""
+    uri = postgis_uri(location)
+    if uri.service():
+        return uri.service(), ""
+    wanted = uri.connectionInfo(False)
+    metadata = QgsProviderRegistry.instance().providerMetadata("postgres")
+    for name, connection in metadata.connections(False).items():
+        if QgsDataSourceUri(connection.uri()).connectionInfo(False) == wanted:
+            return "", name
+    raise ProgrammeError(
+        tr("QGIS has no PostgreSQL connection to {}; add one, or use a service.").format(
+            uri.database()
+        )
+    )
+
+
 def location_of(schema: str, connection: str = "", service: str = "") -> str:
     """The location string of a programme in `schema`, after checking the schema's name."""
     if not schema.strip():
@@ -377,6 +395,37 @@ def missing_tables(cursor, schema: str, tables: Iterable[Table] = TABLES) -> lis
     )
     present = {row[0] for row in cursor.fetchall()}
     return sorted(t.name for t in tables if t.name not in present)
+
+
+def has_table(location: str, table: Table) -> bool:
+    with transaction(location) as cursor:
+        return not missing_tables(cursor, postgis_schema(location), [table])
+
+
+def check_complete(location: str) -> None:
+    """Refuse a programme schema that lacks columns of this version: the plugin upgrades a
+    GeoPackage itself, but a shared database is changed by its administrator."""
+    schema = postgis_schema(location)
+    with transaction(location) as cursor:
+        cursor.execute(
+            "SELECT table_name, column_name FROM information_schema.columns "
+            "WHERE table_schema = %s",
+            (schema,),
+        )
+        present = set(cursor.fetchall())
+    missing = [
+        "{}.{}".format(t.name, f.name)
+        for t in TABLES
+        for f in t.fields
+        if (t.name, f.name) not in present
+    ]
+    if missing:
+        raise ProgrammeError(
+            tr(
+                "Schema {} lacks columns of this version of the plugin ({}): ask the database "
+                "administrator to add them."
+            ).format(schema, ", ".join(missing))
+        )
 
 
 def read_programme(location: str):

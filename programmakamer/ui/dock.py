@@ -15,7 +15,9 @@ from qgis.core import Qgis, QgsApplication, QgsProject, QgsTask
 from qgis.PyQt.QtCore import QFileSystemWatcher, QTimer
 from qgis.PyQt.QtWidgets import QDockWidget, QInputDialog, QPushButton
 
+from ..processing.postgis_parameters import programme_parameters
 from ..store.layers import group_name, programme_group
+from ..store.location import normalised, watched_paths
 from ..store.programme import ProgrammeInfo, read_programme, read_stakeholders
 from ..translation import tr
 from .findings_tab import FindingsTab
@@ -114,9 +116,11 @@ class ProgrammeDock(QDockWidget, FORM):
     def set_programme(self, path: str) -> None:
         for watched in self.watcher.files() + self.watcher.directories():
             self.watcher.removePath(watched)
-        self.path = str(Path(path).absolute())
+        self.path = normalised(path)
         self.map_link.path = self.path
-        self.watcher.addPath(str(Path(self.path).parent))
+        folder, _ = watched_paths(self.path)
+        if folder is not None:
+            self.watcher.addPath(folder)
         self.watch_programme_files()
         info = read_programme(self.path)
         self.show_programme_info(info)
@@ -134,10 +138,10 @@ class ProgrammeDock(QDockWidget, FORM):
         )
 
     def watch_programme_files(self) -> None:
-        """The GeoPackage and its write-ahead log: in WAL mode a commit only touches the log."""
+        """The programme's files that exist now (a write-ahead log comes and goes)."""
         if not self.path:
             return
-        for name in (self.path, self.path + "-wal"):
+        for name in watched_paths(self.path)[1]:
             if Path(name).exists() and name not in self.watcher.files():
                 self.watcher.addPath(name)
 
@@ -146,7 +150,7 @@ class ProgrammeDock(QDockWidget, FORM):
 
     def on_programme_changed_on_disk(self, path: str) -> None:
         """Reload (once the writes settle) so the panel never shows or saves stale rows."""
-        if self.path and path in (self.path, self.path + "-wal"):
+        if self.path and path in watched_paths(self.path)[1]:
             self.watch_programme_files()  # a replaced file drops out of the watch
             if time.monotonic() - self.own_write_at > OWN_WRITE_SECONDS:
                 self.reload_timer.start()
@@ -384,7 +388,7 @@ class ProgrammeDock(QDockWidget, FORM):
         import processing  # QGIS's Processing plugin: importable once QGIS has loaded it
 
         return processing.execAlgorithmDialog(
-            "programmakamer:{}".format(name), {"PROGRAMME": self.path}
+            "programmakamer:{}".format(name), programme_parameters(self.path)
         )
 
     def on_presentation_toggled(self, on: bool) -> None:

@@ -50,6 +50,7 @@ from ..core.schema import DISCIPLINES, STATUSES, SURFACE_TYPES, WORK_FIELDS
 from ..log import TAG, logger
 from ..store import delivery as store
 from ..store.errors import ProgrammeError
+from ..store.location import layer_source, short_name
 from ..store.programme import read_programme, read_stakeholders
 from ..translation import language, tr
 from .tab import form
@@ -824,7 +825,8 @@ class ImportWizard(QWizard, FORM):
     def street_layer(self):
         key = self.street_layer_combo.currentData()
         if key == PROGRAMME_STREETS:
-            layer = QgsVectorLayer("{}|layername=streets".format(self.path), tr("streets"), "ogr")
+            source, provider = layer_source(self.path, "streets")
+            layer = QgsVectorLayer(source, tr("streets"), provider)
             if not layer.isValid():
                 raise ProgrammeError(tr("The programme has no streets layer."))
             return layer
@@ -1273,7 +1275,7 @@ class ImportWizard(QWizard, FORM):
                     len(self.plan.changed),
                     len(self.plan.withdrawn),
                     self.stakeholder_combo.currentText(),
-                    Path(self.path).name,
+                    short_name(self.path),
                 )
             )
 
