@@ -71,6 +71,13 @@ def postgis_schema(location: str) -> str:
     return postgis_uri(location).schema()
 
 
+def quoted_table(source: str) -> str:
+    """The schema-qualified, quoted name of a PostGIS layer's table, for a statement QGIS's
+    transaction runs (QgsDataSourceUri.quotedTablename escapes a quote with a backslash)."""
+    uri = QgsDataSourceUri(source)
+    return ".".join('"{}"'.format(n.replace('"', '""')) for n in (uri.schema(), uri.table()))
+
+
 def layer_source(location, table_name: str) -> tuple[str, str]:
     """The data source and provider key of one table of a programme."""
     if not is_postgis(location):

@@ -36,7 +36,7 @@ from .errors import (
     refused,
     write_failure,
 )
-from .location import is_postgis, postgis_location
+from .location import is_postgis, postgis_location, quoted_table
 
 #: How long a program write waits for another writer of the same programme to finish.
 WRITE_WAIT_SECONDS = 60.0
@@ -175,10 +175,7 @@ def _locked_transaction(layers, source: str, waiting, postgres: bool) -> QgsTran
     (a deferred BEGIN would take it only at the first real write, after the reads). In
     PostGIS the lock is the first layer's table, held against other writers of it."""
     if postgres:
-        uri = QgsDataSourceUri(layers[0].source())
-        lock = 'LOCK TABLE "{}"."{}" IN SHARE ROW EXCLUSIVE MODE'.format(
-            uri.schema().replace('"', '""'), uri.table().replace('"', '""')
-        )
+        lock = "LOCK TABLE {} IN SHARE ROW EXCLUSIVE MODE".format(quoted_table(layers[0].source()))
         wait, waited = "SET LOCAL lock_timeout = '1s'", "SET LOCAL lock_timeout = 0"
     else:
         table = QgsProviderRegistry.instance().decodeUri("ogr", layers[0].source())["layerName"]

@@ -219,3 +219,19 @@ def test_action_lists_and_the_web_map_of_a_postgis_programme_are_those_of_its_ge
         )
     assert results["pg"] == results["gpkg"]
     assert results["pg"][0] > 3 and results["pg"][2] > 100
+
+
+def test_a_reanalysis_of_postgis_stamps_the_findings_found_again_in_one_statement(both):
+    import time
+    from datetime import datetime
+
+    from programmakamer.core.schema import FINDINGS
+
+    _, postgis = both
+    analyse_programme(postgis)
+    time.sleep(1.1)
+    before = datetime.now().replace(microsecond=0)
+    again = analyse_programme(postgis)
+    rows = copies.read_rows(postgis, FINDINGS)
+    assert again.written.unchanged == len(rows) > 50
+    assert all(r["last_found"] >= before > r["first_found"] for r in rows)
