@@ -2282,6 +2282,34 @@ Taal: van de pagina bij het openen (de lezer kan wisselen tussen Nederlands en E
       <translation>Programmakamer</translation>
     </message>
     <message>
+      <source>Put the work back as it was after this change</source>
+      <translation>Zet het werk terug zoals het na deze wijziging was</translation>
+    </message>
+    <message>
+      <source>When</source>
+      <translation>Wanneer</translation>
+    </message>
+    <message>
+      <source>Who</source>
+      <translation>Wie</translation>
+    </message>
+    <message>
+      <source>place changed</source>
+      <translation>ligging gewijzigd</translation>
+    </message>
+    <message>
+      <source>History of {} – {}</source>
+      <translation>Geschiedenis van {} – {}</translation>
+    </message>
+    <message>
+      <source>{} is back as it was at {}.</source>
+      <translation>{} staat weer zoals het was op {}.</translation>
+    </message>
+    <message>
+      <source>deleted</source>
+      <translation>verwijderd</translation>
+    </message>
+    <message>
       <source>Move to {}</source>
       <translation>Naar {}</translation>
     </message>
@@ -2912,6 +2940,14 @@ Taal: van de pagina bij het openen (de lezer kan wisselen tussen Nederlands en E
     <message>
       <source>to </source>
       <translation>tot </translation>
+    </message>
+    <message>
+      <source>History…</source>
+      <translation>Geschiedenis…</translation>
+    </message>
+    <message>
+      <source>Who changed the selected work and when; put it back as it was</source>
+      <translation>Wie het gekozen werk wanneer wijzigde; zet het terug zoals het was</translation>
     </message>
     <message>
       <source>All disciplines</source>

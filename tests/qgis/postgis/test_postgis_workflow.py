@@ -3,11 +3,13 @@ the demo copied to PostGIS gives what its GeoPackage gives."""
 
 from __future__ import annotations
 
+import os
 from pathlib import Path
 
 import pytest
 from openpyxl import load_workbook
-from qgis.PyQt.QtCore import Qt
+from qgis.core import QgsApplication
+from qgis.PyQt.QtCore import QEvent, Qt
 
 from programmakamer.core.schema import WORK_TABLES
 from programmakamer.export.memo_tables import build_memo_tables
@@ -235,3 +237,69 @@ def test_a_reanalysis_of_postgis_stamps_the_findings_found_again_in_one_statemen
     rows = copies.read_rows(postgis, FINDINGS)
     assert again.written.unchanged == len(rows) > 50
     assert all(r["last_found"] >= before > r["first_found"] for r in rows)
+
+
+def _select(view, row: int) -> None:
+    from qgis.PyQt.QtCore import QItemSelectionModel
+
+    index = view.model().index(row, 0)
+    view.selectionModel().select(
+        index,
+        QItemSelectionModel.SelectionFlag.ClearAndSelect | QItemSelectionModel.SelectionFlag.Rows,
+    )
+
+
+def _retitle(location, table_name: str, fid: int, title: str) -> None:
+    from psycopg2 import sql
+
+    from programmakamer.store.postgis import transaction
+
+    with transaction(location) as cursor:
+        cursor.execute(
+            sql.SQL("UPDATE {} SET title = %s WHERE fid = %s").format(
+                sql.Identifier(postgis_schema(location), table_name)
+            ),
+            (title, fid),
+        )
+
+
+def test_the_panel_shows_a_works_history_and_puts_it_back_as_it_was(pg_dock, both):
+    _, postgis = both
+    view = pg_dock.works_tab.works_view
+    assert pg_dock.works_tab.history_button.isVisibleTo(pg_dock)
+    _select(view, 0)
+    work = pg_dock.works_tab.selected_rows()[0]
+    table_name, fid = work.features[0]
+    _retitle(postgis, table_name, fid, "Riool en kabels samen")
+    _retitle(postgis, table_name, fid, "Alleen kabels")
+
+    pg_dock.works_tab.history_button.click()
+    dialog = pg_dock.history_dialog
+    model = dialog.history
+    texts = [
+        [model.data(model.index(r, c)) for c in range(model.columnCount())]
+        for r in range(model.rowCount())
+    ]
+    # a copied programme starts its history at the copy: two changes since
+    assert [t[2] for t in texts] == ["changed", "changed"]
+    assert texts[0][3] == "Title: {} → Riool en kabels samen".format(work.title)
+    assert texts[1][3] == "Title: Riool en kabels samen → Alleen kabels"
+    assert texts[0][1] == texts[1][1] == os.environ["PGUSER"]  # who saved it
+    assert not dialog.restore_button.isEnabled()  # until a change is chosen
+
+    _select(dialog.view, 0)
+    dialog.restore_button.click()
+
+    stored = next(r for r in store.read_table(postgis, WORK_TABLES[0]) if r["fid"] == fid)
+    assert stored["title"] == "Riool en kabels samen"
+    assert model.rowCount() == 3  # the restore is itself in the history
+    assert pg_dock.works_tab.selected_rows()[0].title == "Riool en kabels samen"
+    assert dialog.message.text().startswith("{} is back as it was at".format(work.work_id))
+    dialog.close()
+    QgsApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
+
+
+def test_a_geopackage_programme_shows_no_history_button(pg_dock, both):
+    geopackage, _ = both
+    pg_dock.set_programme(str(geopackage))
+    assert not pg_dock.works_tab.history_button.isVisibleTo(pg_dock)
