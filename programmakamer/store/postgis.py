@@ -489,11 +489,8 @@ def read_columns(location: str, table: Table, names: Sequence[str], geometry: bo
     fids = list(raw[0])
     columns = {}
     for name, values in zip(names, raw[1:]):
-        if kinds.get(name) == "date":
-            columns[name] = np.array(
-                [np.datetime64("NaT") if v is None else np.datetime64(v, "D") for v in values],
-                dtype="datetime64[D]",
-            )
+        if kinds.get(name) == "date":  # numpy reads None as NaT, in one call
+            columns[name] = np.array(values, dtype="datetime64[D]")
         else:
             columns[name] = list(values)
     if not geometry:
@@ -503,7 +500,7 @@ def read_columns(location: str, table: Table, names: Sequence[str], geometry: bo
     import shapely
 
     wkb = np.array([None if v is None else bytes(v) for v in raw[-1]], dtype=object)
-    shapes = shapely.force_2d(shapely.from_wkb(wkb))
+    shapes = shapely.from_wkb(wkb)  # 2D: the column's type admits nothing else
     shapes[shapely.is_empty(shapes)] = None
     return fids, columns, shapes
 
