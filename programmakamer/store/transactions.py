@@ -99,7 +99,7 @@ def edit_session(layer: QgsVectorLayer) -> Iterator[QgsVectorLayer]:
     provider call after the other: a failure in a later call leaves the earlier ones saved.
     Batches that mix kinds and must land whole use `provider_transaction`.
     """
-    source = layer.source().split("|")[0]
+    source = _programme_of(layer)
     check_writable(source)
     check_intact(source)
     if not layer.startEditing():
@@ -132,11 +132,10 @@ def provider_transaction(
     """
     # No exception is made before it is raised: one held in a local and its traceback
     # form a cycle, collected whenever, even after QGIS has exited (a crash in the tests).
-    postgres = layers[0].providerType() == "postgres"
-    source = _postgis_source(layers[0]) if postgres else layers[0].source().split("|")[0]
-    if not postgres:
-        check_writable(source)
-        check_intact(source)  # before the update mode, which already rewrites the file's header
+    source = _programme_of(layers[0])
+    postgres = is_postgis(source)
+    check_writable(source)
+    check_intact(source)  # before the update mode, which already rewrites the file's header
     providers = [layer.dataProvider() for layer in layers]
     if not all(p.capabilities() & QgsVectorDataProvider.AddFeatures for p in providers):
         raise refused(source)
@@ -164,10 +163,13 @@ def provider_transaction(
             provider.leaveUpdateMode()
 
 
-def _postgis_source(layer) -> str:
-    """The location of a PostGIS layer's programme, which messages show without password."""
-    uri = QgsDataSourceUri(layer.source())
-    return postgis_location(uri, uri.schema())
+def _programme_of(layer) -> str:
+    """The location of a layer's programme: its GeoPackage, or its PostGIS schema (which
+    messages show without password)."""
+    if layer.providerType() == "postgres":
+        uri = QgsDataSourceUri(layer.source())
+        return postgis_location(uri, uri.schema())
+    return layer.source().split("|")[0]
 
 
 def _locked_transaction(layers, source: str, waiting, postgres: bool) -> QgsTransaction:

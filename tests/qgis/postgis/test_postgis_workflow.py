@@ -303,3 +303,19 @@ def test_a_geopackage_programme_shows_no_history_button(pg_dock, both):
     geopackage, _ = both
     pg_dock.set_programme(str(geopackage))
     assert not pg_dock.works_tab.history_button.isVisibleTo(pg_dock)
+
+
+def test_the_panel_records_a_decision_and_saves_settings_in_postgis(pg_dock, both):
+    from programmakamer.core.schema import DECISIONS
+
+    _, postgis = both
+    tab = pg_dock.findings_tab
+    _select(tab.findings_view, 1)
+    finding = tab.selected_finding()
+    tab.verdict_combo.setCurrentIndex(tab.verdict_combo.findData("accepted"))
+    tab.decision_edit.setText("Samen uitvoeren in 2028")
+    assert tab.on_decision_recorded()
+    [decision] = store.read_table(postgis, DECISIONS)
+    assert (decision["finding_id"], decision["verdict"]) == (finding.finding_id, "accepted")
+    store.save_settings(postgis, "Programma gedeeld", "Zwolle", {"combine_distance": 7.5}, {})
+    assert store.read_programme(postgis).name == "Programma gedeeld"
