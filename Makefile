@@ -7,7 +7,7 @@ QM := programmakamer/i18n/programmakamer_nl.qm
 PROFILE := out/profile
 BENCH_SIZES ?= 10000 20000 100000
 
-.PHONY: setup demo test test-trixie lint format translations qgis package bench shot clean
+.PHONY: setup demo test test-trixie lint format translations qgis package bench bench-postgis shot clean
 
 setup:
 	@scripts/bootstrap.sh
@@ -71,6 +71,10 @@ shot: demo
 bench: setup
 	$(PY) -m pip install -q --disable-pip-version-check -r requirements-bench.txt
 	$(PY) benchmarks/run.py $(BENCH_SIZES)
+
+# PostGIS against GeoPackage in one process, on a throw-away cluster
+bench-postgis: setup
+	pg_virtualenv -t $(PY) benchmarks/postgis.py 10000 20000
 
 clean:
 	rm -rf out dist $(QM)

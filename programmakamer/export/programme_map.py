@@ -53,6 +53,7 @@ from ..log import logger
 from ..store.errors import ProgrammeError
 from ..store.features import FIELD_KINDS, FIELD_TYPES, from_qvariant
 from ..store.layers import STAKEHOLDER_PROPERTY, TABLE_PROPERTY, programme_group
+from ..store.location import short_name
 from ..store.programme import read_programme, read_table, table_layer
 from ..store.styles import horizon_focus_renderer
 from ..translation import language, tr
@@ -394,7 +395,7 @@ def build_programme_layout(
         choice_label(PROGRAMME_STATES, state, lang),
         exported,
         tr("Sources: programme {} ({}); map {} · {}").format(
-            Path(path).name, info.crs, exported, tr("Integrale Programmakamer")
+            short_name(path), info.crs, exported, tr("Integrale Programmakamer")
         ),
     )
     title = tr("{} – {}, reference year {}").format(

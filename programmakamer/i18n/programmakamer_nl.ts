@@ -610,10 +610,6 @@ Contact: een persoon of mailbox.
 Programma: het GeoPackage, of een programma in PostGIS (een QGIS-verbinding of een service, en het schema); in PostGIS krijgt de partij ook haar grouprol, die grantlogin aan de logins van de partij geeft.</translation>
     </message>
     <message>
-      <source>Programme</source>
-      <translation>Programma</translation>
-    </message>
-    <message>
       <source>Name</source>
       <translation>Naam</translation>
     </message>
@@ -634,12 +630,12 @@ Programma: het GeoPackage, of een programma in PostGIS (een QGIS-verbinding of e
       <translation>Kaartlaag toegevoegd aan het geopende programma.</translation>
     </message>
     <message>
-      <source>Choose a GeoPackage file, or a schema in PostGIS.</source>
-      <translation>Kies een GeoPackage-bestand of een schema in PostGIS.</translation>
-    </message>
-    <message>
       <source>Stakeholder {} added with id {}.</source>
       <translation>Partij {} toegevoegd met id {}.</translation>
+    </message>
+    <message>
+      <source>Programme</source>
+      <translation>Programma</translation>
     </message>
     <message>
       <source>About {} pairs of works lie within {} m of each other: measuring them would need about {} GiB of memory, more than the {} GiB an analysis may use. Use a smaller distance, or filter the layer (a period, an area, a stakeholder).</source>
@@ -874,6 +870,10 @@ Om het programma in PostGIS aan te maken: geef een schema en een QGIS PostgreSQL
       <translation>Programma aangemaakt: {}</translation>
     </message>
     <message>
+      <source>Choose a GeoPackage file, or a schema in PostGIS.</source>
+      <translation>Kies een GeoPackage-bestand of een schema in PostGIS.</translation>
+    </message>
+    <message>
       <source>Export action lists per stakeholder</source>
       <translation>Actielijsten per partij exporteren</translation>
     </message>
@@ -922,20 +922,20 @@ De lijsten worden in het programma bewaard (tabel action_lists), zodat de volgen
       <translation>Programmakaart en tabellen exporteren</translation>
     </message>
     <message>
-      <source>Writes the city programme for a board memo into the output folder: programmakaart.pdf (one page per view), programmakaart-N.png (a page each, for slides), programma.xlsx (a sheet per horizon, the findings with the chamber's decisions, and a summary per stakeholder with the saving of accepted dig-once chances) and programma-werken.csv / programma-bevindingen.csv (';', UTF-8).
-
-Pages: overview (all horizons) and one per horizon (that horizon in colour, the rest grey), and a page per neighbourhood (wijk) with an overview map of the city, when 'Per neighbourhood' is chosen (the programme's neighbourhoods) or a neighbourhood layer is given (any polygon layer; the name comes from the chosen field, else a field called name, naam or wijknaam, else the first text field; at most 250 pages). Paper: A3 landscape by default, A4 or A0. Resolution: for the PNG pages and raster parts of the PDF (30-600 dpi). State: draft or adopted, shown in the subtitle. When the programme is open in the project, the layout is also added to the project's layouts.</source>
-      <translation>Schrijft het programma van de stad voor een collegenota in de uitvoermap: programmakaart.pdf (een pagina per weergave), programmakaart-N.png (een per pagina, voor presentaties), programma.xlsx (een blad per horizon, de bevindingen met de besluiten van de kamer en een overzicht per partij met de besparing van aanvaarde meekoppelkansen) en programma-werken.csv / programma-bevindingen.csv (';', UTF-8).
-
-Pagina's: overzicht (alle horizonnen) en een per horizon (die horizon in kleur, de rest grijs), en een pagina per wijk met een overzichtskaartje van de stad als 'Per wijk' gekozen is (de wijken van het programma) of een wijkenlaag is opgegeven (elke vlakkenlaag; de naam komt uit het gekozen veld, anders een veld name, naam of wijknaam, anders het eerste tekstveld; hoogstens 250 pagina's). Papier: standaard A3 liggend, A4 of A0. Resolutie: voor de PNG-pagina's en gerasterde delen van de PDF (30-600 dpi). Status: concept of vastgesteld, in de ondertitel. Als het programma in het project geopend is, komt de opmaak ook bij de opmaken van het project.</translation>
-    </message>
-    <message>
       <source>1 page</source>
       <translation>1 pagina</translation>
     </message>
     <message>
       <source>1 page image</source>
       <translation>1 pagina-afbeelding</translation>
+    </message>
+    <message>
+      <source>Writes the city programme for a board memo into the output folder: programmakaart.pdf (one page per view), programmakaart-N.png (a page each, for slides), programma.xlsx (a sheet per horizon, the findings with the chamber's decisions, and a summary per stakeholder with the saving of accepted dig-once chances) and programma-werken.csv / programma-bevindingen.csv (';', UTF-8).
+
+Pages: overview (all horizons) and one per horizon (that horizon in colour, the rest grey), and a page per neighbourhood (wijk) with an overview map of the city, when 'Per neighbourhood' is chosen (the programme's neighbourhoods) or a neighbourhood layer is given (any polygon layer; the name comes from the chosen field, else a field called name, naam or wijknaam, else the first text field; at most 250 pages). Paper: A3 landscape by default, A4 or A0. Resolution: for the PNG pages and raster parts of the PDF (30-600 dpi). State: draft or adopted, shown in the subtitle. When the programme is open in the project, the layout is also added to the project's layouts.</source>
+      <translation>Schrijft het programma van de stad voor een collegenota in de uitvoermap: programmakaart.pdf (een pagina per weergave), programmakaart-N.png (een per pagina, voor presentaties), programma.xlsx (een blad per horizon, de bevindingen met de besluiten van de kamer en een overzicht per partij met de besparing van aanvaarde meekoppelkansen) en programma-werken.csv / programma-bevindingen.csv (';', UTF-8).
+
+Pagina's: overzicht (alle horizonnen) en een per horizon (die horizon in kleur, de rest grijs), en een pagina per wijk met een overzichtskaartje van de stad als 'Per wijk' gekozen is (de wijken van het programma) of een wijkenlaag is opgegeven (elke vlakkenlaag; de naam komt uit het gekozen veld, anders een veld name, naam of wijknaam, anders het eerste tekstveld; hoogstens 250 pagina's). Papier: standaard A3 liggend, A4 of A0. Resolutie: voor de PNG-pagina's en gerasterde delen van de PDF (30-600 dpi). Status: concept of vastgesteld, in de ondertitel. Als het programma in het project geopend is, komt de opmaak ook bij de opmaken van het project.</translation>
     </message>
     <message>
       <source>Paper</source>
@@ -1410,6 +1410,10 @@ Rapport: een werkmap met de totalen, elk probleem per rij, en wat wordt toegevoe
       <translation>Het coördinatenstelsel van de laag {} is niet gedefinieerd ({}) en de coördinaten lijken graden (lengte/breedte): stel het stelsel in (voor GPS-coördinaten EPSG:4326) en voer opnieuw uit.</translation>
     </message>
     <message>
+      <source>Programme: the GeoPackage, or a programme in PostGIS (a QGIS connection or a service, and the schema).</source>
+      <translation>Programma: de GeoPackage, of een programma in PostGIS (een QGIS-verbinding of een service, en het schema).</translation>
+    </message>
+    <message>
       <source>PostGIS: QGIS connection</source>
       <translation>PostGIS: QGIS-verbinding</translation>
     </message>
@@ -1420,6 +1424,10 @@ Rapport: een werkmap met de totalen, elk probleem per rij, en wat wordt toegevoe
     <message>
       <source>PostGIS: schema of the programme</source>
       <translation>PostGIS: schema van het programma</translation>
+    </message>
+    <message>
+      <source>Name the programme either as a GeoPackage file or as a schema in PostGIS.</source>
+      <translation>Geef het programma op als GeoPackage-bestand óf als schema in PostGIS, niet allebei.</translation>
     </message>
     <message>
       <source>Publish as a web map</source>
@@ -2062,6 +2070,10 @@ Taal: van de pagina bij het openen (de lezer kan wisselen tussen Nederlands en E
       <translation>Een programma in PostGIS heeft het Python-pakket psycopg2 nodig (Debian/Ubuntu: python3-psycopg2; OSGeo4W: python3-psycopg2).</translation>
     </message>
     <message>
+      <source>QGIS has no PostgreSQL connection to {}; add one, or use a service.</source>
+      <translation>QGIS heeft geen PostgreSQL-verbinding met {}; voeg er een toe, of gebruik een service.</translation>
+    </message>
+    <message>
       <source>The schema name {} is too long: at most {} bytes.</source>
       <translation>De schemanaam {} is te lang: hoogstens {} bytes.</translation>
     </message>
@@ -2072,6 +2084,10 @@ Taal: van de pagina bij het openen (de lezer kan wisselen tussen Nederlands en E
     <message>
       <source>PostGIS does not know SRID {}.</source>
       <translation>PostGIS kent SRID {} niet.</translation>
+    </message>
+    <message>
+      <source>Schema {} lacks columns of this version of the plugin ({}): ask the database administrator to add them.</source>
+      <translation>Schema {} mist kolommen van deze versie van de plugin ({}): vraag de databasebeheerder ze toe te voegen.</translation>
     </message>
     <message>
       <source>Schema {} has an empty programme table.</source>
@@ -2264,6 +2280,34 @@ Taal: van de pagina bij het openen (de lezer kan wisselen tussen Nederlands en E
     <message>
       <source>Programme chamber</source>
       <translation>Programmakamer</translation>
+    </message>
+    <message>
+      <source>Put the work back as it was after this change</source>
+      <translation>Zet het werk terug zoals het na deze wijziging was</translation>
+    </message>
+    <message>
+      <source>When</source>
+      <translation>Wanneer</translation>
+    </message>
+    <message>
+      <source>Who</source>
+      <translation>Wie</translation>
+    </message>
+    <message>
+      <source>place changed</source>
+      <translation>ligging gewijzigd</translation>
+    </message>
+    <message>
+      <source>History of {} – {}</source>
+      <translation>Geschiedenis van {} – {}</translation>
+    </message>
+    <message>
+      <source>{} is back as it was at {}.</source>
+      <translation>{} staat weer zoals het was op {}.</translation>
+    </message>
+    <message>
+      <source>deleted</source>
+      <translation>verwijderd</translation>
     </message>
     <message>
       <source>Move to {}</source>
@@ -2900,6 +2944,14 @@ Taal: van de pagina bij het openen (de lezer kan wisselen tussen Nederlands en E
     <message>
       <source>to </source>
       <translation>tot </translation>
+    </message>
+    <message>
+      <source>History…</source>
+      <translation>Geschiedenis…</translation>
+    </message>
+    <message>
+      <source>Who changed the selected work and when; put it back as it was</source>
+      <translation>Wie het gekozen werk wanneer wijzigde; zet het terug zoals het was</translation>
     </message>
     <message>
       <source>All disciplines</source>

@@ -7,7 +7,6 @@ from qgis.core import (
     QgsProcessingException,
     QgsProcessingOutputNumber,
     QgsProcessingParameterEnum,
-    QgsProcessingParameterFile,
     QgsProcessingParameterString,
 )
 
@@ -17,15 +16,7 @@ from ..store.layers import add_stakeholder_layers
 from ..store.programme import add_stakeholder
 from ..translation import language
 from .algorithm import ProgrammakamerAlgorithm
-from .postgis_parameters import add_postgis_parameters, postgis_location
-
-
-def programme_parameter(
-    name: str, description: str, optional: bool = False
-) -> QgsProcessingParameterFile:
-    return QgsProcessingParameterFile(
-        name, description, QgsProcessingParameterFile.File, extension="gpkg", optional=optional
-    )
+from .postgis_parameters import add_programme_parameters, programme_location
 
 
 class AddStakeholder(ProgrammakamerAlgorithm):
@@ -62,8 +53,7 @@ class AddStakeholder(ProgrammakamerAlgorithm):
 
     def initAlgorithm(self, config=None):
         lang = language()
-        self.addParameter(programme_parameter(self.PROGRAMME, self.tr("Programme"), optional=True))
-        add_postgis_parameters(self)
+        add_programme_parameters(self)
         self.addParameter(QgsProcessingParameterString(self.STAKEHOLDER_NAME, self.tr("Name")))
         self.addParameter(
             QgsProcessingParameterEnum(
@@ -84,11 +74,7 @@ class AddStakeholder(ProgrammakamerAlgorithm):
     def processAlgorithm(self, parameters, context, feedback):
         discipline = DISCIPLINES[self.parameterAsEnum(parameters, self.DISCIPLINE, context)].value
         try:
-            path = postgis_location(self, parameters, context) or self.parameterAsFile(
-                parameters, self.PROGRAMME, context
-            )
-            if not path:
-                raise ProgrammeError(self.tr("Choose a GeoPackage file, or a schema in PostGIS."))
+            path = programme_location(self, parameters, context)
             record = add_stakeholder(
                 path,
                 self.parameterAsString(parameters, self.STAKEHOLDER_NAME, context),

@@ -12,7 +12,6 @@ from qgis.core import (
 from ..core.errors import RuleError
 from ..core.settings import DEFINITIONS, MORATORIUM_DEFINITIONS
 from ..store.errors import ProgrammeError
-from .add_stakeholder import programme_parameter
 from .algorithm import (
     ProgrammakamerAlgorithm,
     listing,
@@ -20,6 +19,7 @@ from .algorithm import (
     require_shapely_2,
     rule_error_message,
 )
+from .postgis_parameters import add_programme_parameters, programme_help, programme_location
 
 KINDS = ("combine", "clash", "sequence", "moratorium", "ambition", "hotspot")
 
@@ -66,11 +66,12 @@ class AnalyseProgramme(ProgrammakamerAlgorithm):
                     "Outputs: the number of findings per kind."
                 ),
                 "\n".join(parameter_help(d) for d in DEFINITIONS + MORATORIUM_DEFINITIONS),
+                programme_help(),
             )
         )
 
     def initAlgorithm(self, config=None):
-        self.addParameter(programme_parameter(self.PROGRAMME, self.tr("Programme")))
+        add_programme_parameters(self)
         self.addParameter(
             QgsProcessingParameterBoolean(
                 self.INCLUDE_CLOSED, self.tr("Include done and cancelled works"), False
@@ -84,7 +85,7 @@ class AnalyseProgramme(ProgrammakamerAlgorithm):
         require_shapely_2()
         from ..store.analysis import analyse_programme, report_text
 
-        path = self.parameterAsFile(parameters, self.PROGRAMME, context)
+        path = programme_location(self, parameters, context)
         include_closed = self.parameterAsBool(parameters, self.INCLUDE_CLOSED, context)
         feedback.setProgress(5)
 

@@ -6,8 +6,8 @@ from qgis.core import QgsProcessingException, QgsProcessingOutputNumber
 
 from ..store.errors import ProgrammeError
 from ..store.programme import assign_horizons
-from .add_stakeholder import programme_parameter
 from .algorithm import ProgrammakamerAlgorithm
+from .postgis_parameters import add_programme_parameters, programme_help, programme_location
 
 
 class AssignHorizons(ProgrammakamerAlgorithm):
@@ -19,18 +19,22 @@ class AssignHorizons(ProgrammakamerAlgorithm):
         return self.tr("Assign horizons")
 
     def shortHelpString(self) -> str:
-        return self.tr(
-            "Computes the horizon of every work from its planned start and the programme's "
-            "reference year (year 1): short = years 1-2, medium = years 3-4, long = year 5 "
-            "and later. Works in execution, or planned to start before the reference year, "
-            "count as short. Done and cancelled works, and works without a planned start, get "
-            "no horizon. Horizons set by the chamber (override) are left as they are.\n\n"
-            "Outputs: how many works there are, how many changed horizon, and how many open "
-            "works have no planned start."
+        return (
+            self.tr(
+                "Computes the horizon of every work from its planned start and the programme's "
+                "reference year (year 1): short = years 1-2, medium = years 3-4, long = year 5 "
+                "and later. Works in execution, or planned to start before the reference year, "
+                "count as short. Done and cancelled works, and works without a planned start, get "
+                "no horizon. Horizons set by the chamber (override) are left as they are.\n\n"
+                "Outputs: how many works there are, how many changed horizon, and how many open "
+                "works have no planned start."
+            )
+            + "\n\n"
+            + programme_help()
         )
 
     def initAlgorithm(self, config=None):
-        self.addParameter(programme_parameter(self.PROGRAMME, self.tr("Programme")))
+        add_programme_parameters(self)
         self.addOutput(QgsProcessingOutputNumber(self.TOTAL, self.tr("Works")))
         self.addOutput(QgsProcessingOutputNumber(self.MOVED, self.tr("Works that changed horizon")))
         self.addOutput(
@@ -38,7 +42,7 @@ class AssignHorizons(ProgrammakamerAlgorithm):
         )
 
     def processAlgorithm(self, parameters, context, feedback):
-        path = self.parameterAsFile(parameters, self.PROGRAMME, context)
+        path = programme_location(self, parameters, context)
         try:
             report = assign_horizons(path)
         except ProgrammeError as error:

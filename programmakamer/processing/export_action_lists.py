@@ -17,8 +17,8 @@ from ..core.schema import PROGRAMME_STATES
 from ..log import logger
 from ..store.errors import ProgrammeError
 from ..translation import language
-from .add_stakeholder import programme_parameter
 from .algorithm import ProgrammakamerAlgorithm
+from .postgis_parameters import add_programme_parameters, programme_help, programme_location
 
 LOG = logger("export")
 
@@ -40,25 +40,29 @@ class ExportActionLists(ProgrammakamerAlgorithm):
         return super().flags() | QgsProcessingAlgorithm.FlagNoThreading
 
     def shortHelpString(self) -> str:
-        return self.tr(
-            "Writes each stakeholder's action list into the output folder, to mail after a "
-            "session: actielijst-<stakeholder>.pdf per stakeholder (A4 landscape; the file "
-            "name is the stakeholder's name made safe for every system) and actielijsten.xlsx "
-            "with a sheet per stakeholder. Each list holds: what changed since the previous "
-            "list (new, changed, closed works, findings and decisions), its open works by "
-            "horizon, every open finding that involves one of its works with the other "
-            "party's name and contact, and the chamber's latest decisions on those findings "
-            "and its works, or whose action it holds, with the action holder.\n\n"
-            "The lists are kept in the programme (table action_lists), so the next export "
-            "can compare; the first list has no changes yet. All files and the kept lists are "
-            "written together or not at all; lists of stakeholders that are gone are "
-            "removed from the folder. State: draft or adopted, as on the programme map; "
-            "empty: the programme's own state."
+        return (
+            self.tr(
+                "Writes each stakeholder's action list into the output folder, to mail after a "
+                "session: actielijst-<stakeholder>.pdf per stakeholder (A4 landscape; the file "
+                "name is the stakeholder's name made safe for every system) and actielijsten.xlsx "
+                "with a sheet per stakeholder. Each list holds: what changed since the previous "
+                "list (new, changed, closed works, findings and decisions), its open works by "
+                "horizon, every open finding that involves one of its works with the other "
+                "party's name and contact, and the chamber's latest decisions on those findings "
+                "and its works, or whose action it holds, with the action holder.\n\n"
+                "The lists are kept in the programme (table action_lists), so the next export "
+                "can compare; the first list has no changes yet. All files and the kept lists are "
+                "written together or not at all; lists of stakeholders that are gone are "
+                "removed from the folder. State: draft or adopted, as on the programme map; "
+                "empty: the programme's own state."
+            )
+            + "\n\n"
+            + programme_help()
         )
 
     def initAlgorithm(self, config=None):
         lang = language()
-        self.addParameter(programme_parameter(self.PROGRAMME, self.tr("Programme")))
+        add_programme_parameters(self)
         self.addParameter(
             QgsProcessingParameterEnum(
                 self.STATE,
@@ -76,7 +80,7 @@ class ExportActionLists(ProgrammakamerAlgorithm):
     def processAlgorithm(self, parameters, context, feedback):
         from ..export.action_lists import export_action_lists
 
-        path = str(Path(self.parameterAsFile(parameters, self.PROGRAMME, context)).absolute())
+        path = programme_location(self, parameters, context)
         folder = Path(self.parameterAsString(parameters, self.OUTPUT, context))
         state = None
         if parameters.get(self.STATE) is not None:

@@ -24,8 +24,8 @@ from ..export.programme_map import PAGES, PAPERS
 from ..log import logger
 from ..store.errors import ProgrammeError
 from ..translation import language, tr
-from .add_stakeholder import programme_parameter
 from .algorithm import ProgrammakamerAlgorithm
+from .postgis_parameters import add_programme_parameters, programme_help, programme_location
 
 PAGE_CHOICES = PAGES + ("neighbourhoods",)
 LOG = logger("export")
@@ -56,26 +56,30 @@ class ExportProgramme(ProgrammakamerAlgorithm):
         return super().flags() | QgsProcessingAlgorithm.FlagNoThreading
 
     def shortHelpString(self) -> str:
-        return self.tr(
-            "Writes the city programme for a board memo into the output folder: "
-            "programmakaart.pdf (one page per view), programmakaart-N.png (a page each, for "
-            "slides), programma.xlsx (a sheet per horizon, the findings with the chamber's "
-            "decisions, and a summary per stakeholder with the saving of accepted dig-once "
-            "chances) and programma-werken.csv / programma-bevindingen.csv (';', UTF-8).\n\n"
-            "Pages: overview (all horizons) and one per horizon (that horizon in colour, the "
-            "rest grey), and a page per neighbourhood (wijk) with an overview map of the city, "
-            "when 'Per neighbourhood' is chosen (the programme's neighbourhoods) or a "
-            "neighbourhood layer is given (any polygon layer; the name comes from the chosen "
-            "field, else a field called name, naam or wijknaam, else the first text field; at "
-            "most 250 pages). Paper: A3 landscape by default, A4 or A0. Resolution: for the PNG "
-            "pages and raster parts of the PDF (30-600 dpi). State: draft or adopted, shown "
-            "in the subtitle. When the programme is open in the project, the layout is also "
-            "added to the project's layouts."
+        return (
+            self.tr(
+                "Writes the city programme for a board memo into the output folder: "
+                "programmakaart.pdf (one page per view), programmakaart-N.png (a page each, for "
+                "slides), programma.xlsx (a sheet per horizon, the findings with the chamber's "
+                "decisions, and a summary per stakeholder with the saving of accepted dig-once "
+                "chances) and programma-werken.csv / programma-bevindingen.csv (';', UTF-8).\n\n"
+                "Pages: overview (all horizons) and one per horizon (that horizon in colour, the "
+                "rest grey), and a page per neighbourhood (wijk) with an overview map of the city, "
+                "when 'Per neighbourhood' is chosen (the programme's neighbourhoods) or a "
+                "neighbourhood layer is given (any polygon layer; the name comes from the chosen "
+                "field, else a field called name, naam or wijknaam, else the first text field; at "
+                "most 250 pages). Paper: A3 landscape by default, A4 or A0. Resolution: for the "
+                "PNG pages and raster parts of the PDF (30-600 dpi). State: draft or adopted, "
+                "shown in the subtitle. When the programme is open in the project, the layout is "
+                "also added to the project's layouts."
+            )
+            + "\n\n"
+            + programme_help()
         )
 
     def initAlgorithm(self, config=None):
         lang = language()
-        self.addParameter(programme_parameter(self.PROGRAMME, self.tr("Programme")))
+        add_programme_parameters(self)
         self.addParameter(
             QgsProcessingParameterEnum(self.PAPER, self.tr("Paper"), list(PAPERS), defaultValue=0)
         )
@@ -145,7 +149,7 @@ class ExportProgramme(ProgrammakamerAlgorithm):
         from ..store.layers import open_programme, programme_group
         from ..store.programme import read_programme
 
-        path = str(Path(self.parameterAsFile(parameters, self.PROGRAMME, context)).absolute())
+        path = programme_location(self, parameters, context)
         folder = Path(self.parameterAsString(parameters, self.OUTPUT, context))
         pages = (
             tuple(

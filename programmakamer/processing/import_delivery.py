@@ -18,10 +18,11 @@ from ..core.delivery import DeliveryMapping, MappingError
 from ..log import logger
 from ..store import delivery as store
 from ..store.errors import CancelledError, ProgrammeError
+from ..store.location import short_name
 from ..store.programme import read_stakeholders
 from ..translation import language
-from .add_stakeholder import programme_parameter
 from .algorithm import ProgrammakamerAlgorithm, listing, require_shapely_2
+from .postgis_parameters import add_programme_parameters, programme_help, programme_location
 
 
 class ImportDelivery(ProgrammakamerAlgorithm):
@@ -37,42 +38,46 @@ class ImportDelivery(ProgrammakamerAlgorithm):
         return self.tr("Import delivery")
 
     def shortHelpString(self) -> str:
-        return self.tr(
-            "Imports a stakeholder's delivery of works: a GeoPackage, shapefile, GeoJSON or "
-            "any other vector file, a CSV (as a Dutch Excel writes it: semicolons, decimal "
-            "commas, cp1252 or UTF-8) or an Excel workbook (.xlsx). Every value is read as "
-            "text and then interpreted; every row with a problem is reported and left out. "
-            "Works are matched with the stakeholder's works by their external reference: "
-            "new ones are added, known ones changed, and (for a complete delivery) the "
-            "stakeholder's works the delivery no longer holds are marked withdrawn, never "
-            "deleted. The chamber's horizon overrides and decisions are never overwritten; a "
-            "decision on a work whose period or place the delivery changes gets a note. All "
-            "valid rows are written in one transaction, or none.\n\n"
-            "Input: the delivery file. Layer / sheet: which layer or sheet (default the "
-            "first).\n"
-            "Stakeholder: its name or id in the programme; empty when the mapping names "
-            "the stakeholder of each row (a field mapped to stakeholder_id).\n"
-            "Field mapping (JSON): which source field gives each work field, constants, value "
-            "maps, date format and the geometry source, for example "
-            '{"fields": {"external_ref": "kenmerk", "title": "omschrijving", '
-            '"planned_start": "startjaar", "status": {"constant": "planned"}}, '
-            '"value_maps": {"status": {"in uitvoering": "in_execution"}, '
-            '"flag": {"oui": "true"}}, "geometry": {"kind": "xy", "x": "x", "y": "y", '
-            '"crs": "EPSG:28992"}}. Empty: the mapping saved with the stakeholder\'s last '
-            "import.\n"
-            "Save the mapping: keep it for the stakeholder's next delivery.\n"
-            "Encoding, separator: override what is detected for a CSV.\n"
-            "Date format: how dates are written (empty: recognised from the values; "
-            "ambiguous dates are reported, never guessed).\n"
-            "Complete delivery: the stakeholder's whole list (works it no longer holds are "
-            "withdrawn); off for a delivery of news only.\n"
-            "Dry run: check and report only; nothing is written.\n"
-            "Report: a workbook with the totals, every problem by row, and what is added, "
-            "changed and withdrawn."
+        return (
+            self.tr(
+                "Imports a stakeholder's delivery of works: a GeoPackage, shapefile, GeoJSON or "
+                "any other vector file, a CSV (as a Dutch Excel writes it: semicolons, decimal "
+                "commas, cp1252 or UTF-8) or an Excel workbook (.xlsx). Every value is read as "
+                "text and then interpreted; every row with a problem is reported and left out. "
+                "Works are matched with the stakeholder's works by their external reference: "
+                "new ones are added, known ones changed, and (for a complete delivery) the "
+                "stakeholder's works the delivery no longer holds are marked withdrawn, never "
+                "deleted. The chamber's horizon overrides and decisions are never overwritten; a "
+                "decision on a work whose period or place the delivery changes gets a note. All "
+                "valid rows are written in one transaction, or none.\n\n"
+                "Input: the delivery file. Layer / sheet: which layer or sheet (default the "
+                "first).\n"
+                "Stakeholder: its name or id in the programme; empty when the mapping names "
+                "the stakeholder of each row (a field mapped to stakeholder_id).\n"
+                "Field mapping (JSON): which source field gives each work field, constants, value "
+                "maps, date format and the geometry source, for example "
+                '{"fields": {"external_ref": "kenmerk", "title": "omschrijving", '
+                '"planned_start": "startjaar", "status": {"constant": "planned"}}, '
+                '"value_maps": {"status": {"in uitvoering": "in_execution"}, '
+                '"flag": {"oui": "true"}}, "geometry": {"kind": "xy", "x": "x", "y": "y", '
+                '"crs": "EPSG:28992"}}. Empty: the mapping saved with the stakeholder\'s last '
+                "import.\n"
+                "Save the mapping: keep it for the stakeholder's next delivery.\n"
+                "Encoding, separator: override what is detected for a CSV.\n"
+                "Date format: how dates are written (empty: recognised from the values; "
+                "ambiguous dates are reported, never guessed).\n"
+                "Complete delivery: the stakeholder's whole list (works it no longer holds are "
+                "withdrawn); off for a delivery of news only.\n"
+                "Dry run: check and report only; nothing is written.\n"
+                "Report: a workbook with the totals, every problem by row, and what is added, "
+                "changed and withdrawn."
+            )
+            + "\n\n"
+            + programme_help()
         )
 
     def initAlgorithm(self, config=None):
-        self.addParameter(programme_parameter(self.PROGRAMME, self.tr("Programme")))
+        add_programme_parameters(self)
         self.addParameter(
             QgsProcessingParameterFile(
                 self.INPUT, self.tr("Delivery"), QgsProcessingParameterFile.File
@@ -132,7 +137,7 @@ class ImportDelivery(ProgrammakamerAlgorithm):
 
     def processAlgorithm(self, parameters, context, feedback):
         require_shapely_2()
-        path = self.parameterAsFile(parameters, self.PROGRAMME, context)
+        path = programme_location(self, parameters, context)
         source = self.parameterAsFile(parameters, self.INPUT, context)
         dry_run = self.parameterAsBool(parameters, self.DRY_RUN, context)
         try:
@@ -171,7 +176,7 @@ class ImportDelivery(ProgrammakamerAlgorithm):
                     progress=lambda done: self._progress(feedback, 50 + 50 * done),
                 )
                 written = True
-                feedback.pushInfo(self.tr("Written to {}.").format(Path(path).name))
+                feedback.pushInfo(self.tr("Written to {}.").format(short_name(path)))
         except CancelledError:
             raise QgsProcessingException(self.tr("Cancelled: nothing was written.")) from None
         except ProgrammeError as error:

@@ -17,8 +17,8 @@ from ..export.web_map import DEFAULT_LEFT_OUT, LANGUAGES, PRIVATE_FIELDS
 from ..log import logger
 from ..store.errors import ProgrammeError
 from ..translation import language
-from .add_stakeholder import programme_parameter
 from .algorithm import ProgrammakamerAlgorithm, require_shapely_2
+from .postgis_parameters import add_programme_parameters, programme_help, programme_location
 
 LOG = logger("export")
 
@@ -42,28 +42,32 @@ class PublishProgramme(ProgrammakamerAlgorithm):
         return self.tr("Export")
 
     def shortHelpString(self) -> str:
-        return self.tr(
-            "Writes the programme as a web map into the output folder: index.html with the "
-            "map library (OpenLayers), the data and the styles beside it. It opens in any "
-            "browser from disk or from a web server, without internet; put the folder on "
-            "the intranet or send it as a zip.\n\n"
-            "The page shows the works coloured by horizon (or by stakeholder), the "
-            "challenges, hotspots and accepted dig-once chances, with filters by "
-            "stakeholder, horizon and year and a search box; clicking a work shows its "
-            "card with its open findings and the chamber's latest decisions. The streets "
-            "and neighbourhoods of the programme are the base map; an online background "
-            "map (PDOK, OpenStreetMap) can be switched on in the page.\n\n"
-            "Language: of the page when it opens (the reader can switch between Dutch and "
-            "English). State: draft or adopted, shown under the title. Leave out: private "
-            "fields that are not published: the contacts (stakeholders' contacts and action "
-            "holders; left out by default), the costs (cost estimates and savings) and the "
-            "notes (descriptions of works and decision texts). An earlier publication in "
-            "the folder is replaced as a whole, or not at all."
+        return (
+            self.tr(
+                "Writes the programme as a web map into the output folder: index.html with the "
+                "map library (OpenLayers), the data and the styles beside it. It opens in any "
+                "browser from disk or from a web server, without internet; put the folder on "
+                "the intranet or send it as a zip.\n\n"
+                "The page shows the works coloured by horizon (or by stakeholder), the "
+                "challenges, hotspots and accepted dig-once chances, with filters by "
+                "stakeholder, horizon and year and a search box; clicking a work shows its "
+                "card with its open findings and the chamber's latest decisions. The streets "
+                "and neighbourhoods of the programme are the base map; an online background "
+                "map (PDOK, OpenStreetMap) can be switched on in the page.\n\n"
+                "Language: of the page when it opens (the reader can switch between Dutch and "
+                "English). State: draft or adopted, shown under the title. Leave out: private "
+                "fields that are not published: the contacts (stakeholders' contacts and action "
+                "holders; left out by default), the costs (cost estimates and savings) and the "
+                "notes (descriptions of works and decision texts). An earlier publication in "
+                "the folder is replaced as a whole, or not at all."
+            )
+            + "\n\n"
+            + programme_help()
         )
 
     def initAlgorithm(self, config=None):
         lang = language()
-        self.addParameter(programme_parameter(self.PROGRAMME, self.tr("Programme")))
+        add_programme_parameters(self)
         self.addParameter(
             QgsProcessingParameterEnum(
                 self.LANGUAGE,
@@ -101,7 +105,7 @@ class PublishProgramme(ProgrammakamerAlgorithm):
         require_shapely_2()
         from ..export.web_map import publish_programme
 
-        path = str(Path(self.parameterAsFile(parameters, self.PROGRAMME, context)).absolute())
+        path = programme_location(self, parameters, context)
         folder = Path(self.parameterAsString(parameters, self.OUTPUT, context))
         if self.LEAVE_OUT in parameters:
             left_out = tuple(

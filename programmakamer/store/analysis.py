@@ -26,8 +26,8 @@ from ..core.works import Works, valid_geometries, works_from_columns
 from ..translation import tr
 from .columns import read_columns, read_stored, stakeholder_names
 from .errors import CancelledError, ProgrammeError, missing_columns, write_failure
-from .features import features_from_columns, to_qvariant
-from .location import is_postgis
+from .features import features_from_columns
+from .location import KEY_COLUMN, is_postgis, quoted_table
 from .programme import UNIQUE_FINDING_ID, read_programme, table_layer
 from .transactions import bulk_write, check_intact, check_writable, provider_transaction
 
@@ -228,33 +228,54 @@ def write_findings(
         if not writing(0):
             raise CancelledError()
         bulk_write(provider, path, deleted=merge.deleted)
-        if is_postgis(path):  # made with the index; no rowid to stamp by
-            stamp = to_qvariant(now, "datetime")
-            last_found = layer.fields().indexOf("last_found")
-            merge.changes.update({fid: {last_found: stamp} for fid in merge.seen})
-        else:
-            indexed, error = provider.transaction().executeSql(UNIQUE_FINDING_ID)
-            if not indexed:
-                raise write_failure(path, error)
-            _stamp_found_again(provider, path, merge.seen, now)
+        found_again = _found_again_in_postgis if is_postgis(path) else _found_again_in_geopackage
+        found_again(provider, path, merge.seen, now)
         bulk_write(provider, path, merge.new, merge.changes, merge.geometries, progress=writing)
     return merge.report
 
 
-def _stamp_found_again(provider, path, fids: list, now: datetime) -> None:
-    """last_found of the findings found again unchanged, in one statement per 10,000: most
-    findings of a re-analysis, where a provider call per feature took a third of the write.
-    The text is what GDAL writes for a datetime without a zone."""
+#: Findings found again whose last_found one statement stamps.
+_STAMPED = 10_000
+
+
+def _found_again_in_geopackage(provider, path, fids: list, now: datetime) -> None:
+    """The findings table's unique index (an older file lacks it), and last_found of the
+    findings found again unchanged in one statement per 10,000: most findings of a
+    re-analysis, where a provider call per feature took a third of the write. The text is
+    what GDAL writes for a datetime without a zone."""
+    _execute(provider, path, UNIQUE_FINDING_ID)
     stamp = now.strftime("%Y-%m-%dT%H:%M:%S.000")
-    for start in range(0, len(fids), 10_000):
-        ids = ",".join(str(int(fid)) for fid in fids[start : start + 10_000])
-        done, error = provider.transaction().executeSql(
+    for start in range(0, len(fids), _STAMPED):
+        ids = ",".join(str(int(fid)) for fid in fids[start : start + _STAMPED])
+        _execute(
+            provider,
+            path,
             "UPDATE \"{}\" SET last_found = '{}' WHERE rowid IN ({})".format(
                 FINDINGS.name, stamp, ids
-            )
+            ),
         )
-        if not done:
-            raise write_failure(path, error)
+
+
+def _found_again_in_postgis(provider, path, fids: list, now: datetime) -> None:
+    """last_found of the findings found again unchanged, by key, in one statement per
+    10,000 (a PostGIS programme is made with the unique index)."""
+    table = quoted_table(provider.dataSourceUri())
+    stamp = now.strftime("%Y-%m-%d %H:%M:%S")
+    for start in range(0, len(fids), _STAMPED):
+        ids = ",".join(str(int(fid)) for fid in fids[start : start + _STAMPED])
+        _execute(
+            provider,
+            path,
+            "UPDATE {} SET last_found = '{}' WHERE {} IN ({})".format(
+                table, stamp, KEY_COLUMN, ids
+            ),
+        )
+
+
+def _execute(provider, path, statement: str) -> None:
+    done, error = provider.transaction().executeSql(statement)
+    if not done:
+        raise write_failure(path, error)
 
 
 def _merge(layer, columns: dict, geometry: np.ndarray, now: datetime) -> _Merge:

@@ -54,6 +54,7 @@ from .features import (
     make_features,
     to_qvariant,
 )
+from .location import is_postgis
 from .programme import read_programme, read_stakeholders, table_layer, upgrade_programme
 from .transactions import bulk_write, provider_transaction
 
@@ -807,6 +808,10 @@ def save_profile(path: str | Path, stakeholder_id: int, mapping: DeliveryMapping
 
 
 def _has_profiles(path) -> bool:
+    if is_postgis(path):
+        from .postgis import has_table  # psycopg2 only when needed
+
+        return has_table(path, IMPORT_PROFILES)
     with GdalErrors():
         dataset = gdal.OpenEx(
             str(path), gdal.OF_VECTOR | gdal.OF_READONLY, allowed_drivers=["GPKG"]

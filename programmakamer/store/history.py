@@ -13,6 +13,7 @@ to write the audit.
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from datetime import datetime
 
 from ..core.schema import DECISIONS, WORK_TABLES
@@ -136,6 +137,50 @@ def work_history(location: str, table_name: str, fid: int) -> list[dict]:
         )
         names = ("action", "changed_by", "changed_at", "old_values", "new_values")
         return [dict(zip(names, row)) for row in cursor.fetchall()]
+
+
+@dataclass(frozen=True)
+class HistoryEntry:
+    """One saved change of a work: where it was stored, who saved it when, and the fields
+    it changed with their values before and after (the geometry as the field `geom`)."""
+
+    table_name: str
+    fid: int
+    action: str  # INSERT, UPDATE or DELETE
+    changed_by: str
+    changed_at: datetime
+    changes: tuple[tuple[str, object, object], ...]
+
+
+def history_of_work(location: str, work_id: str) -> list[HistoryEntry]:
+    """Every saved change of a work, oldest first, over the works tables (a work that
+    changed kind moved to another table under another key)."""
+    from .location import postgis_schema
+    from .postgis import transaction
+
+    composition = sql()
+    with transaction(location) as cursor:
+        cursor.execute(
+            composition.SQL(
+                "SELECT table_name, fid, action, changed_by, changed_at, old_values, new_values "
+                "FROM {} WHERE table_name = ANY(%s) AND %s IN "
+                "(old_values ->> 'work_id', new_values ->> 'work_id') ORDER BY id"
+            ).format(composition.Identifier(postgis_schema(location), AUDIT_TABLE)),
+            ([t.name for t in WORK_TABLES], work_id),
+        )
+        found = cursor.fetchall()
+    return [
+        HistoryEntry(table_name, fid, action, who, when, _changes(table_name, old or {}, new or {}))
+        for table_name, fid, action, who, when, old, new in found
+    ]
+
+
+def _changes(table_name: str, old: dict, new: dict) -> tuple[tuple[str, object, object], ...]:
+    """The fields whose value differs, in the schema's order."""
+    from ..core.schema import table
+
+    names = (*table(table_name).field_names, GEOMETRY_COLUMN)
+    return tuple((n, old.get(n), new.get(n)) for n in names if old.get(n) != new.get(n))
 
 
 def restore_row(location: str, table_name: str, fid: int, moment: datetime) -> dict:

@@ -48,12 +48,39 @@ def shown(location) -> str:
     return POSTGIS_PREFIX + uri.uri(False)
 
 
+def short_name(location) -> str:
+    """A programme's short name in messages: its file's name, or its schema."""
+    return postgis_schema(location) if is_postgis(location) else Path(location).name
+
+
+def keeps_history(location) -> bool:
+    """Whether the programme's database keeps who changed what (PostGIS's audit table)."""
+    return is_postgis(location)
+
+
+def watched_paths(location) -> tuple[str | None, list[str]]:
+    """The folder and the files whose change means another program wrote the programme: a
+    GeoPackage and its write-ahead log (in WAL mode a commit only touches the log). A
+    database tells no file of its changes: none."""
+    if is_postgis(location):
+        return None, []
+    path = Path(location)
+    return str(path.parent), [str(path), str(path) + "-wal"]
+
+
 def postgis_uri(location: str) -> QgsDataSourceUri:
     return QgsDataSourceUri(str(location)[len(POSTGIS_PREFIX) :])
 
 
 def postgis_schema(location: str) -> str:
     return postgis_uri(location).schema()
+
+
+def quoted_table(source: str) -> str:
+    """The schema-qualified, quoted name of a PostGIS layer's table, for a statement QGIS's
+    transaction runs (QgsDataSourceUri.quotedTablename escapes a quote with a backslash)."""
+    uri = QgsDataSourceUri(source)
+    return ".".join('"{}"'.format(n.replace('"', '""')) for n in (uri.schema(), uri.table()))
 
 
 def layer_source(location, table_name: str) -> tuple[str, str]:

@@ -114,6 +114,24 @@ def connection_uri(connection: str = "", service: str = "") -> QgsDataSourceUri:
     raise ProgrammeError(tr("Choose a PostgreSQL connection or a service."))
 
 
+def connection_of(location: str) -> tuple[str, str]:
+    """The service, or else the name of the QGIS connection, through which a location
+    reaches its database: what names it again in a form (a password is never shown)."""
+    uri = postgis_uri(location)
+    if uri.service():
+        return uri.service(), ""
+    wanted = uri.connectionInfo(False)
+    metadata = QgsProviderRegistry.instance().providerMetadata("postgres")
+    for name, connection in metadata.connections(False).items():
+        if QgsDataSourceUri(connection.uri()).connectionInfo(False) == wanted:
+            return "", name
+    raise ProgrammeError(
+        tr("QGIS has no PostgreSQL connection to {}; add one, or use a service.").format(
+            uri.database()
+        )
+    )
+
+
 def location_of(schema: str, connection: str = "", service: str = "") -> str:
     """The location string of a programme in `schema`, after checking the schema's name."""
     if not schema.strip():
@@ -379,6 +397,37 @@ def missing_tables(cursor, schema: str, tables: Iterable[Table] = TABLES) -> lis
     return sorted(t.name for t in tables if t.name not in present)
 
 
+def has_table(location: str, table: Table) -> bool:
+    with transaction(location) as cursor:
+        return not missing_tables(cursor, postgis_schema(location), [table])
+
+
+def check_complete(location: str) -> None:
+    """Refuse a programme schema that lacks columns of this version: the plugin upgrades a
+    GeoPackage itself, but a shared database is changed by its administrator."""
+    schema = postgis_schema(location)
+    with transaction(location) as cursor:
+        cursor.execute(
+            "SELECT table_name, column_name FROM information_schema.columns "
+            "WHERE table_schema = %s",
+            (schema,),
+        )
+        present = set(cursor.fetchall())
+    missing = [
+        "{}.{}".format(t.name, f.name)
+        for t in TABLES
+        for f in t.fields
+        if (t.name, f.name) not in present
+    ]
+    if missing:
+        raise ProgrammeError(
+            tr(
+                "Schema {} lacks columns of this version of the plugin ({}): ask the database "
+                "administrator to add them."
+            ).format(schema, ", ".join(missing))
+        )
+
+
 def read_programme(location: str):
     """A PostGIS programme's metadata; a schema that is not a programme is refused."""
     from .programme import ProgrammeInfo
@@ -440,11 +489,8 @@ def read_columns(location: str, table: Table, names: Sequence[str], geometry: bo
     fids = list(raw[0])
     columns = {}
     for name, values in zip(names, raw[1:]):
-        if kinds.get(name) == "date":
-            columns[name] = np.array(
-                [np.datetime64("NaT") if v is None else np.datetime64(v, "D") for v in values],
-                dtype="datetime64[D]",
-            )
+        if kinds.get(name) == "date":  # numpy reads None as NaT, in one call
+            columns[name] = np.array(values, dtype="datetime64[D]")
         else:
             columns[name] = list(values)
     if not geometry:
@@ -454,7 +500,7 @@ def read_columns(location: str, table: Table, names: Sequence[str], geometry: bo
     import shapely
 
     wkb = np.array([None if v is None else bytes(v) for v in raw[-1]], dtype=object)
-    shapes = shapely.force_2d(shapely.from_wkb(wkb))
+    shapes = shapely.from_wkb(wkb)  # 2D: the column's type admits nothing else
     shapes[shapely.is_empty(shapes)] = None
     return fids, columns, shapes
 

@@ -403,7 +403,13 @@ _OGR_TYPES = {
 def upgrade_programme(path: str | Path) -> bool:
     """Bring a programme made by an earlier version to the current schema: missing tables
     and columns are added (nothing is removed or rewritten), in one transaction. True when
-    something was added; a current programme is not touched."""
+    something was added; a current programme is not touched. A PostGIS programme is only
+    checked (its database administrator changes its schema)."""
+    if is_postgis(path):
+        from .postgis import check_complete  # postgis builds on this module
+
+        check_complete(path)
+        return False
     info_version = _schema_version(path)
     with GdalErrors() as errors:
         dataset = gdal.OpenEx(

@@ -36,7 +36,7 @@ from .errors import (
     refused,
     write_failure,
 )
-from .location import is_postgis, postgis_location
+from .location import is_postgis, postgis_location, quoted_table
 
 #: How long a program write waits for another writer of the same programme to finish.
 WRITE_WAIT_SECONDS = 60.0
@@ -99,7 +99,7 @@ def edit_session(layer: QgsVectorLayer) -> Iterator[QgsVectorLayer]:
     provider call after the other: a failure in a later call leaves the earlier ones saved.
     Batches that mix kinds and must land whole use `provider_transaction`.
     """
-    source = layer.source().split("|")[0]
+    source = _programme_of(layer)
     check_writable(source)
     check_intact(source)
     if not layer.startEditing():
@@ -132,11 +132,10 @@ def provider_transaction(
     """
     # No exception is made before it is raised: one held in a local and its traceback
     # form a cycle, collected whenever, even after QGIS has exited (a crash in the tests).
-    postgres = layers[0].providerType() == "postgres"
-    source = _postgis_source(layers[0]) if postgres else layers[0].source().split("|")[0]
-    if not postgres:
-        check_writable(source)
-        check_intact(source)  # before the update mode, which already rewrites the file's header
+    source = _programme_of(layers[0])
+    postgres = is_postgis(source)
+    check_writable(source)
+    check_intact(source)  # before the update mode, which already rewrites the file's header
     providers = [layer.dataProvider() for layer in layers]
     if not all(p.capabilities() & QgsVectorDataProvider.AddFeatures for p in providers):
         raise refused(source)
@@ -164,10 +163,13 @@ def provider_transaction(
             provider.leaveUpdateMode()
 
 
-def _postgis_source(layer) -> str:
-    """The location of a PostGIS layer's programme, which messages show without password."""
-    uri = QgsDataSourceUri(layer.source())
-    return postgis_location(uri, uri.schema())
+def _programme_of(layer) -> str:
+    """The location of a layer's programme: its GeoPackage, or its PostGIS schema (which
+    messages show without password)."""
+    if layer.providerType() == "postgres":
+        uri = QgsDataSourceUri(layer.source())
+        return postgis_location(uri, uri.schema())
+    return layer.source().split("|")[0]
 
 
 def _locked_transaction(layers, source: str, waiting, postgres: bool) -> QgsTransaction:
@@ -175,10 +177,7 @@ def _locked_transaction(layers, source: str, waiting, postgres: bool) -> QgsTran
     (a deferred BEGIN would take it only at the first real write, after the reads). In
     PostGIS the lock is the first layer's table, held against other writers of it."""
     if postgres:
-        uri = QgsDataSourceUri(layers[0].source())
-        lock = 'LOCK TABLE "{}"."{}" IN SHARE ROW EXCLUSIVE MODE'.format(
-            uri.schema().replace('"', '""'), uri.table().replace('"', '""')
-        )
+        lock = "LOCK TABLE {} IN SHARE ROW EXCLUSIVE MODE".format(quoted_table(layers[0].source()))
         wait, waited = "SET LOCAL lock_timeout = '1s'", "SET LOCAL lock_timeout = 0"
     else:
         table = QgsProviderRegistry.instance().decodeUri("ogr", layers[0].source())["layerName"]

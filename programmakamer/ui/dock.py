@@ -12,13 +12,16 @@ import time
 from pathlib import Path
 
 from qgis.core import Qgis, QgsApplication, QgsProject, QgsTask
-from qgis.PyQt.QtCore import QFileSystemWatcher, QTimer
+from qgis.PyQt.QtCore import QFileSystemWatcher, Qt, QTimer
 from qgis.PyQt.QtWidgets import QDockWidget, QInputDialog
 
+from ..processing.postgis_parameters import programme_parameters
 from ..store.layers import group_name, programme_group
+from ..store.location import keeps_history, normalised, watched_paths
 from ..store.programme import ProgrammeInfo, read_programme, read_stakeholders
 from ..translation import tr
 from .findings_tab import FindingsTab
+from .history_dialog import WorkHistoryDialog
 from .horizons_tab import HorizonsTab
 from .map_link import MapLink
 from .models import WorksModel, read_finding_rows, read_work_rows
@@ -47,6 +50,7 @@ class ProgrammeDock(QDockWidget, FORM):
         self.own_write_at = 0.0
         self.touch_pending = False
         self.pending_move: tuple[str | None, list] = (None, [])
+        self.history_dialog: WorkHistoryDialog | None = None
         self.works = WorksModel(self)
         self.map_link = MapLink(iface, self.tell, self)
         self.presentation = PresentationMode(self, iface.mainWindow())
@@ -96,6 +100,7 @@ class ProgrammeDock(QDockWidget, FORM):
         self.map_link.year_chosen_on_map.connect(self.timeline_tab.follow_year)
         self.works_tab.filter_changed.connect(self.on_filter_changed)
         self.works_tab.selection_changed.connect(self.on_work_selected)
+        self.works_tab.history_requested.connect(self.on_history_requested)
         self.horizons_tab.move_requested.connect(self.on_work_moved_to_horizon)
         self.horizons_tab.works_dropped.connect(self.on_works_dropped)
         self.horizons_tab.works_chosen.connect(self.show_works_on_map)
@@ -111,14 +116,17 @@ class ProgrammeDock(QDockWidget, FORM):
     def set_programme(self, path: str) -> None:
         for watched in self.watcher.files() + self.watcher.directories():
             self.watcher.removePath(watched)
-        self.path = str(Path(path).absolute())
+        self.path = normalised(path)
         self.map_link.path = self.path
-        self.watcher.addPath(str(Path(self.path).parent))
+        folder, _ = watched_paths(self.path)
+        if folder is not None:
+            self.watcher.addPath(folder)
         self.watch_programme_files()
         info = read_programme(self.path)
         self.show_programme_info(info)
         self.reference_year = info.reference_year
         self.settings_tab.set_programme(info)
+        self.works_tab.show_history(keeps_history(self.path))
         self.timeline_tab.set_reference_year(info.reference_year)
         self.map_link.follow_temporal_controller()
         self.reload()
@@ -131,10 +139,10 @@ class ProgrammeDock(QDockWidget, FORM):
         )
 
     def watch_programme_files(self) -> None:
-        """The GeoPackage and its write-ahead log: in WAL mode a commit only touches the log."""
+        """The programme's files that exist now (a write-ahead log comes and goes)."""
         if not self.path:
             return
-        for name in (self.path, self.path + "-wal"):
+        for name in watched_paths(self.path)[1]:
             if Path(name).exists() and name not in self.watcher.files():
                 self.watcher.addPath(name)
 
@@ -143,7 +151,7 @@ class ProgrammeDock(QDockWidget, FORM):
 
     def on_programme_changed_on_disk(self, path: str) -> None:
         """Reload (once the writes settle) so the panel never shows or saves stale rows."""
-        if self.path and path in (self.path, self.path + "-wal"):
+        if self.path and path in watched_paths(self.path)[1]:
             self.watch_programme_files()  # a replaced file drops out of the watch
             if time.monotonic() - self.own_write_at > OWN_WRITE_SECONDS:
                 self.reload_timer.start()
@@ -288,6 +296,27 @@ class ProgrammeDock(QDockWidget, FORM):
         if horizon and rows:
             self.on_work_moved_to_horizon(horizon, rows=rows)
 
+    @reported
+    def on_history_requested(self) -> None:
+        """The selected work's saved history, beside the panel (not modal: the map stays
+        usable while it is open)."""
+        rows = self.works_tab.selected_rows()
+        if len(rows) != 1 or not self.path:
+            return
+        self.history_dialog = WorkHistoryDialog(self.path, rows[0].work_id, rows[0].title, self)
+        self.history_dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        self.history_dialog.restored.connect(self.on_work_restored)
+        self.history_dialog.show()
+
+    @reported
+    def on_work_restored(self) -> None:
+        self.on_own_write()
+        for work_layer in self.map_link.work_layers():
+            work_layer.triggerRepaint()
+        kept = [r.work_id for r in self.works_tab.selected_rows()]
+        self.reload()
+        self.works_tab.select_works(kept, notify=False)
+
     # --- what the settings tab changed ------------------------------------------------
     @reported
     def on_settings_saved(self) -> None:
@@ -381,7 +410,7 @@ class ProgrammeDock(QDockWidget, FORM):
         import processing  # QGIS's Processing plugin: importable once QGIS has loaded it
 
         return processing.execAlgorithmDialog(
-            "programmakamer:{}".format(name), {"PROGRAMME": self.path}
+            "programmakamer:{}".format(name), programme_parameters(self.path)
         )
 
     def on_presentation_toggled(self, on: bool) -> None:

@@ -49,6 +49,7 @@ from ..core.schema import DISCIPLINES, STATUSES, SURFACE_TYPES, WORK_FIELDS
 from ..log import TAG, logger
 from ..store import delivery as store
 from ..store.errors import CancelledError, ProgrammeError
+from ..store.location import layer_source, short_name
 from ..store.programme import read_programme, read_stakeholders
 from ..translation import language, tr
 from .tab import form
@@ -874,7 +875,8 @@ class ImportWizard(QWizard, FORM):
     def street_layer(self):
         key = self.street_layer_combo.currentData()
         if key == PROGRAMME_STREETS:
-            layer = QgsVectorLayer("{}|layername=streets".format(self.path), tr("streets"), "ogr")
+            source, provider = layer_source(self.path, "streets")
+            layer = QgsVectorLayer(source, tr("streets"), provider)
             if not layer.isValid():
                 raise ProgrammeError(tr("The programme has no streets layer."))
             return layer
@@ -934,7 +936,7 @@ class ImportWizard(QWizard, FORM):
         fields = StreetFields(name_field, self.network_place_combo.currentData(), numbers)
         key = (layer.source(), fields)
         network = self.network if self.network_key == key else None
-        layer_source = (layer.source(), layer.name(), layer.providerType())
+        made_from = (layer.source(), layer.name(), layer.providerType())
         crs, context = self.info.crs, QgsProject.instance().transformContext()
         queries = []
         for row, values in enumerate(self.table.rows):
@@ -953,7 +955,7 @@ class ImportWizard(QWizard, FORM):
         def work(step):
             found = network
             if found is None:  # the layer made again here: it is read in the task's thread
-                street_layer = QgsVectorLayer(*layer_source)
+                street_layer = QgsVectorLayer(*made_from)
                 found, _ = read_street_network(
                     street_layer, fields, QgsCoordinateReferenceSystem(crs), context
                 )
@@ -1314,7 +1316,7 @@ class ImportWizard(QWizard, FORM):
             len(self.plan.changed),
             len(self.plan.withdrawn),
             self.stakeholder_combo.currentText(),
-            Path(self.path).name,
+            short_name(self.path),
         )
 
     def accept(self) -> None:

@@ -26,7 +26,7 @@ from ..core.findings import euro, finding_order
 from ..core.horizons import effective_horizon
 from ..core.periods import format_period
 from ..core.schema import FINDING_KINDS, HORIZONS, STATUSES, VERDICTS, WORK_TABLES, choice_label
-from ..store.programme import read_table, table_layer
+from ..store.programme import read_table
 from ..translation import language, tr
 from .rich_text import as_rich
 
@@ -84,13 +84,13 @@ FIELDS = [
 
 def read_work_rows(path: str) -> list[WorkRow]:
     """One row per work from the three works tables, one columnar pass each, no geometry."""
-    from ..store.columns import read_columns, stakeholder_names
+    from ..store.columns import read_stored, stakeholder_names
 
     names = stakeholder_names(path)
     lang = language()
     rows: dict[str, WorkRow] = {}
     for table in WORK_TABLES:
-        fids, columns, _ = read_columns(table_layer(path, table.name), FIELDS)
+        fids, columns, _ = read_stored(path, table, FIELDS)
         starts = columns["planned_start"].astype(object)  # datetime64 -> date, NaT -> None
         ends = columns["planned_end"].astype(object)
         for i, fid in enumerate(fids):

@@ -20,6 +20,8 @@ class WorksTab(PanelTab, FORM):
     filter_changed = pyqtSignal()
     #: The user selected other works in the table.
     selection_changed = pyqtSignal()
+    #: The user asked for the saved history of the selected work.
+    history_requested = pyqtSignal()
 
     def __init__(self, works: WorksModel, parent=None):
         super().__init__(parent)
@@ -54,9 +56,21 @@ class WorksTab(PanelTab, FORM):
         self.search_edit.textChanged.connect(self.on_filter_changed)
         self.map_follows_filter.toggled.connect(self.on_filter_changed)
         self.works_view.selectionModel().selectionChanged.connect(self.on_work_selected)
+        self.history_button.setText(tr("History…"))
+        self.history_button.setToolTip(
+            tr("Who changed the selected work and when; put it back as it was")
+        )
+        self.history_button.clicked.connect(self.history_requested)
+        self.show_history(False)
 
     def on_work_selected(self, *_) -> None:
+        self.history_button.setEnabled(len(self.selected_rows()) == 1)
         self.selection_changed.emit()
+
+    def show_history(self, kept: bool) -> None:
+        """The history button, for a programme whose database keeps one (PostGIS)."""
+        self.history_button.setVisible(kept)
+        self.history_button.setEnabled(len(self.selected_rows()) == 1)
 
     def filter_combos(self) -> tuple[QComboBox, ...]:
         return (
