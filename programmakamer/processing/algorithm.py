@@ -4,11 +4,12 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from qgis.core import QgsProcessingAlgorithm, QgsProcessingException
+from qgis.core import QgsProcessingAlgorithm, QgsProcessingException, QgsProcessingParameterEnum
 from qgis.PyQt.QtGui import QIcon
 
 from ..core.errors import SettingError
 from ..core.findings import number_text
+from ..core.schema import PROGRAMME_STATES
 from ..dependencies import shapely_problem
 from ..translation import language, tr
 
@@ -24,6 +25,26 @@ class ProgrammakamerAlgorithm(QgsProcessingAlgorithm):
 
     def tr(self, text: str) -> str:
         return tr(text)
+
+    def add_state_parameter(self, name: str, optional: bool = False) -> None:
+        """The state a page shows (draft, adopted), one list for every export; optional: empty
+        means the programme's own."""
+        lang = language()
+        self.addParameter(
+            QgsProcessingParameterEnum(
+                name,
+                self.tr("State"),
+                [c.label(lang) for c in PROGRAMME_STATES],
+                defaultValue=None if optional else 0,
+                optional=optional,
+            )
+        )
+
+    def state_value(self, parameters, name: str, context) -> str | None:
+        """The chosen state's code; None when an optional state was left empty."""
+        if parameters.get(name) is None and self.parameterDefinition(name).defaultValue() is None:
+            return None
+        return PROGRAMME_STATES[self.parameterAsEnum(parameters, name, context)].value
 
     def createInstance(self):
         return type(self)()

@@ -9,14 +9,11 @@ from qgis.core import (
     QgsProcessingException,
     QgsProcessingOutputFile,
     QgsProcessingOutputNumber,
-    QgsProcessingParameterEnum,
     QgsProcessingParameterFolderDestination,
 )
 
-from ..core.schema import PROGRAMME_STATES
 from ..log import logger
 from ..store.errors import ProgrammeError
-from ..translation import language
 from .algorithm import ProgrammakamerAlgorithm
 from .postgis_parameters import add_programme_parameters, programme_help, programme_location
 
@@ -61,16 +58,8 @@ class ExportActionLists(ProgrammakamerAlgorithm):
         )
 
     def initAlgorithm(self, config=None):
-        lang = language()
         add_programme_parameters(self)
-        self.addParameter(
-            QgsProcessingParameterEnum(
-                self.STATE,
-                self.tr("State"),
-                [c.label(lang) for c in PROGRAMME_STATES],
-                optional=True,
-            )
-        )
+        self.add_state_parameter(self.STATE, optional=True)
         self.addParameter(
             QgsProcessingParameterFolderDestination(self.OUTPUT, self.tr("Output folder"))
         )
@@ -82,9 +71,7 @@ class ExportActionLists(ProgrammakamerAlgorithm):
 
         path = programme_location(self, parameters, context)
         folder = Path(self.parameterAsString(parameters, self.OUTPUT, context))
-        state = None
-        if parameters.get(self.STATE) is not None:
-            state = PROGRAMME_STATES[self.parameterAsEnum(parameters, self.STATE, context)].value
+        state = self.state_value(parameters, self.STATE, context)
         try:
             folder.mkdir(parents=True, exist_ok=True)
         except OSError as error:

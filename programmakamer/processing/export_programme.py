@@ -19,11 +19,10 @@ from qgis.core import (
     QgsProject,
 )
 
-from ..core.schema import PROGRAMME_STATES
 from ..export.programme_map import PAGES, PAPERS
 from ..log import logger
 from ..store.errors import ProgrammeError
-from ..translation import language, tr
+from ..translation import tr
 from .algorithm import ProgrammakamerAlgorithm
 from .postgis_parameters import add_programme_parameters, programme_help, programme_location
 
@@ -78,7 +77,6 @@ class ExportProgramme(ProgrammakamerAlgorithm):
         )
 
     def initAlgorithm(self, config=None):
-        lang = language()
         add_programme_parameters(self)
         self.addParameter(
             QgsProcessingParameterEnum(self.PAPER, self.tr("Paper"), list(PAPERS), defaultValue=0)
@@ -93,14 +91,7 @@ class ExportProgramme(ProgrammakamerAlgorithm):
                 maxValue=600,
             )
         )
-        self.addParameter(
-            QgsProcessingParameterEnum(
-                self.STATE,
-                self.tr("State"),
-                [c.label(lang) for c in PROGRAMME_STATES],
-                defaultValue=0,
-            )
-        )
+        self.add_state_parameter(self.STATE)
         self.addParameter(
             QgsProcessingParameterEnum(
                 self.PAGES,
@@ -215,7 +206,7 @@ class ExportProgramme(ProgrammakamerAlgorithm):
                 project,
                 path,
                 PAPERS[self.parameterAsEnum(parameters, self.PAPER, context)],
-                PROGRAMME_STATES[self.parameterAsEnum(parameters, self.STATE, context)].value,
+                self.state_value(parameters, self.STATE, context),
                 pages,
                 neighbourhoods=neighbourhoods,
             )

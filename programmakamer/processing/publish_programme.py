@@ -12,7 +12,6 @@ from qgis.core import (
     QgsProcessingParameterFolderDestination,
 )
 
-from ..core.schema import PROGRAMME_STATES
 from ..export.web_map import DEFAULT_LEFT_OUT, LANGUAGES, PRIVATE_FIELDS
 from ..log import logger
 from ..store.errors import ProgrammeError
@@ -76,14 +75,7 @@ class PublishProgramme(ProgrammakamerAlgorithm):
                 defaultValue=0 if lang == "nl" else 1,
             )
         )
-        self.addParameter(
-            QgsProcessingParameterEnum(
-                self.STATE,
-                self.tr("State"),
-                [c.label(lang) for c in PROGRAMME_STATES],
-                defaultValue=0,
-            )
-        )
+        self.add_state_parameter(self.STATE)
         self.addParameter(
             QgsProcessingParameterEnum(
                 self.LEAVE_OUT,
@@ -130,7 +122,7 @@ class PublishProgramme(ProgrammakamerAlgorithm):
                 folder,
                 language=LANGUAGES[self.parameterAsEnum(parameters, self.LANGUAGE, context)],
                 left_out=left_out,
-                state=PROGRAMME_STATES[self.parameterAsEnum(parameters, self.STATE, context)].value,
+                state=self.state_value(parameters, self.STATE, context),
                 feedback=feedback,
             )
         except ProgrammeError as error:
