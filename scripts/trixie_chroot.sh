@@ -12,10 +12,12 @@ cd "$(dirname "$0")/.."
 repo=$PWD
 root=$repo/out/trixie
 mirror=${TRIXIE_MIRROR:-http://deb.debian.org/debian}
-# what scripts/apt-packages.txt asks for on Debian 12, less the Qt 6 check's and packaging's
-# tools, plus e2fsprogs (chattr, for the read-only tests) that minbase leaves out
+# what scripts/apt-packages.txt asks for on Debian 12 (PostgreSQL 17 in trixie), less the Qt 6
+# check's and packaging's tools, plus e2fsprogs (chattr, for the read-only tests) that minbase
+# leaves out
 packages=(qgis python3-qgis qgis-providers python3-venv python3-pandas xvfb xauth poppler-utils
-  qttools5-dev-tools fonts-dejavu-core e2fsprogs ca-certificates)
+  qttools5-dev-tools fonts-dejavu-core e2fsprogs ca-certificates chromium chromium-driver
+  postgresql-17-postgis-3 postgresql-common python3-psycopg2)
 started=$SECONDS
 
 say() { echo "trixie: $*"; }
@@ -93,6 +95,8 @@ say "copying the sources to /src and compiling the translations with trixie's lr
 rm -rf "$root/src"
 mkdir -p "$root/src"
 git ls-files -z --cached --others --exclude-standard | tar --null -T - -c | tar -x -C "$root/src"
+# the web map's library, vendored by bootstrap.sh (git ignores it): the plugin ships it
+[ -d programmakamer/web/vendor ] && cp -r programmakamer/web/vendor "$root/src/programmakamer/web/"
 for ts in "$root"/src/programmakamer/i18n/*.ts; do
   in_root /usr/lib/qt5/bin/lrelease -silent "/src/${ts#"$root/src/"}"
 done
