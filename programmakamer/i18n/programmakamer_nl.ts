@@ -682,6 +682,10 @@ Programma: het GeoPackage, of een programma in PostGIS (een QGIS-verbinding of e
       <translation>Dit algoritme heeft shapely 2.0 of nieuwer nodig (gevonden: {}).</translation>
     </message>
     <message>
+      <source>Cannot create the output folder {}: the folder it goes in is read-only or not accessible.</source>
+      <translation>De uitvoermap {} kan niet worden aangemaakt: de map waarin ze moet komen is alleen-lezen of niet toegankelijk.</translation>
+    </message>
+    <message>
       <source>Analyse programme</source>
       <translation>Programma analyseren</translation>
     </message>
@@ -912,10 +916,6 @@ De lijsten worden in het programma bewaard (tabel action_lists), zodat de volgen
     <message>
       <source>Written: {} action lists and {}.</source>
       <translation>Geschreven: {} actielijsten en {}.</translation>
-    </message>
-    <message>
-      <source>Cannot create the output folder {}: the folder it goes in is read-only or not accessible.</source>
-      <translation>De uitvoermap {} kan niet worden aangemaakt: de map waarin ze moet komen is alleen-lezen of niet toegankelijk.</translation>
     </message>
     <message>
       <source>Export programme map and tables</source>

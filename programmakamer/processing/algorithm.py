@@ -11,6 +11,7 @@ from ..core.errors import SettingError
 from ..core.findings import number_text
 from ..core.schema import PROGRAMME_STATES
 from ..dependencies import shapely_problem
+from ..log import logger
 from ..translation import language, tr
 
 ICON = Path(__file__).resolve().parent.parent / "icons" / "icon.svg"
@@ -39,6 +40,22 @@ class ProgrammakamerAlgorithm(QgsProcessingAlgorithm):
                 optional=optional,
             )
         )
+
+    def output_folder(self, parameters, name: str, context) -> Path:
+        """The export's output folder, made when missing; refused in one sentence when it
+        cannot be."""
+        folder = Path(self.parameterAsString(parameters, name, context))
+        try:
+            folder.mkdir(parents=True, exist_ok=True)
+        except OSError as error:
+            logger("export").error("creating the output folder %s failed: %s", folder, error)
+            raise QgsProcessingException(
+                self.tr(
+                    "Cannot create the output folder {}: the folder it goes in is read-only "
+                    "or not accessible."
+                ).format(folder)
+            ) from error
+        return folder
 
     def state_value(self, parameters, name: str, context) -> str | None:
         """The chosen state's code; None when an optional state was left empty."""

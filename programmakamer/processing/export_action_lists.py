@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-from pathlib import Path
-
 from qgis.core import (
     QgsProcessingAlgorithm,
     QgsProcessingException,
@@ -12,12 +10,9 @@ from qgis.core import (
     QgsProcessingParameterFolderDestination,
 )
 
-from ..log import logger
 from ..store.errors import ProgrammeError
 from .algorithm import ProgrammakamerAlgorithm
 from .postgis_parameters import add_programme_parameters, programme_help, programme_location
-
-LOG = logger("export")
 
 
 class ExportActionLists(ProgrammakamerAlgorithm):
@@ -70,18 +65,8 @@ class ExportActionLists(ProgrammakamerAlgorithm):
         from ..export.action_lists import export_action_lists
 
         path = programme_location(self, parameters, context)
-        folder = Path(self.parameterAsString(parameters, self.OUTPUT, context))
         state = self.state_value(parameters, self.STATE, context)
-        try:
-            folder.mkdir(parents=True, exist_ok=True)
-        except OSError as error:
-            LOG.error("creating the output folder %s failed: %s", folder, error)
-            raise QgsProcessingException(
-                self.tr(
-                    "Cannot create the output folder {}: the folder it goes in is read-only "
-                    "or not accessible."
-                ).format(folder)
-            ) from error
+        folder = self.output_folder(parameters, self.OUTPUT, context)
         try:
             written = export_action_lists(path, folder, state, feedback)
         except ProgrammeError as error:

@@ -20,14 +20,12 @@ from qgis.core import (
 )
 
 from ..export.programme_map import PAGES, PAPERS
-from ..log import logger
 from ..store.errors import ProgrammeError
 from ..translation import tr
 from .algorithm import ProgrammakamerAlgorithm
 from .postgis_parameters import add_programme_parameters, programme_help, programme_location
 
 PAGE_CHOICES = PAGES + ("neighbourhoods",)
-LOG = logger("export")
 
 
 class ExportProgramme(ProgrammakamerAlgorithm):
@@ -132,8 +130,6 @@ class ExportProgramme(ProgrammakamerAlgorithm):
         self.addOutput(QgsProcessingOutputNumber(self.PAGE_COUNT, self.tr("Pages")))
 
     def processAlgorithm(self, parameters, context, feedback):
-        from pathlib import Path
-
         from ..export.export_set import export_board_memo
         from ..export.memo_tables import require_openpyxl
         from ..export.programme_map import build_programme_layout, neighbourhoods_from
@@ -141,7 +137,6 @@ class ExportProgramme(ProgrammakamerAlgorithm):
         from ..store.programme import read_programme
 
         path = programme_location(self, parameters, context)
-        folder = Path(self.parameterAsString(parameters, self.OUTPUT, context))
         pages = (
             tuple(
                 PAGE_CHOICES[i]
@@ -153,16 +148,7 @@ class ExportProgramme(ProgrammakamerAlgorithm):
             require_openpyxl()
         except ProgrammeError as error:
             raise QgsProcessingException(str(error)) from error
-        try:
-            folder.mkdir(parents=True, exist_ok=True)
-        except OSError as error:
-            LOG.error("creating the output folder %s failed: %s", folder, error)
-            raise QgsProcessingException(
-                self.tr(
-                    "Cannot create the output folder {}: the folder it goes in is read-only "
-                    "or not accessible."
-                ).format(folder)
-            ) from error
+        folder = self.output_folder(parameters, self.OUTPUT, context)
         project, own = context.project(), None
         if project is None or programme_group(project, path) is None:
             project = own = QgsProject()  # a project of its own, so the user's is left alone

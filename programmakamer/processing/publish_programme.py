@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-from pathlib import Path
-
 from qgis.core import (
     QgsProcessingException,
     QgsProcessingOutputFile,
@@ -13,13 +11,10 @@ from qgis.core import (
 )
 
 from ..export.web_map import DEFAULT_LEFT_OUT, LANGUAGES, PRIVATE_FIELDS
-from ..log import logger
 from ..store.errors import ProgrammeError
 from ..translation import language
 from .algorithm import ProgrammakamerAlgorithm, require_shapely_2
 from .postgis_parameters import add_programme_parameters, programme_help, programme_location
-
-LOG = logger("export")
 
 
 class PublishProgramme(ProgrammakamerAlgorithm):
@@ -98,7 +93,6 @@ class PublishProgramme(ProgrammakamerAlgorithm):
         from ..export.web_map import publish_programme
 
         path = programme_location(self, parameters, context)
-        folder = Path(self.parameterAsString(parameters, self.OUTPUT, context))
         if self.LEAVE_OUT in parameters:
             left_out = tuple(
                 PRIVATE_FIELDS[i]
@@ -106,16 +100,7 @@ class PublishProgramme(ProgrammakamerAlgorithm):
             )
         else:  # qgis_process of QGIS 3.22 does not apply the default
             left_out = DEFAULT_LEFT_OUT
-        try:
-            folder.mkdir(parents=True, exist_ok=True)
-        except OSError as error:
-            LOG.error("creating the output folder %s failed: %s", folder, error)
-            raise QgsProcessingException(
-                self.tr(
-                    "Cannot create the output folder {}: the folder it goes in is read-only "
-                    "or not accessible."
-                ).format(folder)
-            ) from error
+        folder = self.output_folder(parameters, self.OUTPUT, context)
         try:
             published = publish_programme(
                 path,
