@@ -2018,6 +2018,10 @@ Taal: van de pagina bij het openen (de lezer kan wisselen tussen Nederlands en E
       <translation>De database laat u {} niet wijzigen: vraag de beheerder om een rol die dat mag (programmakamer:grantlogin).</translation>
     </message>
     <message>
+      <source>Edits of {} in this transaction group are not checked against a colleague's saves: {}</source>
+      <translation>Bewerkingen van {} in deze transactiegroep worden niet getoetst aan wat een collega opsloeg: {}</translation>
+    </message>
+    <message>
       <source>Row {} of {} has no saved state at {}.</source>
       <translation>Rij {} van {} heeft geen opgeslagen stand op {}.</translation>
     </message>

@@ -29,7 +29,7 @@ from ..log import logger
 from ..translation import tr
 from .errors import ProgrammeError
 from .history import BASED_ON_COLUMN
-from .location import postgis_schema
+from .location import GEOMETRY_COLUMN, postgis_schema
 from .postgis import read_rows, sql, transaction
 
 #: What the chamber writes in a work: the horizon and its own override, with the stamp and
@@ -223,7 +223,7 @@ def update_stakeholder_roles(cursor, schema: str) -> list[str]:
         for table in WORK_TABLES:
             name = ident(schema, table.name)
             allowed = [f for f in table.field_names if f not in NOT_FOR_STAKEHOLDERS]
-            allowed.append(BASED_ON_COLUMN)
+            allowed += [GEOMETRY_COLUMN, BASED_ON_COLUMN]
             cursor.execute(
                 composition.SQL("GRANT INSERT, DELETE ON {} TO {}").format(name, ident(role))
             )

@@ -9,14 +9,21 @@ plain UPDATE, which reads and writes in one statement) just moves the version on
 insert, update and delete of works and decisions lands in the `audit` table with who, when,
 and the old and new row. The triggers run as the programme's owner, so no other role needs
 to write the audit.
+
+In a QGIS transaction group each edit goes to the database at once, in one transaction
+that lasts the whole editing session, and the version it states is read back inside that
+transaction: there the check is against the database as it was when editing began
+(guard_editing_session). Statements of one transaction are one save.
 """
 
 from __future__ import annotations
 
+import weakref
 from dataclasses import dataclass
 from datetime import datetime
 
 from ..core.schema import DECISIONS, WORK_TABLES
+from ..log import logger
 from ..translation import tr
 from .errors import ProgrammeError
 from .location import GEOMETRY_COLUMN, KEY_COLUMN
@@ -29,24 +36,47 @@ AUDIT_TABLE = "audit"
 #: row in a refusal.
 KEPT_TABLES = tuple((t.name, "work_id") for t in WORK_TABLES) + ((DECISIONS.name, "fid"),)
 
+#: The snapshot of the database when a transaction group began editing (see
+#: guard_editing_session); empty outside one.
+EDITING_SINCE = "programmakamer.editing_since"
+
 _CHECK_VERSION = """
 DECLARE
   who text;
   stamp timestamptz;
+  writer bigint;
+  since text := pg_catalog.current_setting('{since}', true);
 BEGIN
   IF TG_OP = 'INSERT' THEN
     NEW.{version} := 1;
     NEW.{based_on} := NULL;
     RETURN NEW;
   END IF;
-  IF NEW.{based_on} IS NOT NULL AND NEW.{based_on} <> OLD.{version} THEN
-    SELECT a.changed_by, a.changed_at INTO who, stamp FROM {audit} a
-      WHERE a.table_name = TG_TABLE_NAME AND a.fid = OLD.fid
-      ORDER BY a.id DESC LIMIT 1;
+  SELECT a.changed_by, a.changed_at, a.transaction_id INTO who, stamp, writer FROM {audit} a
+    WHERE a.table_name = TG_TABLE_NAME AND a.fid = OLD.fid
+    ORDER BY a.id DESC LIMIT 1;
+  IF writer = pg_catalog.txid_current() THEN
+    -- Saved before in this very transaction: the same save goes on (QGIS sends a field,
+    -- the time it changed and the version read as separate statements in a transaction
+    -- group, a geometry apart from the fields in any mode).
+    IF TG_OP = 'DELETE' THEN
+      RETURN OLD;
+    END IF;
+    NEW.{version} := OLD.{version};
+    NEW.{based_on} := NULL;
+    RETURN NEW;
+  END IF;
+  IF (TG_OP = 'UPDATE' AND NEW.{based_on} IS NOT NULL AND NEW.{based_on} <> OLD.{version})
+     OR (coalesce(since, '') <> '' AND writer IS NOT NULL
+         AND NOT pg_catalog.txid_visible_in_snapshot(writer, since::pg_catalog.txid_snapshot))
+  THEN
     RAISE EXCEPTION '% in % was changed by % at % since you read it: reload, then edit again',
         pg_catalog.to_jsonb(OLD) ->> TG_ARGV[0], TG_TABLE_NAME, coalesce(who, '?'),
         coalesce(pg_catalog.to_char(stamp, 'YYYY-MM-DD HH24:MI:SS'), '?')
       USING ERRCODE = 'serialization_failure';
+  END IF;
+  IF TG_OP = 'DELETE' THEN
+    RETURN OLD;
   END IF;
   NEW.{version} := OLD.{version} + 1;
   NEW.{based_on} := NULL;
@@ -56,6 +86,16 @@ END
 
 _KEEP_HISTORY = """
 BEGIN
+  IF TG_OP = 'UPDATE' THEN
+    -- A row saved before in this transaction: the entry of that save gets the new state.
+    UPDATE {audit} SET new_values = pg_catalog.to_jsonb(NEW), changed_at = clock_timestamp()
+      WHERE id = (SELECT max(a.id) FROM {audit} a
+                  WHERE a.table_name = TG_TABLE_NAME AND a.fid = NEW.fid)
+        AND transaction_id = pg_catalog.txid_current() AND action <> 'DELETE';
+    IF FOUND THEN
+      RETURN NULL;
+    END IF;
+  END IF;
   INSERT INTO {audit} (table_name, fid, action, old_values, new_values)
   VALUES (
     TG_TABLE_NAME,
@@ -80,11 +120,12 @@ def keep_history(cursor, schema: str) -> None:
             "fid integer NOT NULL, action text NOT NULL, "
             "changed_by text NOT NULL DEFAULT SESSION_USER, "
             "changed_at timestamptz NOT NULL DEFAULT clock_timestamp(), "
-            "old_values jsonb, new_values jsonb)"
+            "old_values jsonb, new_values jsonb, "
+            "transaction_id bigint NOT NULL DEFAULT txid_current())"
         ).format(audit)
     )
     cursor.execute(
-        composition.SQL("CREATE INDEX {} ON {} (table_name, fid)").format(
+        composition.SQL("CREATE INDEX {} ON {} (table_name, fid, id)").format(
             ident("audit_row_idx"), audit
         )
     )
@@ -92,6 +133,7 @@ def keep_history(cursor, schema: str) -> None:
         "audit": audit.as_string(cursor),
         "version": ident(VERSION_COLUMN).as_string(cursor),
         "based_on": ident(BASED_ON_COLUMN).as_string(cursor),
+        "since": EDITING_SINCE,
     }
     for function, body in (("check_version", _CHECK_VERSION), ("keep_history", _KEEP_HISTORY)):
         cursor.execute(
@@ -109,7 +151,7 @@ def keep_history(cursor, schema: str) -> None:
         )
         cursor.execute(
             composition.SQL(
-                "CREATE TRIGGER check_version BEFORE INSERT OR UPDATE ON {} "
+                "CREATE TRIGGER check_version BEFORE INSERT OR UPDATE OR DELETE ON {} "
                 "FOR EACH ROW EXECUTE FUNCTION {}({})"
             ).format(name, ident(schema, "check_version"), composition.Literal(label))
         )
@@ -119,6 +161,47 @@ def keep_history(cursor, schema: str) -> None:
                 "FOR EACH ROW EXECUTE FUNCTION {}()"
             ).format(name, ident(schema, "keep_history"))
         )
+
+
+_REMEMBER_SNAPSHOT = (
+    "DO $$ BEGIN "
+    "IF coalesce(pg_catalog.current_setting('{0}', true), '') = '' THEN "
+    "PERFORM pg_catalog.set_config('{0}', pg_catalog.txid_current_snapshot()::text, true); "
+    "END IF; END $$"
+).format(EDITING_SINCE)
+
+_GUARDED = "programmakamer_guarded"
+
+
+def guard_editing_session(layer) -> None:
+    """Make a PostGIS programme layer's editing in a transaction group safe from lost updates.
+
+    When the layer starts editing inside a transaction group, the snapshot of the database
+    at that moment is kept in the transaction (a transaction-local setting): the version
+    trigger then refuses to change or delete a row that someone else saved after it, with
+    who and when, and QGIS rolls back only that edit. Outside a transaction group a save is
+    a short transaction of its own and `based_on_version` does the check. Connecting twice
+    does nothing."""
+    if layer.property(_GUARDED):
+        return
+    layer.setProperty(_GUARDED, True)
+    watched = weakref.ref(layer)
+
+    def started() -> None:
+        editing = watched()
+        transaction = editing.dataProvider().transaction() if editing is not None else None
+        if transaction is None:
+            return
+        done, error = transaction.executeSql(_REMEMBER_SNAPSHOT)
+        if not done:
+            message = tr(
+                "Edits of {} in this transaction group are not checked against a colleague's "
+                "saves: {}"
+            ).format(editing.name(), error.strip())
+            logger("store").error(message)
+            editing.raiseError.emit(message)
+
+    layer.editingStarted.connect(started)
 
 
 def work_history(location: str, table_name: str, fid: int) -> list[dict]:

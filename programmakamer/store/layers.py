@@ -29,7 +29,7 @@ from ..core.schema import (
     Table,
 )
 from ..translation import language, tr
-from .history import BASED_ON_COLUMN, VERSION_COLUMN
+from .history import BASED_ON_COLUMN, VERSION_COLUMN, guard_editing_session
 from .location import normalised
 from .programme import ProgrammeInfo, read_programme, read_stakeholders, table_layer
 from .styles import horizon_renderer, stakeholder_renderer
@@ -98,6 +98,7 @@ def _work_layer(
         fields.indexOf("last_changed"), QgsDefaultValue("now()", applyOnUpdate=True)
     )
     if fields.indexOf(BASED_ON_COLUMN) >= 0:
+        guard_editing_session(layer)
         # Every save states the version it read: the database refuses it when someone
         # else saved in between (history.py), instead of the last save winning.
         layer.setDefaultValueDefinition(

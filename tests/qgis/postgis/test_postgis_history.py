@@ -6,6 +6,7 @@ from __future__ import annotations
 import psycopg2
 import pytest
 from psycopg2 import sql
+from qgis.core import QgsGeometry
 
 from programmakamer.core.schema import WORK_TABLES
 from programmakamer.store import access, copies
@@ -81,6 +82,35 @@ def test_the_second_of_two_saves_of_one_work_is_refused_with_who_and_when(
     theirs.rollBack()
 
 
+def test_a_stakeholder_moves_its_own_work_on_the_map(
+    shared,
+    schema_name,
+    logins,  # noqa: F811
+):
+    planner = logins("grid planner")
+    access.grant_login(shared, planner, "stakeholder", 1)
+    layer = _stakeholder_layer(_location_as(shared, planner), 1)
+    work = next(layer.getFeatures())
+    moved = work.geometry()
+    moved.translate(2.5, 0.0)
+    layer.startEditing()
+    assert layer.changeGeometry(work.id(), moved)
+    assert layer.commitChanges(), layer.commitErrors()
+    with psycopg2.connect("") as connection, connection.cursor() as cursor:
+        cursor.execute(
+            sql.SQL("SELECT ST_AsBinary(geom), version FROM {} WHERE fid = %s").format(
+                sql.Identifier(schema_name, "works_lines")
+            ),
+            (work.id(),),
+        )
+        stored, version = cursor.fetchone()
+    saved = QgsGeometry()
+    saved.fromWkb(bytes(stored))
+    assert saved.equals(moved) and not saved.equals(work.geometry())
+    assert version == 2
+    connection.close()
+
+
 def test_the_version_fields_are_hidden_from_the_form(shared):
     layer = _stakeholder_layer(shared, 1)
     for name in ("version", "based_on_version"):
@@ -128,7 +158,11 @@ def test_the_audit_keeps_inserts_updates_and_deletes_of_works_and_decisions(
     chamber = logins("secretary")
     access.grant_login(shared, chamber, "chamber")
     decisions = sql.Identifier(schema_name, "decisions")
-    with psycopg2.connect(user=chamber, password=PASSWORD) as connection:
+    # Three saves, each its own transaction (statements of one transaction are one save;
+    # psycopg2's `with connection` would make one transaction even in autocommit).
+    connection = psycopg2.connect(user=chamber, password=PASSWORD)
+    connection.autocommit = True
+    try:
         with connection.cursor() as cursor:
             cursor.execute(
                 sql.SQL(
@@ -142,6 +176,8 @@ def test_the_audit_keeps_inserts_updates_and_deletes_of_works_and_decisions(
                 (fid,),
             )
             cursor.execute(sql.SQL("DELETE FROM {} WHERE fid = %s").format(decisions), (fid,))
+    finally:
+        connection.close()
 
     history = work_history(shared, "decisions", fid)
     assert [(h["action"], h["changed_by"]) for h in history] == [
