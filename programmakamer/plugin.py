@@ -24,6 +24,7 @@ class ProgrammakamerPlugin:
         self.iface = iface
         self.translator = install_translator()
         self.provider = None
+        self.guard = None
         self.actions: list[QAction] = []
         self.menu = tr("&Integrale Programmakamer")
 
@@ -39,8 +40,13 @@ class ProgrammakamerPlugin:
                 self.provider = None
 
     def initGui(self):  # noqa: N802 (QGIS's name)
+        from .store.history import guard_programme_layers
+
         self.initProcessing()
         self.dock = None
+        # A saved project's programme layers come back without the plugin: guard them too.
+        self.guard = guard_programme_layers
+        QgsProject.instance().layersAdded.connect(self.guard)
         self.dock_action = self._add_action(
             tr("Programmakamer panel"), self.toggle_dock, toolbar=True
         )
@@ -86,6 +92,9 @@ class ProgrammakamerPlugin:
         return action
 
     def unload(self):
+        if self.guard is not None:
+            QgsProject.instance().layersAdded.disconnect(self.guard)
+            self.guard = None
         if self.dock is not None:
             self.iface.removeDockWidget(self.dock)
             self.dock.deleteLater()

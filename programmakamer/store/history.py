@@ -204,6 +204,19 @@ def guard_editing_session(layer) -> None:
     layer.editingStarted.connect(started)
 
 
+def guard_programme_layers(layers) -> None:
+    """Guard every PostGIS programme layer among `layers` (they carry the version it was
+    based on): also the layers a saved project brings back, which the plugin did not make."""
+    for layer in layers:
+        fields = getattr(layer, "fields", None)
+        if (
+            fields is not None
+            and layer.providerType() == "postgres"
+            and fields().indexOf(BASED_ON_COLUMN) >= 0
+        ):
+            guard_editing_session(layer)
+
+
 def work_history(location: str, table_name: str, fid: int) -> list[dict]:
     """A row's history, oldest first: action, who, when, old and new values."""
     from .location import postgis_schema

@@ -14,6 +14,7 @@ from programmakamer.store import access
 from programmakamer.store.history import history_of_work
 from programmakamer.store.layers import TABLE_PROPERTY, open_programme
 
+from ..test_plugin import RecordingIface
 from .test_postgis_access import PASSWORD, logins  # noqa: F401  (a fixture)
 from .test_postgis_history import _location_as, _row, shared  # noqa: F401  (a fixture)
 
@@ -139,3 +140,43 @@ def test_saves_from_before_the_session_and_the_sessions_own_edits_go_through_as_
     assert changed["title"] == ("Kabel verzwaren (engineer)", "Kabel verzwaren (planner)")
     assert changed["description"][1] == "Met de gemeente afgestemd"
     assert "geom" in changed
+
+
+def test_a_saved_project_opened_again_with_the_plugin_is_guarded_too(
+    session,
+    schema_name,
+    tmp_path,
+    qgis_iface,
+    without_provider,
+):
+    """The layers of a saved project come back without the plugin having made them."""
+    import programmakamer
+
+    project, layer, errors, planner, engineer, work, other = session
+    saved = tmp_path / "kamer.qgz"
+    assert project.write(str(saved))
+    plugin = programmakamer.classFactory(RecordingIface(qgis_iface))
+    plugin.initGui()
+    again = QgsProject.instance()
+    try:
+        again.setAutoTransaction(True)
+        assert again.read(str(saved))
+        [reopened] = [
+            each
+            for each in again.mapLayers().values()
+            if each.name() == layer.name() and each.subsetString() == layer.subsetString()
+        ]
+        refused: list[str] = []
+        reopened.raiseError.connect(refused.append)
+        assert reopened.startEditing()
+        _save_as(engineer, schema_name, work, "Kabel verzwaren (engineer)")
+        assert not reopened.changeAttributeValue(
+            work, reopened.fields().indexOf("title"), "Kabel verzwaren (planner)"
+        )
+        assert any("was changed by {} at".format(engineer) in e for e in refused), refused
+    finally:
+        for each in again.mapLayers().values():
+            if each.isEditable():
+                each.rollBack()  # an open transaction would hold its row locks
+        plugin.unload()
+        again.clear()
