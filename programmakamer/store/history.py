@@ -16,15 +16,15 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import datetime
 
-from ..core.schema import DECISIONS, WORK_TABLES
+from ..core.schema import AUDIT, DECISIONS, WORK_TABLES
 from ..translation import tr
 from .errors import ProgrammeError
 from .location import GEOMETRY_COLUMN, KEY_COLUMN
-from .postgis import sql
+from .postgis import sql, table_ddl
 
 VERSION_COLUMN = "version"
 BASED_ON_COLUMN = "based_on_version"
-AUDIT_TABLE = "audit"
+AUDIT_TABLE = AUDIT.name
 #: The tables whose rows carry a version and leave a history, with the column that names a
 #: row in a refusal.
 KEPT_TABLES = tuple((t.name, "work_id") for t in WORK_TABLES) + ((DECISIONS.name, "fid"),)
@@ -73,14 +73,13 @@ def keep_history(cursor, schema: str) -> None:
     """Version columns, the audit table and their triggers (inside a programme's creation)."""
     composition = sql()
     ident = composition.Identifier
-    audit = ident(schema, AUDIT_TABLE)
+    audit = ident(schema, AUDIT.name)
+    for statement in table_ddl(schema, AUDIT, 0):  # the one definition a snapshot uses too
+        cursor.execute(statement)
     cursor.execute(
         composition.SQL(
-            "CREATE TABLE {} (id bigserial PRIMARY KEY, table_name text NOT NULL, "
-            "fid integer NOT NULL, action text NOT NULL, "
-            "changed_by text NOT NULL DEFAULT SESSION_USER, "
-            "changed_at timestamptz NOT NULL DEFAULT clock_timestamp(), "
-            "old_values jsonb, new_values jsonb)"
+            "ALTER TABLE {} ALTER changed_by SET DEFAULT SESSION_USER, "
+            "ALTER changed_at SET DEFAULT clock_timestamp()"
         ).format(audit)
     )
     cursor.execute(
