@@ -20,6 +20,7 @@ from ..core.schema import AUDIT, DECISIONS, WORK_TABLES
 from ..translation import tr
 from .errors import ProgrammeError
 from .location import GEOMETRY_COLUMN, KEY_COLUMN
+from .notify import announce_changes
 from .postgis import sql, table_ddl
 
 VERSION_COLUMN = "version"
@@ -118,6 +119,7 @@ def keep_history(cursor, schema: str) -> None:
                 "FOR EACH ROW EXECUTE FUNCTION {}()"
             ).format(name, ident(schema, "keep_history"))
         )
+    announce_changes(cursor, schema)  # a colleague's save shows up in QGIS (notify.py)
 
 
 def work_history(location: str, table_name: str, fid: int) -> list[dict]:
