@@ -44,7 +44,8 @@ class Status(Choice):
 
 @dataclass(frozen=True)
 class Field:
-    """A column. `kind` is one of text, integer, real, boolean, date, datetime."""
+    """A column. `kind` is one of text, integer, real, boolean, date, datetime, and for the
+    history only: moment (a point in time with its zone, to the microsecond) and json."""
 
     name: str
     kind: str
@@ -64,7 +65,8 @@ class Field:
 @dataclass(frozen=True)
 class Table:
     """A table of the programme. `geometry` is none, line, polygon or point; `since` is the
-    schema version that brought it (an older programme gains it at its upgrade)."""
+    schema version that brought it (an older programme gains it at its upgrade); `key` is
+    the name of its primary key column."""
 
     name: str
     geometry: str
@@ -72,6 +74,7 @@ class Table:
     nl: str
     fields: tuple[Field, ...] = field(default_factory=tuple)
     since: int = 1
+    key: str = "fid"
 
     def field(self, name: str) -> Field:
         for f in self.fields:
@@ -409,6 +412,28 @@ IMPORT_PROFILES = Table(
         Field("updated", "datetime", "Updated", "Bijgewerkt", required=True),
     ),
     since=2,
+)
+
+#: Who saved which row of a shared programme when, with the row before and after (None for
+#: an insert's before and a delete's after): PostGIS's triggers fill it (store/history.py),
+#: and a GeoPackage copy of a shared programme carries it (store/audit.py). Not among
+#: TABLES: a GeoPackage programme keeps no history of its own, so only a snapshot has it,
+#: and a programme without it opens as ever. Its `fid` is the changed row's key.
+AUDIT = Table(
+    "audit",
+    "none",
+    "History",
+    "Geschiedenis",
+    (
+        Field("table_name", "text", "Table", "Tabel", required=True),
+        Field("fid", "integer", "Row", "Rij", required=True),
+        Field("action", "text", "Change", "Wijziging", required=True),
+        Field("changed_by", "text", "Changed by", "Gewijzigd door", required=True),
+        Field("changed_at", "moment", "Changed at", "Gewijzigd op", required=True),
+        Field("old_values", "json", "Before", "Voor"),
+        Field("new_values", "json", "After", "Na"),
+    ),
+    key="id",
 )
 
 TABLES = (

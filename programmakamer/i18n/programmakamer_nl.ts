@@ -784,14 +784,14 @@ Uitvoer: het aantal werken, hoeveel van horizon veranderden en hoeveel open werk
       <translation>Programma kopiëren tussen GeoPackage en PostGIS</translation>
     </message>
     <message>
-      <source>Copies a whole programme, row for row: works, challenges, findings, decisions, stakeholders, rule settings, moratorium periods, reference layers and styles.
+      <source>Copies a whole programme, row for row: works, challenges, findings, decisions, stakeholders, rule settings, moratorium periods, reference layers and styles, and the history of a shared programme (who changed which work or decision when): a snapshot keeps it, and a copy back to PostGIS brings it back as it was.
 
 Direction: from the GeoPackage to PostGIS (to share the programme), or from PostGIS to the GeoPackage (a snapshot to take along or to archive with the board memo).
 GeoPackage: the programme file.
 PostGIS: a QGIS connection or a service, and the schema of the programme. A copy to PostGIS makes the schema; it must not exist yet.
 Overwrite: a copy to a GeoPackage replaces an existing file only when ticked.
 Nothing is half written: a failure leaves the target as it was.</source>
-      <translation>Kopieert een heel programma, rij voor rij: werken, opgaven, bevindingen, besluiten, partijen, regelinstellingen, graafrustperiodes, referentielagen en stijlen.
+      <translation>Kopieert een heel programma, rij voor rij: werken, opgaven, bevindingen, besluiten, partijen, regelinstellingen, graafrustperiodes, referentielagen en stijlen, en de geschiedenis van een gedeeld programma (wie welk werk of besluit wanneer wijzigde): een momentopname bewaart die, en een kopie terug naar PostGIS brengt die terug zoals ze was.
 
 Richting: van het GeoPackage naar PostGIS (om het programma te delen), of van PostGIS naar het GeoPackage (een momentopname om mee te nemen of bij de bestuursnotitie te archiveren).
 GeoPackage: het programmabestand.

@@ -28,7 +28,9 @@ class CopyProgramme(ProgrammakamerAlgorithm):
     def shortHelpString(self) -> str:
         return self.tr(
             "Copies a whole programme, row for row: works, challenges, findings, decisions, "
-            "stakeholders, rule settings, moratorium periods, reference layers and styles.\n\n"
+            "stakeholders, rule settings, moratorium periods, reference layers and styles, and "
+            "the history of a shared programme (who changed which work or decision when): a "
+            "snapshot keeps it, and a copy back to PostGIS brings it back as it was.\n\n"
             "Direction: from the GeoPackage to PostGIS (to share the programme), or from "
             "PostGIS to the GeoPackage (a snapshot to take along or to archive with the "
             "board memo).\n"

@@ -2,8 +2,16 @@
 
 GeoPackage -> PostGIS makes a programme shared; PostGIS -> GeoPackage takes a snapshot along
 or archives it with the board memo. Every table of the schema goes, row for row with its
-key, and the styles with it; the copy is written in one transaction (PostGIS) or in a
-temporary file moved into place (GeoPackage), so a failure leaves no half programme.
+key, and the styles and the history (audit.py) with it; the copy is written in one
+transaction (PostGIS) or in a temporary file moved into place (GeoPackage), so a failure
+leaves no half programme.
+
+A copy is not an edit: into PostGIS, the rows are written before the history's triggers
+exist, and the history the source carried follows them as it was, ids included. Recording
+the copy's own inserts would make every work look new, saved by whoever copied, and put an
+entry into the middle of each row's history that nobody made; a snapshot copied back keeps
+every row of its history equal instead, and the next change follows on. A GeoPackage keeps
+no history of its own: what it carries is the shared programme's up to the snapshot.
 """
 
 from __future__ import annotations
@@ -18,6 +26,7 @@ from ..core.schema import TABLES, Table
 from ..translation import tr
 from . import postgis
 from .access import secure
+from .audit import read_audit, write_to_geopackage, write_to_postgis
 from .errors import GdalErrors, ProgrammeError, unreadable
 from .features import from_qvariant, to_qvariant
 from .history import keep_history
@@ -43,10 +52,11 @@ def copy_programme(source: str | Path, target: str | Path, overwrite: bool = Fal
     info = read_programme(source)
     tables = {table.name: read_rows(source, table) for table in TABLES}
     styles = read_styles(source)
+    history = read_audit(source)
     if is_postgis(target):
-        _to_postgis(str(target), info.crs, tables, styles)
+        _to_postgis(str(target), info.crs, tables, styles, history)
     else:
-        _to_geopackage(Path(target).absolute(), info.crs, tables, styles, overwrite)
+        _to_geopackage(Path(target).absolute(), info.crs, tables, styles, history, overwrite)
     return str(target) if is_postgis(target) else str(Path(target).absolute())
 
 
@@ -114,7 +124,9 @@ def _geopackage_styles(path: Path) -> list[dict]:
     return rows
 
 
-def _to_postgis(location: str, crs: str, tables: dict, styles: list[dict]) -> None:
+def _to_postgis(
+    location: str, crs: str, tables: dict, styles: list[dict], history: list[dict]
+) -> None:
     schema = postgis_schema(location)
     _, srid = postgis.srid_of(crs)
     with postgis.transaction(location) as cursor:
@@ -139,11 +151,12 @@ def _to_postgis(location: str, crs: str, tables: dict, styles: list[dict]) -> No
                 ),
             )
         keep_history(cursor, schema)
+        write_to_postgis(cursor, schema, history)
         secure(cursor, schema)
 
 
 def _to_geopackage(
-    target: Path, crs: str, tables: dict, styles: list[dict], overwrite: bool
+    target: Path, crs: str, tables: dict, styles: list[dict], history: list[dict], overwrite: bool
 ) -> None:
     temporary = temporary_beside(target, overwrite)
     try:
@@ -169,6 +182,7 @@ def _to_geopackage(
                         style["stylename"], style["f_table_name"]
                     )
                 )
+        write_to_geopackage(temporary, history)
         if overwrite:
             remove_gpkg(target)
         os.replace(temporary, target)

@@ -22,16 +22,17 @@ import weakref
 from dataclasses import dataclass
 from datetime import datetime
 
-from ..core.schema import DECISIONS, WORK_TABLES
+from ..core.schema import AUDIT, DECISIONS, WORK_TABLES
 from ..log import logger
 from ..translation import tr
 from .errors import ProgrammeError
 from .location import GEOMETRY_COLUMN, KEY_COLUMN
-from .postgis import sql
+from .notify import announce_changes
+from .postgis import sql, table_ddl
 
 VERSION_COLUMN = "version"
 BASED_ON_COLUMN = "based_on_version"
-AUDIT_TABLE = "audit"
+AUDIT_TABLE = AUDIT.name
 #: The tables whose rows carry a version and leave a history, with the column that names a
 #: row in a refusal.
 KEPT_TABLES = tuple((t.name, "work_id") for t in WORK_TABLES) + ((DECISIONS.name, "fid"),)
@@ -113,15 +114,16 @@ def keep_history(cursor, schema: str) -> None:
     """Version columns, the audit table and their triggers (inside a programme's creation)."""
     composition = sql()
     ident = composition.Identifier
-    audit = ident(schema, AUDIT_TABLE)
+    audit = ident(schema, AUDIT.name)
+    for statement in table_ddl(schema, AUDIT, 0):  # the one definition a snapshot uses too
+        cursor.execute(statement)
     cursor.execute(
         composition.SQL(
-            "CREATE TABLE {} (id bigserial PRIMARY KEY, table_name text NOT NULL, "
-            "fid integer NOT NULL, action text NOT NULL, "
-            "changed_by text NOT NULL DEFAULT SESSION_USER, "
-            "changed_at timestamptz NOT NULL DEFAULT clock_timestamp(), "
-            "old_values jsonb, new_values jsonb, "
-            "transaction_id bigint NOT NULL DEFAULT txid_current())"
+            "ALTER TABLE {} ALTER changed_by SET DEFAULT SESSION_USER, "
+            "ALTER changed_at SET DEFAULT clock_timestamp(), "
+            # which transaction saved: statements of one are one save (PostGIS only, like
+            # the version; a copied history gets the copy's)
+            "ADD COLUMN transaction_id bigint NOT NULL DEFAULT txid_current()"
         ).format(audit)
     )
     cursor.execute(
@@ -161,6 +163,7 @@ def keep_history(cursor, schema: str) -> None:
                 "FOR EACH ROW EXECUTE FUNCTION {}()"
             ).format(name, ident(schema, "keep_history"))
         )
+    announce_changes(cursor, schema)  # a colleague's save shows up in QGIS (notify.py)
 
 
 _REMEMBER_SNAPSHOT = (

@@ -49,6 +49,8 @@ _TYPES = {
     "boolean": "boolean",
     "date": "date",
     "datetime": "timestamp",
+    "moment": "timestamptz",
+    "json": "jsonb",
 }
 _GEOMETRY_TYPES = {"line": "MultiLineString", "polygon": "MultiPolygon", "point": "MultiPoint"}
 
@@ -202,7 +204,7 @@ def table_ddl(schema: str, table: Table, srid: int) -> list:
 
     composition = sql()
     name = composition.Identifier(schema, table.name)
-    columns = [composition.SQL("{} serial PRIMARY KEY").format(composition.Identifier(KEY_COLUMN))]
+    columns = [composition.SQL("{} serial PRIMARY KEY").format(composition.Identifier(table.key))]
     columns += [_column(f) for f in table.fields]
     if table.geometry != "none":
         columns.append(

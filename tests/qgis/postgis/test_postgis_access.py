@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import os
+import shutil
+import subprocess
 import uuid
 
 import psycopg2
@@ -134,6 +137,118 @@ def test_the_chamber_sets_a_horizon_but_cannot_move_a_work_in_place_or_time(
         "DELETE FROM {} WHERE fid = %s",
     ):
         _refused(chamber, sql.SQL(statement).format(works), fid)
+
+
+def _psql(login, schema, script):
+    """The real psql as a stakeholder runs it: the login's name and password in PGUSER and
+    PGPASSWORD, the script on stdin (psql fills in :"schema" there, quoted), stopping at
+    the first error."""
+    assert shutil.which("psql"), "psql (postgresql-client) is part of scripts/apt-packages.txt"
+    return subprocess.run(
+        ["psql", "-X", "-v", "ON_ERROR_STOP=1", "-v", "schema={}".format(schema), "-f", "-"],
+        input=script,
+        env={**os.environ, "PGUSER": login, "PGPASSWORD": PASSWORD},
+        capture_output=True,
+        text=True,
+        timeout=60,
+    )
+
+
+def _refused_in_psql(login, schema, script, reason):
+    """psql ends with its code for an error in a script (3), the database's own words."""
+    done = _psql(login, schema, script)
+    assert done.returncode == 3, (script, done.stdout, done.stderr)
+    assert "ERROR:" in done.stderr and reason in done.stderr, (script, done.stderr)
+
+
+def _row_as_stored(schema, fid):
+    with psycopg2.connect("") as connection, connection.cursor() as cursor:
+        cursor.execute(
+            sql.SQL("SELECT to_jsonb(t) - 'version' FROM {} t WHERE fid = %s").format(
+                sql.Identifier(schema, "works_lines")
+            ),
+            (fid,),
+        )
+        return cursor.fetchone()[0]
+
+
+def test_in_psql_a_stakeholder_login_cannot_insert_update_or_delete_anothers_work(
+    shared, schema_name, logins
+):
+    grid = logins("grid in psql")
+    access.grant_login(shared, grid, "stakeholder", 1)
+    other = _work(schema_name, 2)[0]
+    before = _row_as_stored(schema_name, other)
+    count = _work_count(schema_name)
+
+    for script, reason in (
+        (
+            "UPDATE :\"schema\".works_lines SET title = 'Gekaapt' WHERE fid = {};",
+            "violates row-level security policy",
+        ),
+        (
+            'DELETE FROM :"schema".works_lines WHERE fid = {};',
+            "belongs to another stakeholder",
+        ),
+        (
+            'INSERT INTO :"schema".works_lines (work_id, stakeholder_id, discipline, title, '
+            "status) VALUES ('W-PSQL', 2, 'sewer', 'Namens een ander', 'planned'); -- {}",
+            "violates row-level security policy",
+        ),
+    ):
+        _refused_in_psql(grid, schema_name, script.format(other), reason)
+
+    assert _row_as_stored(schema_name, other) == before
+    assert _work_count(schema_name) == count
+    own = _work(schema_name, 1)[0]
+    done = _psql(
+        grid,
+        schema_name,
+        "UPDATE :\"schema\".works_lines SET title = 'Eigen werk' WHERE fid = {};".format(own),
+    )
+    assert (done.returncode, done.stdout.strip()) == (0, "UPDATE 1"), done.stderr
+    assert _work(schema_name, 1)[1] == "Eigen werk"
+
+
+def _work_count(schema):
+    with psycopg2.connect("") as connection, connection.cursor() as cursor:
+        cursor.execute(
+            sql.SQL("SELECT count(*) FROM {}").format(sql.Identifier(schema, "works_lines"))
+        )
+        return cursor.fetchone()[0]
+
+
+def test_in_psql_the_chamber_login_sets_a_horizon_but_not_a_place_or_dates(
+    shared, schema_name, logins
+):
+    chamber = logins("secretary in psql")
+    access.grant_login(shared, chamber, "chamber")
+    fid = _work(schema_name, 2)[0]
+    before = _row_as_stored(schema_name, fid)
+
+    done = _psql(
+        chamber,
+        schema_name,
+        "UPDATE :\"schema\".works_lines SET horizon_override = 'long', "
+        "horizon_reason = 'Kamer besluit' WHERE fid = {};".format(fid),
+    )
+    assert (done.returncode, done.stdout.strip()) == (0, "UPDATE 1"), done.stderr
+    for change in (
+        "geom = ST_Translate(geom, 10, 0)",
+        "planned_start = '2031-01-01'",
+        "planned_end = '2032-12-31'",
+    ):
+        _refused_in_psql(
+            chamber,
+            schema_name,
+            'UPDATE :"schema".works_lines SET {} WHERE fid = {};'.format(change, fid),
+            "permission denied",
+        )
+
+    after = _row_as_stored(schema_name, fid)
+    assert (after["horizon_override"], after["horizon_reason"]) == ("long", "Kamer besluit")
+    unchanged = {k: v for k, v in after.items() if not k.startswith("horizon")}
+    assert unchanged == {k: v for k, v in before.items() if not k.startswith("horizon")}
 
 
 def test_a_viewer_reads_every_table_and_writes_none(shared, schema_name, logins):

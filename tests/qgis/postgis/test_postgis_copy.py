@@ -100,3 +100,80 @@ def test_copyprogramme_copies_there_and_back_through_processing(
         assert _everything(there["OUTPUT"]) == _everything(demo_programme)
     finally:
         postgis.drop_programme(there["OUTPUT"])
+
+
+def _audit(location):
+    """The audit table of a PostGIS programme, row for row, read as its administrator."""
+    import psycopg2
+    from psycopg2 import sql
+
+    from programmakamer.store.location import postgis_schema
+
+    with psycopg2.connect("") as connection, connection.cursor() as cursor:
+        cursor.execute(
+            sql.SQL(
+                "SELECT id, table_name, fid, action, changed_by, changed_at, old_values, "
+                "new_values FROM {} ORDER BY id"
+            ).format(sql.Identifier(postgis_schema(location), "audit"))
+        )
+        return cursor.fetchall()
+
+
+def _edit_as_a_colleague(location):
+    """Two edits of a work and a decision deleted: three rows of history."""
+    import psycopg2
+    from psycopg2 import sql
+
+    from programmakamer.store.location import postgis_schema
+
+    schema = postgis_schema(location)
+    works = sql.Identifier(schema, "works_lines")
+    with psycopg2.connect("") as connection, connection.cursor() as cursor:
+        cursor.execute(sql.SQL("SELECT min(fid) FROM {}").format(works))
+        fid = cursor.fetchone()[0]
+        cursor.execute(
+            sql.SQL("UPDATE {} SET title = %s WHERE fid = %s").format(works),
+            ("Riool én kabel; O'Brien", fid),
+        )
+        connection.commit()  # two saves: the statements of one transaction are one
+        cursor.execute(
+            sql.SQL("UPDATE {} SET horizon_override = 'long' WHERE fid = %s").format(works), (fid,)
+        )
+        cursor.execute(sql.SQL("DELETE FROM {}").format(sql.Identifier(schema, "decisions")))
+    return fid
+
+
+def test_the_history_of_a_shared_programme_goes_to_a_snapshot_and_back_row_for_row(
+    analysed_programme, pg_location, tmp_path
+):
+    from programmakamer.store import postgis
+    from programmakamer.store.audit import read_audit
+    from programmakamer.store.history import history_of_work
+    from programmakamer.store.location import postgis_schema
+
+    from .conftest import SERVICE
+
+    copies.copy_programme(analysed_programme, pg_location)
+    fid = _edit_as_a_colleague(pg_location)
+    history = _audit(pg_location)
+    assert [row[3] for row in history] == ["UPDATE", "UPDATE", "DELETE"]
+    work_id = copies.read_rows(pg_location, store.WORK_TABLES[0])[0]["work_id"]
+    assert history[0][2] == fid
+
+    snapshot = copies.copy_programme(pg_location, tmp_path / "snapshot.gpkg")
+    assert read_audit(snapshot) == read_audit(pg_location)
+    assert len(read_audit(snapshot)) == 3
+    again = postgis.location_of(postgis_schema(pg_location) + " terug", service=SERVICE)
+    try:
+        copies.copy_programme(snapshot, again)
+
+        assert _audit(again) == history
+        assert history_of_work(again, work_id) == history_of_work(pg_location, work_id)
+        _edit_as_a_colleague(again)  # two edits (no decision is left): the history goes on
+        assert _audit(again)[: len(history)] == history
+        assert [row[0] for row in _audit(again)[len(history) :]] == [
+            history[-1][0] + 1,
+            history[-1][0] + 2,
+        ]
+    finally:
+        postgis.drop_programme(again)
