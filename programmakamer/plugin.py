@@ -25,6 +25,7 @@ class ProgrammakamerPlugin:
         self.translator = install_translator()
         self.provider = None
         self.guard = None
+        self.listeners = None
         self.actions: list[QAction] = []
         self.menu = tr("&Integrale Programmakamer")
 
@@ -41,12 +42,15 @@ class ProgrammakamerPlugin:
 
     def initGui(self):  # noqa: N802 (QGIS's name)
         from .store.history import guard_programme_layers
+        from .store.notify import ProgrammeListeners
 
         self.initProcessing()
         self.dock = None
         # A saved project's programme layers come back without the plugin: guard them too.
         self.guard = guard_programme_layers
         QgsProject.instance().layersAdded.connect(self.guard)
+        # A colleague's save redraws a shared programme's layers (one connection each).
+        self.listeners = ProgrammeListeners(QgsProject.instance())
         self.dock_action = self._add_action(
             tr("Programmakamer panel"), self.toggle_dock, toolbar=True
         )
@@ -95,6 +99,10 @@ class ProgrammakamerPlugin:
         if self.guard is not None:
             QgsProject.instance().layersAdded.disconnect(self.guard)
             self.guard = None
+        if self.listeners is not None:
+            self.listeners.close()
+            self.listeners.deleteLater()
+            self.listeners = None
         if self.dock is not None:
             self.iface.removeDockWidget(self.dock)
             self.dock.deleteLater()
@@ -119,6 +127,8 @@ class ProgrammakamerPlugin:
 
         if self.dock is None:
             self.dock = ProgrammeDock(self.iface, self.iface.mainWindow())
+            if self.listeners is not None:
+                self.listeners.changed.connect(self.dock.on_programme_changed_in_database)
             self.iface.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, self.dock)
             settings = QgsSettings()
             if not settings.value(DOCK_SIZED, False, type=bool):

@@ -30,12 +30,10 @@ from ..core.schema import (
 )
 from ..translation import language, tr
 from .history import BASED_ON_COLUMN, VERSION_COLUMN, guard_editing_session
-from .location import normalised
-from .notify import refresh_on_notify
+from .location import PATH_PROPERTY, normalised
 from .programme import ProgrammeInfo, read_programme, read_stakeholders, table_layer
 from .styles import horizon_renderer, stakeholder_renderer
 
-PATH_PROPERTY = "programmakamer/path"
 TABLE_PROPERTY = "programmakamer/table"
 STAKEHOLDER_PROPERTY = "programmakamer/stakeholder_id"
 
@@ -80,7 +78,6 @@ def _work_layer(
     suffix = {"polygon": tr("{} – areas"), "point": tr("{} – points")}
     name = suffix.get(table.geometry, "{}").format(stakeholder["name"])
     layer = table_layer(path, table.name, name)
-    refresh_on_notify(layer, path)
     layer.setSubsetString('"stakeholder_id" = {}'.format(sid))
     configure_fields(layer, table, lang)
     fields = layer.fields()
@@ -241,7 +238,6 @@ def _add_plain(project, group, path, table: Table, lang: str) -> QgsVectorLayer:
     from .styles import reference_renderer
 
     layer = table_layer(path, table.name, table.label(lang))
-    refresh_on_notify(layer, path)
     configure_fields(layer, table, lang)
     layer.setRenderer(reference_renderer(table.name))
     if table.name == "streets":

@@ -22,6 +22,10 @@ GEOMETRY_COLUMN = "geom"
 KEY_COLUMN = "fid"
 
 
+#: The custom property that names the programme a layer belongs to.
+PATH_PROPERTY = "programmakamer/path"
+
+
 def is_postgis(location) -> bool:
     return str(location).startswith(POSTGIS_PREFIX)
 

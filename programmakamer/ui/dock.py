@@ -156,6 +156,13 @@ class ProgrammeDock(QDockWidget, FORM):
             if time.monotonic() - self.own_write_at > OWN_WRITE_SECONDS:
                 self.reload_timer.start()
 
+    def on_programme_changed_in_database(self, location: str) -> None:
+        """A shared programme announced a colleague's save (store.notify): reload as when
+        the file changes on disk."""
+        if self.path and location == self.path:
+            if time.monotonic() - self.own_write_at > OWN_WRITE_SECONDS:
+                self.reload_timer.start()
+
     def on_own_write(self) -> None:
         self.own_write_at = time.monotonic()  # our own write: keep the selection, no reload
 
