@@ -101,7 +101,6 @@ class ProgrammakamerPlugin:
             self.guard = None
         if self.listeners is not None:
             self.listeners.close()
-            self.listeners.deleteLater()
             self.listeners = None
         if self.dock is not None:
             self.iface.removeDockWidget(self.dock)
@@ -128,7 +127,7 @@ class ProgrammakamerPlugin:
         if self.dock is None:
             self.dock = ProgrammeDock(self.iface, self.iface.mainWindow())
             if self.listeners is not None:
-                self.listeners.changed.connect(self.dock.on_programme_changed_in_database)
+                self.listeners.changed.append(self.dock.on_programme_changed_in_database)
             self.iface.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, self.dock)
             settings = QgsSettings()
             if not settings.value(DOCK_SIZED, False, type=bool):

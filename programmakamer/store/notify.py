@@ -10,6 +10,8 @@ QGIS's own refresh-on-notify would do it too, but with a connection of its own p
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from qgis.core import QgsMapLayer, QgsProject
 from qgis.PyQt.QtCore import QObject, QSocketNotifier, pyqtSignal
 
@@ -88,17 +90,15 @@ class ProgrammeListener(QObject):
         self.connection.close()
 
 
-class ProgrammeListeners(QObject):
+class ProgrammeListeners:
     """A listener for every shared programme that has layers in the project, also the
-    layers of a saved project opened again; closed when its last layer goes. `changed`
-    names the programme whose layers were redrawn (the panel reloads it)."""
-
-    changed = pyqtSignal(str)
+    layers of a saved project opened again; closed when its last layer goes. Each of
+    `changed` is called with the programme whose layers were redrawn (the panel reloads)."""
 
     def __init__(self, project: QgsProject):
-        super().__init__(project)
         self.project = project
         self.listeners: dict[str, ProgrammeListener] = {}
+        self.changed: list[Callable[[str], None]] = []
         project.layersAdded.connect(self._added)
         project.layersRemoved.connect(self._removed)
 
@@ -108,7 +108,7 @@ class ProgrammeListeners(QObject):
             if not location or not is_postgis(location) or location in self.listeners:
                 continue
             try:
-                listener = ProgrammeListener(location, self)
+                listener = ProgrammeListener(location)
             except ProgrammeError as error:  # the layers tell the user themselves
                 logger("store").warning("Not listening to %s: %s", shown(location), error)
                 continue
@@ -126,7 +126,8 @@ class ProgrammeListeners(QObject):
         for layer in self._layers(location):
             layer.triggerRepaint()
             layer.dataChanged.emit()  # what QGIS's own refresh-on-notify signals
-        self.changed.emit(location)
+        for told in self.changed:
+            told(location)
 
     def _removed(self, _ids) -> None:
         for location in [loc for loc in self.listeners if not self._layers(loc)]:
