@@ -2290,6 +2290,10 @@ Taal: van de pagina bij het openen (de lezer kan wisselen tussen Nederlands en E
       <translation>Zet het werk terug zoals het na deze wijziging was</translation>
     </message>
     <message>
+      <source>A snapshot shows the history it carries; put works back in the shared programme.</source>
+      <translation>Een momentopname toont de geschiedenis die ze meedraagt; zet werken terug in het gedeelde programma.</translation>
+    </message>
+    <message>
       <source>When</source>
       <translation>Wanneer</translation>
     </message>

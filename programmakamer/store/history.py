@@ -18,6 +18,7 @@ transaction: there the check is against the database as it was when editing bega
 
 from __future__ import annotations
 
+import json
 import weakref
 from dataclasses import dataclass
 from datetime import datetime
@@ -26,9 +27,9 @@ from ..core.schema import AUDIT, DECISIONS, WORK_TABLES
 from ..log import logger
 from ..translation import tr
 from .errors import ProgrammeError
-from .location import GEOMETRY_COLUMN, KEY_COLUMN
+from .location import GEOMETRY_COLUMN, KEY_COLUMN, is_postgis, postgis_schema
 from .notify import announce_changes
-from .postgis import sql, table_ddl
+from .postgis import sql, table_ddl, transaction
 
 VERSION_COLUMN = "version"
 BASED_ON_COLUMN = "based_on_version"
@@ -222,9 +223,6 @@ def guard_programme_layers(layers) -> None:
 
 def work_history(location: str, table_name: str, fid: int) -> list[dict]:
     """A row's history, oldest first: action, who, when, old and new values."""
-    from .location import postgis_schema
-    from .postgis import transaction
-
     composition = sql()
     with transaction(location) as cursor:
         cursor.execute(
@@ -253,25 +251,59 @@ class HistoryEntry:
 
 def history_of_work(location: str, work_id: str) -> list[HistoryEntry]:
     """Every saved change of a work, oldest first, over the works tables (a work that
-    changed kind moved to another table under another key)."""
-    from .location import postgis_schema
-    from .postgis import transaction
+    changed kind moved to another table under another key). A GeoPackage snapshot of a
+    shared programme carries the history it had (store/audit.py); one never shared has
+    none."""
+    tables = [t.name for t in WORK_TABLES]
+    if not is_postgis(location):
+        from .audit import read_audit
 
-    composition = sql()
-    with transaction(location) as cursor:
-        cursor.execute(
-            composition.SQL(
-                "SELECT table_name, fid, action, changed_by, changed_at, old_values, new_values "
-                "FROM {} WHERE table_name = ANY(%s) AND %s IN "
-                "(old_values ->> 'work_id', new_values ->> 'work_id') ORDER BY id"
-            ).format(composition.Identifier(postgis_schema(location), AUDIT_TABLE)),
-            ([t.name for t in WORK_TABLES], work_id),
-        )
-        found = cursor.fetchall()
+        found = []
+        for row in read_audit(location):
+            old, new = (
+                json.loads(row[n]) if row[n] else None for n in ("old_values", "new_values")
+            )
+            if row["table_name"] in tables and work_id in (
+                (old or {}).get("work_id"),
+                (new or {}).get("work_id"),
+            ):
+                found.append(
+                    (
+                        row["table_name"],
+                        row["fid"],
+                        row["action"],
+                        row["changed_by"],
+                        row["changed_at"],
+                        old,
+                        new,
+                    )
+                )
+    else:
+        composition = sql()
+        with transaction(location) as cursor:
+            cursor.execute(
+                composition.SQL(
+                    "SELECT table_name, fid, action, changed_by, changed_at, old_values, "
+                    "new_values FROM {} WHERE table_name = ANY(%s) AND %s IN "
+                    "(old_values ->> 'work_id', new_values ->> 'work_id') ORDER BY id"
+                ).format(composition.Identifier(postgis_schema(location), AUDIT_TABLE)),
+                (tables, work_id),
+            )
+            found = cursor.fetchall()
     return [
         HistoryEntry(table_name, fid, action, who, when, _changes(table_name, old or {}, new or {}))
         for table_name, fid, action, who, when, old, new in found
     ]
+
+
+def has_history(location: str) -> bool:
+    """Whether a programme has a history to show: a shared one keeps it, a snapshot of one
+    carries it (a GeoPackage never shared has none)."""
+    if is_postgis(location):
+        return True
+    from .audit import read_audit
+
+    return bool(read_audit(location))
 
 
 def _changes(table_name: str, old: dict, new: dict) -> tuple[tuple[str, object, object], ...]:
@@ -288,8 +320,6 @@ def restore_row(location: str, table_name: str, fid: int, moment: datetime) -> d
     edit, so the restore is itself in the history. A deleted row comes back with its key.
     Returns the state restored."""
     from ..core.schema import table as schema_table
-    from .location import postgis_schema
-    from .postgis import transaction
 
     composition = sql()  # first: it tells when psycopg2 is missing
     from psycopg2.extras import Json

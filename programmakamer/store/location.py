@@ -57,11 +57,6 @@ def short_name(location) -> str:
     return postgis_schema(location) if is_postgis(location) else Path(location).name
 
 
-def keeps_history(location) -> bool:
-    """Whether the programme's database keeps who changed what (PostGIS's audit table)."""
-    return is_postgis(location)
-
-
 def watched_paths(location) -> tuple[str | None, list[str]]:
     """The folder and the files whose change means another program wrote the programme: a
     GeoPackage and its write-ahead log (in WAL mode a commit only touches the log). A

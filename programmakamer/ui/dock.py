@@ -16,8 +16,9 @@ from qgis.PyQt.QtCore import QFileSystemWatcher, Qt, QTimer
 from qgis.PyQt.QtWidgets import QDockWidget, QInputDialog
 
 from ..processing.postgis_parameters import programme_parameters
+from ..store.history import has_history
 from ..store.layers import group_name, programme_group
-from ..store.location import keeps_history, normalised, watched_paths
+from ..store.location import normalised, watched_paths
 from ..store.programme import ProgrammeInfo, read_programme, read_stakeholders
 from ..translation import tr
 from .findings_tab import FindingsTab
@@ -126,7 +127,7 @@ class ProgrammeDock(QDockWidget, FORM):
         self.show_programme_info(info)
         self.reference_year = info.reference_year
         self.settings_tab.set_programme(info)
-        self.works_tab.show_history(keeps_history(self.path))
+        self.works_tab.show_history(has_history(self.path))
         self.timeline_tab.set_reference_year(info.reference_year)
         self.map_link.follow_temporal_controller()
         self.reload()

@@ -18,7 +18,7 @@ from qgis.PyQt.QtWidgets import (
 
 from ..core.schema import table
 from ..store.history import HistoryEntry, history_of_work, restore_row
-from ..store.location import GEOMETRY_COLUMN
+from ..store.location import GEOMETRY_COLUMN, is_postgis
 from ..translation import tr
 from .models import _RowsModel
 from .tab import reported
@@ -91,6 +91,14 @@ class WorkHistoryDialog(QDialog):
         layout.addWidget(self.message)
         layout.addWidget(buttons)
         self.restore_button.clicked.connect(self.on_restore)
+        # A snapshot's history is read, not written: a work is put back in the shared one.
+        self.restorable = is_postgis(location)
+        if not self.restorable:
+            only_read = tr(
+                "A snapshot shows the history it carries; put works back in the shared programme."
+            )
+            self.restore_button.setToolTip(only_read)
+            self.message.setText(only_read)
         self.view.selectionModel().selectionChanged.connect(self.on_entry_selected)
         self.resize(760, 360)
         self.load()
@@ -111,7 +119,9 @@ class WorkHistoryDialog(QDialog):
 
     def on_entry_selected(self, *_) -> None:
         entry = self.chosen()
-        self.restore_button.setEnabled(entry is not None and entry.action != "DELETE")
+        self.restore_button.setEnabled(
+            self.restorable and entry is not None and entry.action != "DELETE"
+        )
 
     @reported
     def on_restore(self) -> None:

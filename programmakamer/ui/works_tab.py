@@ -68,7 +68,7 @@ class WorksTab(PanelTab, FORM):
         self.selection_changed.emit()
 
     def show_history(self, kept: bool) -> None:
-        """The history button, for a programme whose database keeps one (PostGIS)."""
+        """The history button, for a programme that has one (PostGIS, or a snapshot of it)."""
         self.history_button.setVisible(kept)
         self.history_button.setEnabled(len(self.selected_rows()) == 1)
 

@@ -16,6 +16,7 @@ from programmakamer.export.memo_tables import build_memo_tables
 from programmakamer.store import copies, delivery
 from programmakamer.store import programme as store
 from programmakamer.store.analysis import analyse_programme
+from programmakamer.store.copies import copy_programme
 from programmakamer.store.horizon_moves import HorizonMoves
 from programmakamer.store.layers import STAKEHOLDER_PROPERTY, open_programme, programme_group
 from programmakamer.store.location import postgis_schema
@@ -319,3 +320,28 @@ def test_the_panel_records_a_decision_and_saves_settings_in_postgis(pg_dock, bot
     assert (decision["finding_id"], decision["verdict"]) == (finding.finding_id, "accepted")
     store.save_settings(postgis, "Programma gedeeld", "Zwolle", {"combine_distance": 7.5}, {})
     assert store.read_programme(postgis).name == "Programma gedeeld"
+
+
+def test_a_snapshot_of_the_shared_programme_shows_its_history_read_only(pg_dock, both, tmp_path):
+    _, postgis = both
+    _select(pg_dock.works_tab.works_view, 0)
+    work = pg_dock.works_tab.selected_rows()[0]
+    table_name, fid = work.features[0]
+    _retitle(postgis, table_name, fid, "Riool en kabels samen")
+    snapshot = tmp_path / "snapshot.gpkg"
+    copy_programme(postgis, snapshot)
+
+    pg_dock.set_programme(str(snapshot))
+    assert pg_dock.works_tab.history_button.isVisibleTo(pg_dock)
+    pg_dock.works_tab.select_works([work.work_id])
+    assert [w.work_id for w in pg_dock.works_tab.selected_rows()] == [work.work_id]
+    pg_dock.works_tab.history_button.click()
+    dialog = pg_dock.history_dialog
+    model = dialog.history
+    assert model.rowCount() == 1
+    assert model.data(model.index(0, 3)) == "Title: {} → Riool en kabels samen".format(work.title)
+    _select(dialog.view, 0)
+    assert not dialog.restore_button.isEnabled()
+    assert "snapshot" in dialog.message.text()
+    dialog.close()
+    QgsApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
