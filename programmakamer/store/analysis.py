@@ -260,12 +260,17 @@ def _taken(columns: dict, rows: list) -> dict:
     return {name: [column[n] for n in rows] for name, column in columns.items()}
 
 
+#: Findings per INSERT or UPDATE: one statement below about 280,000 works. A statement of
+#: 100,000 findings is about 160 MB of text; PostgreSQL takes no value over 1 GB.
+_PER_STATEMENT = 100_000
+
+
 def _write_statements(provider, path, columns: dict, merge: _Merge, now: datetime, writing):
     """The merge in PostGIS as one statement per kind of change, inside the provider's
-    transaction: the new findings in one INSERT, the changed ones in one UPDATE, each from
-    one JSON text of their rows. The provider's calls run a statement per finding (a
-    round trip each); `make bench-postgis` has the figures. Progress is told after each
-    statement, and Cancel heard there."""
+    transaction: the new findings in one INSERT, the changed ones in one UPDATE (per
+    _PER_STATEMENT), each from one JSON text of their rows. The provider's calls run a
+    statement per finding, a round trip each (`make bench-postgis` has the figures).
+    Progress is told after each statement, and Cancel heard there."""
     table = quoted_table(provider.dataSourceUri())
     srid = provider.crs().postgisSrid()
     steps = [
@@ -275,9 +280,13 @@ def _write_statements(provider, path, columns: dict, merge: _Merge, now: datetim
             merge.gone,
             lambda: "UPDATE {} SET state = 'obsolete' WHERE {}".format(table, _keyed(merge.gone)),
         ),
-        (merge.new, lambda: _inserted(table, srid, _taken(columns, merge.new))),
-        (merge.updated, lambda: _rewritten(table, srid, columns, merge.updated)),
     ]
+    for start in range(0, len(merge.new), _PER_STATEMENT):
+        rows = merge.new[start : start + _PER_STATEMENT]
+        steps.append((rows, lambda rows=rows: _inserted(table, srid, _taken(columns, rows))))
+    for start in range(0, len(merge.updated), _PER_STATEMENT):
+        keyed = merge.updated[start : start + _PER_STATEMENT]
+        steps.append((keyed, lambda keyed=keyed: _rewritten(table, srid, columns, keyed)))
     total = max(1, sum(len(items) for items, _ in steps))
     done = 0
     for items, statement in steps:

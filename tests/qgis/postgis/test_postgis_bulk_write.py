@@ -143,6 +143,15 @@ def test_new_findings_go_in_with_one_insert_and_changes_with_one_update_each(ana
     assert len({txid for _, txid in statements}) == 1
 
 
+def test_a_write_larger_than_a_statement_takes_goes_in_whole_in_several(analysed, monkeypatch):
+    from programmakamer.store import analysis
+
+    monkeypatch.setattr(analysis, "_PER_STATEMENT", 40)
+    report = analyse_programme(analysed)
+    assert [op for op, _ in _statements(analysed)] == ["INSERT"] * -(-report.written.new // 40)
+    assert len(copies.read_rows(analysed, FINDINGS)) == report.written.new > 80
+
+
 ODD_TEXTS = [
     "O'Brien's street; DROP TABLE findings; --",
     "back\\slash \\' and \\\\ and a tab\there",
