@@ -227,7 +227,7 @@ def write_findings(
         return progress is None or progress(_MERGED + (1 - _MERGED) * done)
 
     with provider_transaction(layer, waiting=waiting) as (provider,):
-        merge = _merge(layer, columns, findings.geometry)
+        merge = _merge(_stored_findings(layer, path), columns, findings.geometry)
         if not writing(0):
             raise CancelledError()
         write = _write_statements if is_postgis(path) else _write_features
@@ -409,13 +409,28 @@ def _execute(provider, path, statement: str) -> None:
         raise write_failure(path, error)
 
 
-def _merge(layer, columns: dict, geometry: np.ndarray) -> _Merge:
+#: The findings' columns whose change makes a finding found again a changed one.
+_COMPARED = [
+    f.name for f in FINDINGS.fields if f.name not in ("first_found", "last_found", "state")
+]
+
+
+def _stored_findings(layer, path):
+    """The stored findings' keys, compared columns, state and zones, read while the write
+    holds the lock. PostGIS: one SELECT of another connection, which sees what the
+    transaction sees (the lock lets no other writer change the table before it commits, and
+    it has written nothing yet); three times faster than the provider's features."""
+    names = _COMPARED + ["state"]
+    if is_postgis(path):
+        return read_stored(path, FINDINGS, names, geometry=True)
+    return read_columns(layer, names, geometry=True)
+
+
+def _merge(stored_findings, columns: dict, geometry: np.ndarray) -> _Merge:
     """Known ids are updated where they changed, new ones added, ids no longer found marked
     obsolete; of several rows with one id the first is kept and the others deleted."""
-    compared = [
-        f.name for f in FINDINGS.fields if f.name not in ("first_found", "last_found", "state")
-    ]
-    fids, stored, shapes = read_columns(layer, compared + ["state"], geometry=True)
+    compared = _COMPARED
+    fids, stored, shapes = stored_findings
     existing: dict[str, int] = {}
     doubled = []
     for i, key in enumerate(stored["finding_id"]):
