@@ -1,9 +1,10 @@
 """The analysis adapter: programme tables in, findings table out.
 
 Each table is read once (attributes and WKB), converted to shapely in one call, the rules
-run in core, and the findings are written in one edit session: known ids are updated,
+run in core, and the findings are written in one transaction: known ids are updated,
 new ones added, and ids no longer found are marked obsolete, never deleted, so the
-chamber's decisions stay attached.
+chamber's decisions stay attached. A GeoPackage takes them through QGIS's provider calls,
+PostGIS as one statement per kind of change.
 """
 
 from __future__ import annotations
