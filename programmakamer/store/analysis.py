@@ -269,17 +269,17 @@ _PER_STATEMENT = 100_000
 def _write_statements(provider, path, columns: dict, merge: _Merge, now: datetime, writing):
     """The merge in PostGIS as one statement per kind of change, inside the provider's
     transaction: the new findings in one INSERT, the changed ones in one UPDATE (per
-    _PER_STATEMENT), each from one JSON text of their rows. The provider's calls run a
-    statement per finding, a round trip each (`make bench-postgis` has the figures).
-    Progress is told after each statement, and Cancel heard there."""
+    _PER_STATEMENT), each from one JSON text of their rows staged just before. The
+    provider's calls run a statement per finding, a round trip each (`make bench-postgis`
+    has the figures). Progress is told after each step, and Cancel heard there."""
     table = quoted_table(provider.dataSourceUri())
     srid = provider.crs().postgisSrid()
     steps = [
-        (merge.deleted, lambda: "DELETE FROM {} WHERE {}".format(table, _keyed(merge.deleted))),
-        (merge.seen, lambda: _stamped(table, merge.seen, now)),
+        (merge.deleted, lambda: ["DELETE FROM {} WHERE {}".format(table, _keyed(merge.deleted))]),
+        (merge.seen, lambda: [_stamped(table, merge.seen, now)]),
         (
             merge.gone,
-            lambda: "UPDATE {} SET state = 'obsolete' WHERE {}".format(table, _keyed(merge.gone)),
+            lambda: ["UPDATE {} SET state = 'obsolete' WHERE {}".format(table, _keyed(merge.gone))],
         ),
     ]
     for start in range(0, len(merge.new), _PER_STATEMENT):
@@ -290,10 +290,11 @@ def _write_statements(provider, path, columns: dict, merge: _Merge, now: datetim
         steps.append((keyed, lambda keyed=keyed: _rewritten(table, srid, columns, keyed)))
     total = max(1, sum(len(items) for items, _ in steps))
     done = 0
-    for items, statement in steps:
+    for items, statements in steps:
         if not items:
             continue
-        _execute(provider, path, statement())
+        for statement in statements():
+            _execute(provider, path, statement)
         done += len(items)
         if not writing(done / total):
             raise CancelledError()
@@ -315,26 +316,32 @@ def _stamped(table: str, fids: list, now: datetime) -> str:
 _REWRITTEN = [f for f in FINDINGS.fields if f.name != "first_found"]
 
 
-def _inserted(table: str, srid: int, columns: dict) -> str:
+def _inserted(table: str, srid: int, columns: dict) -> list[str]:
     names = [_quoted(f.name) for f in FINDINGS.fields] + [GEOMETRY_COLUMN]
     values = ["r." + _quoted(f.name) for f in FINDINGS.fields] + [_geometry(srid)]
-    return "INSERT INTO {} ({}) SELECT {} FROM {}".format(
-        table, ", ".join(names), ", ".join(values), _recordset(FINDINGS.fields, columns)
-    )
+    staged, rows = _recordset(FINDINGS.fields, columns)
+    return [
+        *staged,
+        "INSERT INTO {} ({}) SELECT {} FROM {}".format(
+            table, ", ".join(names), ", ".join(values), rows
+        ),
+        _UNSTAGED,
+    ]
 
 
-def _rewritten(table: str, srid: int, columns: dict, updated: list) -> str:
+def _rewritten(table: str, srid: int, columns: dict, updated: list) -> list[str]:
     rows = _taken(columns, [n for _, n in updated])
     rows[KEY_COLUMN] = [int(fid) for fid, _ in updated]
     names = [_quoted(f.name) for f in _REWRITTEN] + [GEOMETRY_COLUMN]
     values = ["r." + _quoted(f.name) for f in _REWRITTEN] + [_geometry(srid)]
-    return "UPDATE {0} AS t SET ({1}) = ({2}) FROM {3} WHERE t.{4} = r.{4}".format(
-        table,
-        ", ".join(names),
-        ", ".join(values),
-        _recordset(_REWRITTEN, rows, keyed=True),
-        KEY_COLUMN,
-    )
+    staged, rows = _recordset(_REWRITTEN, rows, keyed=True)
+    return [
+        *staged,
+        "UPDATE {0} AS t SET ({1}) = ({2}) FROM {3} WHERE t.{4} = r.{4}".format(
+            table, ", ".join(names), ", ".join(values), rows, KEY_COLUMN
+        ),
+        _UNSTAGED,
+    ]
 
 
 def _geometry(srid: int) -> str:
@@ -345,10 +352,17 @@ def _quoted(name: str) -> str:
     return '"{}"'.format(name.replace('"', '""'))
 
 
-def _recordset(fields, columns: dict, keyed: bool = False) -> str:
-    """Rows as `json_to_recordset(<one literal>) AS r(<columns>)`: every value inside one
-    JSON text (ASCII only: json escapes the rest), typed by the schema definition; the
-    zone as base64 WKB."""
+#: Where the rows of one write wait in the transaction, and how they go again.
+_STAGE = "programmakamer_rows"
+_UNSTAGED = "DROP TABLE pg_temp.{}".format(_STAGE)
+
+
+def _recordset(fields, columns: dict, keyed: bool = False) -> tuple[list[str], str]:
+    """The statements that stage rows as one JSON text (ASCII only: json escapes the rest,
+    the zone is base64 WKB) in a temporary table of the transaction, and the FROM clause
+    that reads them typed by the schema definition. The text goes in a statement of its
+    own that no value can make fail: QGIS logs a failed statement whole, which for 100,000
+    findings would be 160 MB in the log panel; a refused value fails the short one."""
     names = [f.name for f in fields]
     rows = [columns[name] for name in names]
     types = ["{} {}".format(_quoted(f.name), value_type(f)) for f in fields]
@@ -360,7 +374,15 @@ def _recordset(fields, columns: dict, keyed: bool = False) -> str:
     rows.append(_base64_wkb(columns["geometry"]))
     types.append("wkb text")
     text = json.dumps([dict(zip(names, values)) for values in zip(*rows)], default=_isoformat)
-    return "json_to_recordset({}) AS r({})".format(text_literal(text), ", ".join(types))
+    staged = [
+        "CREATE TEMPORARY TABLE {} (rows text) ON COMMIT DROP".format(_STAGE),
+        # stored as it is: compressing 160 MB would take longer than the write
+        "ALTER TABLE pg_temp.{} ALTER rows SET STORAGE EXTERNAL".format(_STAGE),
+        "INSERT INTO pg_temp.{} VALUES ({})".format(_STAGE, text_literal(text)),
+    ]
+    return staged, "pg_temp.{} AS s, json_to_recordset(s.rows::json) AS r({})".format(
+        _STAGE, ", ".join(types)
+    )
 
 
 def _isoformat(value) -> str:
