@@ -298,11 +298,11 @@ def table(rows: list[dict]) -> str:
         "tries: best of that many runs (one from a million works on). write_new, write_again: "
         "PostGIS s is the store's write (the stored findings read in one SELECT, the new "
         "findings in one INSERT and the changed ones in one UPDATE, per 100,000 findings, from "
-        "one JSON text); the baseline, in the same process, is the write as the store made it "
-        "before (the stored findings read as QGIS features, written through the provider's "
-        "calls: a statement per finding); items: findings. write_again finds every finding "
-        "unchanged (only last_found is stamped, in one statement both ways): it measures the "
-        "read and comparison of the stored findings.",
+        "one JSON text staged in a temporary table); the baseline, in the same process, is "
+        "the write as the store made it before (the stored findings read as QGIS features, "
+        "written through the provider's calls: a statement per finding); items: findings. "
+        "write_again finds every finding unchanged (only last_found is stamped, in one "
+        "statement both ways): it measures the read and comparison of the stored findings.",
         "",
         "pairs: the engine's STRtree step on works in memory (GeoPackage column) against "
         "PostGIS's ST_DWithin self-join (index built apart: {} s); items: pairs found by each "
