@@ -185,12 +185,26 @@ def transaction(location: str):
         connection.close()
 
 
+def value_type(field: Field) -> str:
+    """The SQL type of a field's values, without the length its column may have (a text too
+    long for the column is refused when it is stored)."""
+    return "text" if field.kind == "text" else _TYPES[field.kind]
+
+
+def text_literal(text: str) -> str:
+    """A text as an SQL literal, for a statement that cannot take parameters (QGIS's
+    transaction runs plain SQL). An escape string: only a backslash and a quote are special
+    in it, whatever the server's standard_conforming_strings says. libpq ends a statement at
+    a NUL character: the text must hold none (a JSON text escapes it)."""
+    return "E'{}'".format(text.replace("\\", "\\\\").replace("'", "''"))
+
+
 def _column(field: Field):
     composition = sql()
-    if field.kind == "text":
-        kind = "varchar({})".format(field.length) if field.length else "text"
+    if field.kind == "text" and field.length:
+        kind = "varchar({})".format(field.length)
     else:
-        kind = _TYPES[field.kind]
+        kind = value_type(field)
     return composition.SQL("{} {}{}").format(
         composition.Identifier(field.name),
         composition.SQL(kind),
