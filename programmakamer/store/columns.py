@@ -6,7 +6,7 @@ and the panel read every row. Any other layer (a subset string, another provider
 PostGIS) is read feature by feature through its QGIS provider. Both paths return the same
 thing, which a test checks: feature ids, one column per name (None for NULL, dates as
 numpy datetime64[D] with NaT) and, when asked, shapely geometries (None when missing or
-empty). Writes always go through the QGIS provider.
+empty). Writes go through the QGIS provider's transactions (store/transactions.py).
 """
 
 from __future__ import annotations
