@@ -33,6 +33,9 @@ from .postgis import sql, table_ddl, transaction
 
 VERSION_COLUMN = "version"
 BASED_ON_COLUMN = "based_on_version"
+#: The transaction that saved the row last: statements of one transaction are one save, and
+#: a transaction group's edit is checked against it (PostGIS only, like the version).
+SAVED_IN_COLUMN = "saved_in"
 AUDIT_TABLE = AUDIT.name
 #: The tables whose rows carry a version and leave a history, with the column that names a
 #: row in a refusal.
@@ -46,18 +49,15 @@ _CHECK_VERSION = """
 DECLARE
   who text;
   stamp timestamptz;
-  writer bigint;
   since text := pg_catalog.current_setting('{since}', true);
 BEGIN
   IF TG_OP = 'INSERT' THEN
     NEW.{version} := 1;
     NEW.{based_on} := NULL;
+    NEW.{saved_in} := pg_catalog.txid_current();
     RETURN NEW;
   END IF;
-  SELECT a.changed_by, a.changed_at, a.transaction_id INTO who, stamp, writer FROM {audit} a
-    WHERE a.table_name = TG_TABLE_NAME AND a.fid = OLD.fid
-    ORDER BY a.id DESC LIMIT 1;
-  IF writer = pg_catalog.txid_current() THEN
+  IF OLD.{saved_in} = pg_catalog.txid_current() THEN
     -- Saved before in this very transaction: the same save goes on (QGIS sends a field,
     -- the time it changed and the version read as separate statements in a transaction
     -- group, a geometry apart from the fields in any mode).
@@ -66,12 +66,17 @@ BEGIN
     END IF;
     NEW.{version} := OLD.{version};
     NEW.{based_on} := NULL;
+    NEW.{saved_in} := OLD.{saved_in};
     RETURN NEW;
   END IF;
   IF (TG_OP = 'UPDATE' AND NEW.{based_on} IS NOT NULL AND NEW.{based_on} <> OLD.{version})
-     OR (coalesce(since, '') <> '' AND writer IS NOT NULL
-         AND NOT pg_catalog.txid_visible_in_snapshot(writer, since::pg_catalog.txid_snapshot))
+     OR (coalesce(since, '') <> '' AND OLD.{saved_in} IS NOT NULL
+         AND NOT pg_catalog.txid_visible_in_snapshot(OLD.{saved_in},
+                                                     since::pg_catalog.txid_snapshot))
   THEN
+    SELECT a.changed_by, a.changed_at INTO who, stamp FROM {audit} a
+      WHERE a.table_name = TG_TABLE_NAME AND a.fid = OLD.fid
+      ORDER BY a.id DESC LIMIT 1;
     RAISE EXCEPTION '% in % was changed by % at % since you read it: reload, then edit again',
         pg_catalog.to_jsonb(OLD) ->> TG_ARGV[0], TG_TABLE_NAME, coalesce(who, '?'),
         coalesce(pg_catalog.to_char(stamp, 'YYYY-MM-DD HH24:MI:SS'), '?')
@@ -82,18 +87,19 @@ BEGIN
   END IF;
   NEW.{version} := OLD.{version} + 1;
   NEW.{based_on} := NULL;
+  NEW.{saved_in} := pg_catalog.txid_current();
   RETURN NEW;
 END
 """
 
 _KEEP_HISTORY = """
 BEGIN
-  IF TG_OP = 'UPDATE' THEN
+  IF TG_OP = 'UPDATE' AND OLD.{saved_in} = pg_catalog.txid_current() THEN
     -- A row saved before in this transaction: the entry of that save gets the new state.
     UPDATE {audit} SET new_values = pg_catalog.to_jsonb(NEW), changed_at = clock_timestamp()
       WHERE id = (SELECT max(a.id) FROM {audit} a
                   WHERE a.table_name = TG_TABLE_NAME AND a.fid = NEW.fid)
-        AND transaction_id = pg_catalog.txid_current() AND action <> 'DELETE';
+        AND action <> 'DELETE';
     IF FOUND THEN
       RETURN NULL;
     END IF;
@@ -121,10 +127,7 @@ def keep_history(cursor, schema: str) -> None:
     cursor.execute(
         composition.SQL(
             "ALTER TABLE {} ALTER changed_by SET DEFAULT SESSION_USER, "
-            "ALTER changed_at SET DEFAULT clock_timestamp(), "
-            # which transaction saved: statements of one are one save (PostGIS only, like
-            # the version; a copied history gets the copy's)
-            "ADD COLUMN transaction_id bigint NOT NULL DEFAULT txid_current()"
+            "ALTER changed_at SET DEFAULT clock_timestamp()"
         ).format(audit)
     )
     cursor.execute(
@@ -136,6 +139,7 @@ def keep_history(cursor, schema: str) -> None:
         "audit": audit.as_string(cursor),
         "version": ident(VERSION_COLUMN).as_string(cursor),
         "based_on": ident(BASED_ON_COLUMN).as_string(cursor),
+        "saved_in": ident(SAVED_IN_COLUMN).as_string(cursor),
         "since": EDITING_SINCE,
     }
     for function, body in (("check_version", _CHECK_VERSION), ("keep_history", _KEEP_HISTORY)):
@@ -149,8 +153,9 @@ def keep_history(cursor, schema: str) -> None:
         name = ident(schema, table_name)
         cursor.execute(
             composition.SQL(
-                "ALTER TABLE {} ADD COLUMN {} integer NOT NULL DEFAULT 1, ADD COLUMN {} integer"
-            ).format(name, ident(VERSION_COLUMN), ident(BASED_ON_COLUMN))
+                "ALTER TABLE {} ADD COLUMN {} integer NOT NULL DEFAULT 1, ADD COLUMN {} integer, "
+                "ADD COLUMN {} bigint"
+            ).format(name, ident(VERSION_COLUMN), ident(BASED_ON_COLUMN), ident(SAVED_IN_COLUMN))
         )
         cursor.execute(
             composition.SQL(

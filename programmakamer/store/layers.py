@@ -29,7 +29,7 @@ from ..core.schema import (
     Table,
 )
 from ..translation import language, tr
-from .history import BASED_ON_COLUMN, VERSION_COLUMN, guard_editing_session
+from .history import BASED_ON_COLUMN, SAVED_IN_COLUMN, VERSION_COLUMN, guard_editing_session
 from .location import PATH_PROPERTY, normalised
 from .programme import ProgrammeInfo, read_programme, read_stakeholders, table_layer
 from .styles import horizon_renderer, stakeholder_renderer
@@ -104,7 +104,7 @@ def _work_layer(
             fields.indexOf(BASED_ON_COLUMN),
             QgsDefaultValue('"{}"'.format(VERSION_COLUMN), applyOnUpdate=True),
         )
-        for name in (VERSION_COLUMN, BASED_ON_COLUMN):  # the database's, not the user's
+        for name in (VERSION_COLUMN, BASED_ON_COLUMN, SAVED_IN_COLUMN):  # the database's
             layer.setEditorWidgetSetup(fields.indexOf(name), QgsEditorWidgetSetup("Hidden", {}))
     manager = layer.styleManager()
     layer.setRenderer(stakeholder_renderer(table.geometry, all_stakeholders, lang))

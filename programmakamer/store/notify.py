@@ -68,7 +68,7 @@ class ProgrammeListener(QObject):
         self.connection.autocommit = True
         with self.connection.cursor() as cursor:
             cursor.execute("LISTEN {}".format(CHANNEL))
-        self.notifier = QSocketNotifier(self.connection.fileno(), QSocketNotifier.Read, self)
+        self.notifier = QSocketNotifier(self.connection.fileno(), QSocketNotifier.Type.Read, self)
         self.notifier.activated.connect(self._heard)
 
     def _heard(self) -> None:

@@ -162,9 +162,10 @@ def _refused_in_psql(login, schema, script, reason):
 
 
 def _row_as_stored(schema, fid):
+    """A work as stored, less the bookkeeping of its saves (version, saving transaction)."""
     with psycopg2.connect("") as connection, connection.cursor() as cursor:
         cursor.execute(
-            sql.SQL("SELECT to_jsonb(t) - 'version' FROM {} t WHERE fid = %s").format(
+            sql.SQL("SELECT to_jsonb(t) - 'version' - 'saved_in' FROM {} t WHERE fid = %s").format(
                 sql.Identifier(schema, "works_lines")
             ),
             (fid,),

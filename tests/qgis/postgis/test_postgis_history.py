@@ -113,7 +113,7 @@ def test_a_stakeholder_moves_its_own_work_on_the_map(
 
 def test_the_version_fields_are_hidden_from_the_form(shared):
     layer = _stakeholder_layer(shared, 1)
-    for name in ("version", "based_on_version"):
+    for name in ("version", "based_on_version", "saved_in"):
         assert layer.editorWidgetSetup(layer.fields().indexOf(name)).type() == "Hidden"
 
 
