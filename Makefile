@@ -75,6 +75,7 @@ bench: setup
 # PostGIS against GeoPackage in one process, on a throw-away cluster
 bench-postgis: setup
 	pg_virtualenv -t $(PY) benchmarks/postgis.py 10000 100000 1000000
+	pg_virtualenv -t $(PY) benchmarks/postgis_triggers.py 20000
 
 clean:
 	rm -rf out dist $(QM)
