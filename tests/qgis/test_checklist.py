@@ -106,6 +106,11 @@ ROWS: dict[str, list[str] | str] = {
         "tests/qgis/test_dock.py::test_saving_a_move_that_someone_else_changed_meanwhile_asks_whose_horizon_stays",
         "tests/qgis/test_store_faults.py::test_two_analyses_writing_together_store_each_finding_once",
     ],
+    "the same in a QGIS transaction group (edits sent at once, one long transaction)": [
+        "tests/qgis/postgis/test_postgis_transaction_group.py::test_a_work_a_colleague_saved_since_editing_began_is_refused_and_the_rest_is_saved",
+        "tests/qgis/postgis/test_postgis_transaction_group.py::test_a_deletion_of_a_work_a_colleague_saved_since_editing_began_is_refused",
+        "tests/qgis/postgis/test_postgis_transaction_group.py::test_saves_from_before_the_session_and_the_sessions_own_edits_go_through_as_one_save",
+    ],
     "plugin reloaded 5×, uninstalled": [
         "tests/qgis/test_plugin.py::test_load_and_unload_five_times_leaves_nothing_behind",
         "tests/qgis/test_plugin.py::test_an_action_fires_once_after_reloads",
