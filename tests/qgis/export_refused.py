@@ -5,11 +5,27 @@ Usage: export_refused.py PROGRAMME FOLDER [ALGORITHM] (default exportprogramme)"
 from __future__ import annotations
 
 import faulthandler
+import os
+import subprocess
 import sys
+from pathlib import Path
 
 from qgis.core import QgsApplication, QgsProcessingException
 
 sys.path.insert(0, "/usr/share/qgis/python/plugins")
+
+
+def run_refused(programme, folder, algorithm: str = "exportprogramme"):
+    """This script in a child process, as the tests call it: its output and exit code."""
+    root = Path(__file__).resolve().parents[2]
+    return subprocess.run(
+        [sys.executable, __file__, str(programme), str(folder), algorithm],
+        capture_output=True,
+        text=True,
+        cwd=root,
+        env={**os.environ, "PYTHONPATH": str(root)},
+        timeout=300,
+    )
 
 
 def main(programme: str, folder: str, algorithm: str = "exportprogramme") -> None:

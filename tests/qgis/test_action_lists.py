@@ -3,11 +3,8 @@ with what concerns it and what changed since its previous list."""
 
 from __future__ import annotations
 
-import os
 import subprocess
-import sys
 from datetime import datetime
-from pathlib import Path
 
 import pytest
 from openpyxl import load_workbook
@@ -29,6 +26,7 @@ from programmakamer.store.analysis import analyse_programme
 from programmakamer.store.errors import ProgrammeError
 from programmakamer.store.transactions import edit_session
 
+from .export_refused import run_refused
 from .helpers import read_only
 from .test_dock import dock  # noqa: F401  (the panel, for its button)
 
@@ -312,16 +310,7 @@ def test_qgis_exits_cleanly_after_a_refused_list(processing_run, session, tmp_pa
     folder = tmp_path / "lijsten"
     folder.mkdir()
     export(processing_run, session, folder)
-    root = Path(__file__).resolve().parents[2]
     with read_only(folder / "actielijst-{}.pdf".format(GRID)):
-        run = subprocess.run(
-            [sys.executable, str(Path(__file__).with_name("export_refused.py")), str(session)]
-            + [str(folder), "exportactionlists"],
-            capture_output=True,
-            text=True,
-            cwd=root,
-            env={**os.environ, "PYTHONPATH": str(root)},
-            timeout=300,
-        )
+        run = run_refused(session, folder, "exportactionlists")
     assert "open in another program or read-only" in run.stdout, run.stderr[-3000:]
     assert run.returncode == 0, run.stderr[-3000:]

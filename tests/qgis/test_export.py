@@ -34,6 +34,7 @@ from programmakamer.store.errors import ProgrammeError
 from programmakamer.store.layers import open_programme
 from programmakamer.store.styles import HORIZON_COLOURS
 
+from .export_refused import run_refused
 from .helpers import read_only
 
 
@@ -367,17 +368,8 @@ def test_a_full_disk_while_writing_names_the_file_and_changes_nothing(
 def test_qgis_exits_cleanly_after_a_refused_export(analysed, earlier_export):
     """The refused run's traceback kept the algorithm's own project alive until Python's
     exit, when closing its GeoPackage layers after GDAL crashed the process."""
-    root = Path(__file__).resolve().parents[2]
     with read_only(earlier_export / "programma.xlsx"):
-        run = subprocess.run(
-            [sys.executable, str(Path(__file__).with_name("export_refused.py")), str(analysed)]
-            + [str(earlier_export)],
-            capture_output=True,
-            text=True,
-            cwd=root,
-            env={**os.environ, "PYTHONPATH": str(root)},
-            timeout=300,
-        )
+        run = run_refused(analysed, earlier_export)
     assert "open in another program or read-only" in run.stdout, run.stderr[-3000:]
     assert run.returncode == 0, run.stderr[-3000:]
 
