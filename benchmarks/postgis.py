@@ -255,21 +255,34 @@ def ensure_postgis() -> None:
         cursor.execute("CREATE EXTENSION IF NOT EXISTS postgis")
 
 
-def main(sizes: list[int]) -> int:
+@contextmanager
+def qgis_with_postgis():
+    """QGIS started and a database with PostGIS, as the PostGIS benchmarks need them; None
+    when no database is named (say how to run it)."""
     if not os.environ.get("PGHOST"):
         print("No database: run under pg_virtualenv -t, or set PGHOST etc.", file=sys.stderr)
-        return 2
+        yield None
+        return
     os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
     from qgis.core import QgsApplication
 
     app = QgsApplication([], False)
     app.initQgis()
-    ensure_postgis()
+    try:
+        ensure_postgis()
+        yield app
+    finally:
+        app.exitQgis()
+
+
+def main(sizes: list[int]) -> int:
     rows = []
-    with tempfile.TemporaryDirectory() as name:
-        for n in sizes:
-            rows += measure(n, Path(name))
-    app.exitQgis()
+    with qgis_with_postgis() as app:
+        if app is None:
+            return 2
+        with tempfile.TemporaryDirectory() as name:
+            for n in sizes:
+                rows += measure(n, Path(name))
     RESULTS.mkdir(exist_ok=True)
     (RESULTS / "postgis.json").write_text(json.dumps(rows, indent=1) + "\n", encoding="utf-8")
     (RESULTS / "postgis.md").write_text(table(rows), encoding="utf-8")

@@ -13,7 +13,6 @@ benchmarks/results/postgis_triggers.md.
 
 from __future__ import annotations
 
-import os
 import shutil
 import sys
 import tempfile
@@ -28,24 +27,15 @@ RESULTS = ROOT / "benchmarks" / "results"
 ROUNDS = 3
 
 
-def main(n: int) -> int:
-    if not os.environ.get("PGHOST"):
-        print("No database: run under pg_virtualenv -t, or set PGHOST etc.", file=sys.stderr)
-        return 2
-    os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
-    from qgis.core import QgsApplication
-
-    app = QgsApplication([], False)
-    app.initQgis()
+def measure(n: int, location) -> tuple[dict[str, list[float]], int]:
+    """The UPDATE's times both ways, interleaved, and the number of line works."""
     import psycopg2
-    from postgis import ensure_postgis, location
     from psycopg2 import sql
     from run import build
 
     from programmakamer.store.copies import copy_programme
     from programmakamer.store.postgis import drop_programme
 
-    ensure_postgis()
     schema = "bench_{}".format(uuid.uuid4().hex[:8])
     in_postgis = location(schema)
     with tempfile.TemporaryDirectory() as folder:
@@ -76,7 +66,16 @@ def main(n: int) -> int:
     finally:
         connection.close()
         drop_programme(in_postgis)
-        app.exitQgis()
+    return times, rows
+
+
+def main(n: int) -> int:
+    from postgis import location, qgis_with_postgis
+
+    with qgis_with_postgis() as app:
+        if app is None:
+            return 2
+        times, rows = measure(n, location)
     best = {way: min(each) for way, each in times.items()}
     lines = [
         "| line works | with triggers s | bare UPDATE s | ratio | rounds (triggers / bare) |",
